@@ -1,0 +1,31 @@
+# lst-kit: `make lab` for participants, `make test` for everyone (and CI).
+# Needs only python3 (3.10+) and make; everything else goes into .venv.
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.lst-kit-installed
+
+.PHONY: lab test install clean-notebooks bench clean
+
+# (Re)install when the venv is missing or pyproject.toml changed.
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab notebooks
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+# Strip outputs and execution counts from every notebook (they are committed clean).
+clean-notebooks: $(STAMP)
+	$(BIN)/python -m lst_kit._notebooks clean notebooks exercises
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info

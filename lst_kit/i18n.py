@@ -1,0 +1,61 @@
+"""One text catalogue for everything a participant or teacher reads.
+
+Dutch is the default; ``LST_LANG=en`` switches to the complete English
+catalogue. The catalogues are ``lst_kit/locales/<lang>.yaml``; both hold the
+same keys with the same ``{placeholders}`` (a test checks this).
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+__all__ = ["LANGUAGES", "language", "localized", "t"]
+
+LANGUAGES = ("nl", "en")
+_LOCALES = Path(__file__).with_name("locales")
+
+
+def language() -> str:
+    """The language in force: ``LST_LANG`` if it names a known one, else nl."""
+    lang = os.environ.get("LST_LANG", "nl").strip().lower()[:2]
+    return lang if lang in LANGUAGES else "nl"
+
+
+@lru_cache(maxsize=None)
+def catalogue(lang: str) -> dict[str, str]:
+    """The flat catalogue of one language: ``{"section.key": "text"}``."""
+    import yaml
+
+    with open(_LOCALES / f"{lang}.yaml", encoding="utf-8") as fh:
+        tree = yaml.safe_load(fh)
+    flat: dict[str, str] = {}
+
+    def walk(prefix: str, node: Any) -> None:
+        for key, value in node.items():
+            name = f"{prefix}.{key}" if prefix else str(key)
+            if isinstance(value, dict):
+                walk(name, value)
+            else:
+                flat[name] = str(value)
+
+    walk("", tree)
+    return flat
+
+
+def t(key: str, **values: Any) -> str:
+    """The text for ``key`` in the current language, with values filled in."""
+    text = catalogue(language()).get(key)
+    if text is None:
+        text = catalogue("nl")[key]  # a missing key is a bug: KeyError in tests
+    return text.format(**values) if values else text
+
+
+def localized(value: Any) -> str:
+    """Pick the current language from a content text: a plain string (Dutch)
+    or a mapping such as ``{"nl": "...", "en": "..."}``."""
+    if isinstance(value, dict):
+        return str(value.get(language()) or value.get("nl") or "")
+    return "" if value is None else str(value)
