@@ -193,7 +193,7 @@ class Workbook:
     def _stat_key(self) -> tuple | None:
         try:
             st = self.path.stat()
-        except FileNotFoundError:
+        except OSError:  # missing, or the folder is not usable (reported when locking)
             return None
         return (st.st_ino, st.st_size, st.st_mtime_ns)
 

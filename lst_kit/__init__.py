@@ -1,0 +1,55 @@
+"""lst-kit: the course kit of the Leertraject Strategisch Toezicht.
+
+In a notebook::
+
+    import lst_kit
+    lst_kit.workbook_status()
+    lst_kit.timeline_tagger("m1.tijdlijn")
+
+Importing the package is light: the exercises (and ipywidgets, matplotlib)
+load when first used.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+from .workbook import Workbook, open_workbook
+
+__version__ = "0.1.0"
+
+# Public name -> module that defines it (loaded on first use).
+_LAZY = {
+    "workbook_status": "lst_kit.ui",
+    "reflection": "lst_kit.exercises.reflection",
+    "multiple_choice": "lst_kit.exercises.multiple_choice",
+    "rating_scales": "lst_kit.exercises.rating_scales",
+    "timeline_tagger": "lst_kit.exercises.timeline",
+    "principles_radar": "lst_kit.exercises.principles",
+    "paradox_model": "lst_kit.exercises.paradox",
+}
+
+__all__ = ["Workbook", "open_workbook", "__version__", *_LAZY]
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .exercises.multiple_choice import multiple_choice
+    from .exercises.paradox import paradox_model
+    from .exercises.principles import principles_radar
+    from .exercises.rating_scales import rating_scales
+    from .exercises.reflection import reflection
+    from .exercises.timeline import timeline_tagger
+    from .ui import workbook_status
+
+
+def __getattr__(name: str):
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'lst_kit' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__():
+    return sorted(set(globals()) | set(_LAZY))

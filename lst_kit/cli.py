@@ -1,0 +1,118 @@
+"""The ``lst-kit`` command.
+
+    lst-kit check [PATH ...]        validate content files and exercise notebooks
+    lst-kit workbook [PARTICIPANT]  where a participant's workbook is
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+from . import __version__
+from ._paths import data_dir
+from .content import EXERCISE_TYPES, ContentError, load_spec
+from .i18n import t
+from .workbook import WorkbookError, open_workbook
+
+#: ``lst_kit.<function>("<exercise id>")`` in a notebook code cell.
+CALL = re.compile(r"lst_kit\.([a-z_]+)\(\s*[\"']([^\"']+)[\"']")
+
+
+def _spec_problems(path: Path) -> list[str]:
+    exercise_id = f"{path.parent.name}.{path.stem}"
+    try:
+        load_spec(exercise_id)
+    except (ContentError, ValueError) as exc:
+        return [str(exc)]
+    return []
+
+
+def _notebook_problems(path: Path) -> list[str]:
+    try:
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        cells = nb["cells"]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        return [str(ContentError(path, "", "een leesbaar notebook (JSON)", str(exc)))]
+    problems = []
+    for index, cell in enumerate(cells):
+        if cell.get("cell_type") != "code":
+            continue
+        source = "".join(cell.get("source", []))
+        for function, exercise_id in CALL.findall(source):
+            if function not in EXERCISE_TYPES:
+                continue
+            try:
+                load_spec(exercise_id, function)
+            except (ContentError, ValueError) as exc:
+                problems.append(f"{path} (cel {index + 1}): {exc}")
+    return problems
+
+
+def _targets(paths: list[str]) -> list[Path]:
+    if paths:
+        out = []
+        for p in map(Path, paths):
+            out.extend(sorted(p.rglob("*.yaml")) + sorted(p.rglob("*.ipynb")) if p.is_dir() else [p])
+        return out
+    root = data_dir()
+    repo = root.parent
+    found = sorted((root / "exercises").glob("*/*.yaml"))
+    for folder in ("notebooks", "exercises"):
+        found += sorted((repo / folder).glob("*.ipynb"))
+    return found
+
+
+def cmd_check(args) -> int:
+    targets = _targets(args.paths)
+    problems: list[str] = []
+    for path in targets:
+        if path.suffix == ".ipynb":
+            problems += _notebook_problems(path)
+        elif path.suffix in (".yaml", ".yml") and path.parent.parent.name == "exercises":
+            problems += _spec_problems(path)
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(t("cli.check_problems", n=len(problems)), file=sys.stderr)
+        return 1
+    print(t("cli.check_ok", n=len(targets)))
+    return 0
+
+
+def cmd_workbook(args) -> int:
+    try:
+        wb = open_workbook(args.participant, args.folder)
+        count = len(wb.answers())
+    except (ValueError, WorkbookError) as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    print(t("cli.workbook_path", participant=wb.participant, path=wb.path))
+    print(t("cli.workbook_count", n=count))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="lst-kit", description="Cursuskit Leertraject Strategisch Toezicht")
+    parser.add_argument("--version", action="version", version=f"lst-kit {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+    check = sub.add_parser("check", help="controleer inhoudsbestanden (YAML) en oefennotebooks")
+    check.add_argument("paths", nargs="*", help="bestanden of mappen (standaard: data/, notebooks/, exercises/)")
+    check.set_defaults(func=cmd_check)
+    wb = sub.add_parser("workbook", help="laat zien waar het werkboek van een deelnemer staat")
+    wb.add_argument("participant", nargs="?", default=None, help="naam van de deelnemer (standaard: jij)")
+    wb.add_argument("--folder", default=None, help="werkboekmap (standaard: LST_WERKBOEK_DIR of ~/LST-werkboek)")
+    wb.set_defaults(func=cmd_workbook)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

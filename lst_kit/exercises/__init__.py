@@ -1,0 +1,1 @@
+"""One module per exercise: its spec parser, model, plots and view."""

@@ -1,0 +1,240 @@
+"""E1.3 The toezichtsparadox as a toy model (illustrative: it teaches
+reasoning, it predicts nothing).
+
+Supervision intensity S_t lies in [0, 1]. Each period an incident happens
+with probability p_t = p0 * (1 - e * S_t). After an incident political
+pressure raises S by a (capped at 1); after a calm period cost pressure lets
+S decay by the factor d. Many seeded runs give a band around one example run.
+
+Spec: ``data/exercises/m1/paradox.yaml`` (type ``paradox_model``) with a
+``parameters`` block: per parameter its label, default, min, max and step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+import ipywidgets as widgets
+import numpy as np
+
+from ..content import Field, load_spec
+from ..errors import InputError
+from ..i18n import t
+from ..plotting import PALETTE, new_figure, style_axes, styled
+from ..ui import ExerciseFrame, FigureBox, build_view, esc
+from ..workbook import Workbook
+
+#: Parameters of the model and their hard limits (a spec may narrow them).
+LIMITS = {
+    "p0": (0.0, 1.0),        # incident chance without supervision
+    "e": (0.0, 1.0),         # effectiveness of supervision
+    "a": (0.0, 1.0),         # rise of S after an incident
+    "d": (0.0, 1.0),         # decay factor of S after a calm period
+    "s0": (0.0, 1.0),        # intensity at the start
+    "horizon": (5, 200),     # periods
+}
+INTEGER = {"horizon"}
+
+
+@dataclass(frozen=True)
+class ParamSpec:
+    key: str
+    label: str
+    help: str
+    default: float
+    min: float
+    max: float
+    step: float
+
+
+@dataclass(frozen=True)
+class ParadoxSpec:
+    exercise_id: str
+    title: str
+    intro: str
+    parameters: tuple[ParamSpec, ...]
+    runs: int
+    seed: int
+
+    def param(self, key: str) -> ParamSpec:
+        return next(p for p in self.parameters if p.key == key)
+
+
+def parse_spec(root: Field, exercise_id: str) -> ParadoxSpec:
+    block = root.sub("parameters")
+    params = []
+    for key, (lo, hi) in LIMITS.items():
+        node = block.sub(key)
+        pmin = node.number("min", lo, hi)
+        pmax = node.number("max", pmin, hi)
+        default = node.number("default", pmin, pmax)
+        step = node.number("step", 0.0001, max(pmax - pmin, 0.0001))
+        if key in INTEGER and not all(float(v).is_integer() for v in (pmin, pmax, default, step)):
+            raise node.fail("default", t("paradox.allowed_whole"), default)
+        params.append(ParamSpec(key, node.text("label"), node.text("help", default="", empty_ok=True),
+                                default, pmin, pmax, step))
+    return ParadoxSpec(exercise_id, root.text("title"), root.text("intro", default="", empty_ok=True),
+                       tuple(params), root.integer("runs", 10, 2000, default=200),
+                       root.integer("seed", 0, 2**31 - 1, default=2013))
+
+
+@dataclass(frozen=True)
+class Simulation:
+    intensity: np.ndarray   # runs x (horizon + 1)
+    incidents: np.ndarray   # runs x horizon, bool
+
+    @property
+    def example(self) -> int:
+        return 0
+
+    def band(self, lo: float = 10, hi: float = 90) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        return (np.percentile(self.intensity, lo, axis=0), np.median(self.intensity, axis=0),
+                np.percentile(self.intensity, hi, axis=0))
+
+    def mean_incidents(self) -> float:
+        return float(self.incidents.sum(axis=1).mean())
+
+    def swing(self) -> float:
+        """Mean over runs of the standard deviation of S over time."""
+        return float(self.intensity[:, 1:].std(axis=1).mean())
+
+
+@dataclass
+class ParadoxModel:
+    spec: ParadoxSpec
+    values: dict[str, float] = field(default_factory=dict)
+    draw: int = 0  # which seeded draw ("Nieuwe trekking" adds one)
+
+    def __post_init__(self):
+        for p in self.spec.parameters:
+            self.values.setdefault(p.key, int(p.default) if p.key in INTEGER else p.default)
+
+    def set(self, key: str, value) -> None:
+        try:
+            p = self.spec.param(key)
+        except StopIteration:
+            raise InputError(t("paradox.field_param"), ", ".join(LIMITS), key) from None
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not p.min <= value <= p.max:
+            raise InputError(p.label, t("paradox.allowed_range", lo=_fmt(p.min), hi=_fmt(p.max)), value)
+        self.values[key] = int(value) if key in INTEGER else float(value)
+
+    def next_draw(self) -> None:
+        self.draw += 1
+
+    def simulate(self) -> Simulation:
+        return simulate(self.values, runs=self.spec.runs, seed=self.spec.seed + self.draw)
+
+    def to_dict(self) -> dict:
+        return {"parameters": {k: self.values[k] for k in LIMITS}, "draw": self.draw}
+
+    @classmethod
+    def from_dict(cls, spec: ParadoxSpec, data) -> "ParadoxModel":
+        model = cls(spec)
+        params = data.get("parameters") if isinstance(data, dict) else None
+        for key, value in (params if isinstance(params, dict) else {}).items():
+            try:
+                model.set(key, value)
+            except InputError:
+                pass
+        draw = data.get("draw") if isinstance(data, dict) else None
+        if isinstance(draw, int) and not isinstance(draw, bool) and 0 <= draw < 10**6:
+            model.draw = draw
+        return model
+
+
+def _fmt(x: float) -> str:
+    return f"{x:g}".replace(".", ",")
+
+
+def simulate(values: dict, runs: int, seed: int) -> Simulation:
+    """Run the toy model ``runs`` times with one seeded generator."""
+    p0, e, a, d, s0 = (float(values[k]) for k in ("p0", "e", "a", "d", "s0"))
+    horizon = int(values["horizon"])
+    rng = np.random.default_rng(seed)
+    draws = rng.random((runs, horizon))
+    s = np.empty((runs, horizon + 1))
+    s[:, 0] = s0
+    incidents = np.zeros((runs, horizon), dtype=bool)
+    for step in range(horizon):
+        current = s[:, step]
+        hit = draws[:, step] < p0 * (1.0 - e * current)
+        incidents[:, step] = hit
+        s[:, step + 1] = np.where(hit, np.minimum(1.0, current + a), current * d)
+    return Simulation(s, incidents)
+
+
+@styled
+def plot_paradox(sim: Simulation):
+    """Intensity over time: the band over all runs, one example run, and the
+    example run's incidents."""
+    horizon = sim.incidents.shape[1]
+    x = np.arange(horizon + 1)
+    low, mid, high = sim.band()
+    fig = new_figure(8.5, 4.0)
+    ax = fig.add_subplot()
+    ax.fill_between(x, low, high, color=PALETTE[4], alpha=0.35, label=t("paradox.band"))
+    ax.plot(x, mid, color=PALETTE[0], linestyle="--", linewidth=1.5, label=t("paradox.median"))
+    ax.plot(x, sim.intensity[sim.example], color=PALETTE[1], linewidth=2, label=t("paradox.example"))
+    hits = np.flatnonzero(sim.incidents[sim.example]) + 1
+    ax.scatter(hits, np.full(hits.shape, 1.04), marker="v", color=PALETTE[5], s=28, label=t("paradox.incident"),
+               clip_on=False, zorder=3)
+    ax.set_xlim(0, horizon)
+    ax.set_ylim(0, 1.08)
+    ax.set_xlabel(t("paradox.axis_time"))
+    ax.set_ylabel(t("paradox.axis_intensity"))
+    ax.set_title(t("paradox.plot_title"))
+    style_axes(ax)
+    fig.legend(loc="outside lower center", ncols=4, fontsize=8)
+    return fig
+
+
+class ParadoxView(ExerciseFrame):
+    def __init__(self, spec: ParadoxSpec, workbook: Workbook | None = None):
+        super().__init__(spec.exercise_id, spec.title, workbook, intro=spec.intro)
+        self.spec = spec
+        self.model = ParadoxModel.from_dict(spec, self.saved())
+        self.label = widgets.HTML(f"<p style='background:#fff6d6;padding:4px 8px;border-radius:4px'>"
+                                  f"<b>{esc(t('paradox.illustrative'))}</b></p>")
+        self.controls: dict[str, widgets.ValueWidget] = {}
+        rows = []
+        for p in spec.parameters:
+            if p.key in INTEGER:
+                control = widgets.IntSlider(value=int(self.model.values[p.key]), min=int(p.min), max=int(p.max),
+                                            step=int(p.step), description=p.label, continuous_update=False)
+            else:
+                control = widgets.FloatSlider(value=self.model.values[p.key], min=p.min, max=p.max, step=p.step,
+                                              description=p.label, continuous_update=False, readout_format=".2f")
+            control.style = {"description_width": "16em"}
+            control.layout = widgets.Layout(width="80%")
+            control.tooltip = p.help or None
+            control.observe(self.guard(lambda change, key=p.key: self._on_param(key, change["new"])), names="value")
+            self.controls[p.key] = control
+            rows.append(control)
+        self.redraw_button = widgets.Button(description=t("paradox.new_draw"), icon="refresh",
+                                            tooltip=t("paradox.new_draw_tip"))
+        self.redraw_button.on_click(self.guard(lambda _: self._on_new_draw()))
+        self.figure = FigureBox()
+        self._redraw()
+        self.set_body(self.label, *rows, self.redraw_button, self.figure)
+
+    def _on_param(self, key: str, value) -> None:
+        self.model.set(key, value)
+        self.save(self.model.to_dict())
+        self._redraw()
+
+    def _on_new_draw(self) -> None:
+        self.model.next_draw()
+        self.save(self.model.to_dict())
+        self._redraw()
+
+    def _redraw(self) -> None:
+        sim = self.model.simulate()
+        text = t("paradox.summary", runs=self.spec.runs, horizon=int(self.model.values["horizon"]),
+                 incidents=_fmt(round(sim.mean_incidents(), 1)), swing=_fmt(round(sim.swing(), 2)),
+                 final=_fmt(round(float(np.median(sim.intensity[:, -1])), 2)))
+        self.figure.show(plot_paradox(sim), alt=t("paradox.alt"), caption=text)
+
+
+def paradox_model(exercise_id: str = "m1.paradox", workbook: Workbook | None = None):
+    """E1.3 as a widget."""
+    return build_view(lambda: ParadoxView(load_spec(exercise_id, "paradox_model"), workbook))

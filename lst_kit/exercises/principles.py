@@ -1,0 +1,203 @@
+"""E1.2 Principles radar: score your inspectorate on the six principles of
+the framework visions and the WRR's three core values, around 2006 and now;
+see both on one radar and the differences in a table.
+
+Spec: ``data/exercises/m1/principes.yaml`` (type ``principles_radar``).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import ipywidgets as widgets
+
+from ..content import Field, load_spec
+from ..errors import InputError
+from ..i18n import t
+from ..plotting import PALETTE, new_figure, styled
+from ..ui import ExerciseFrame, FigureBox, build_view, esc
+from ..workbook import Workbook
+from .rating_scales import Scale, parse_scale
+
+
+@dataclass(frozen=True)
+class Principle:
+    key: str
+    label: str
+    group: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Moment:
+    key: str
+    label: str
+
+
+@dataclass(frozen=True)
+class PrinciplesSpec:
+    exercise_id: str
+    title: str
+    intro: str
+    moments: tuple[Moment, ...]
+    scale: Scale
+    principles: tuple[Principle, ...]
+
+
+def parse_spec(root: Field, exercise_id: str) -> PrinciplesSpec:
+    moments = tuple(Moment(n.key("key"), n.text("label")) for n in root.items("moments", 2, 2))
+    root.unique("moments", [m.key for m in moments])
+    principles = tuple(
+        Principle(n.key("key"), n.text("label"), n.text("group"), n.text("description"))
+        for n in root.items("principles", 3, 16)
+    )
+    root.unique("principles", [p.key for p in principles])
+    return PrinciplesSpec(exercise_id, root.text("title"), root.text("intro", default="", empty_ok=True),
+                          moments, parse_scale(root.sub("scale")), principles)
+
+
+@dataclass
+class PrincipleScores:
+    """Scores per moment and principle; unscored principles sit mid-scale."""
+
+    spec: PrinciplesSpec
+    scores: dict[str, dict[str, int]] = field(default_factory=dict)
+
+    @property
+    def midpoint(self) -> int:
+        return (self.spec.scale.min + self.spec.scale.max) // 2
+
+    def score(self, moment: str, principle: str) -> int:
+        return self.scores.get(moment, {}).get(principle, self.midpoint)
+
+    def set(self, moment: str, principle: str, value: int) -> None:
+        moments = {m.key: m.label for m in self.spec.moments}
+        labels = {p.key: p.label for p in self.spec.principles}
+        if moment not in moments:
+            raise InputError(t("principles.field_moment"), ", ".join(moments), moment)
+        if principle not in labels:
+            raise InputError(t("principles.field_principle"), ", ".join(labels), principle)
+        lo, hi = self.spec.scale.min, self.spec.scale.max
+        if isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi:
+            raise InputError(f"{labels[principle]} ({moments[moment]})", t("rating.allowed", lo=lo, hi=hi), value)
+        self.scores.setdefault(moment, {})[principle] = value
+
+    def differences(self) -> list[tuple[Principle, int, int, int]]:
+        """(principle, first moment, second moment, change) in spec order."""
+        first, second = (m.key for m in self.spec.moments)
+        return [(p, self.score(first, p.key), self.score(second, p.key),
+                 self.score(second, p.key) - self.score(first, p.key)) for p in self.spec.principles]
+
+    def largest_changes(self, n: int = 3) -> list[tuple[Principle, int]]:
+        """The n principles that moved most (ties: spec order), non-zero only."""
+        moved = [(p, d) for p, _, _, d in self.differences() if d]
+        return sorted(moved, key=lambda pd: -abs(pd[1]))[:n]
+
+    def to_dict(self) -> dict:
+        return {"scores": {m.key: {p.key: self.score(m.key, p.key) for p in self.spec.principles}
+                           for m in self.spec.moments}}
+
+    @classmethod
+    def from_dict(cls, spec: PrinciplesSpec, data) -> "PrincipleScores":
+        model = cls(spec)
+        scores = data.get("scores") if isinstance(data, dict) else None
+        for moment, row in (scores if isinstance(scores, dict) else {}).items():
+            for principle, value in (row if isinstance(row, dict) else {}).items():
+                try:
+                    model.set(moment, principle, value)
+                except InputError:
+                    pass
+        return model
+
+
+@styled
+def plot_radar(model: PrincipleScores):
+    """Both moments on one radar, with the scale's ends as rings."""
+    spec = model.spec
+    labels = [p.label for p in spec.principles]
+    n = len(labels)
+    angles = [2 * math.pi * i / n for i in range(n)] + [0.0]
+    fig = new_figure(6.2, 5.4)
+    ax = fig.add_subplot(projection="polar")
+    ax.set_theta_offset(math.pi / 2)
+    ax.set_theta_direction(-1)
+    styles = [("-", "o"), ("--", "s")]
+    for i, moment in enumerate(spec.moments):
+        values = [model.score(moment.key, p.key) for p in spec.principles]
+        values.append(values[0])
+        line, marker = styles[i % 2]
+        ax.plot(angles, values, linestyle=line, marker=marker, color=PALETTE[i], linewidth=2, label=moment.label)
+        ax.fill(angles, values, color=PALETTE[i], alpha=0.12)
+    ax.set_xticks(angles[:-1], labels, fontsize=8)
+    ax.set_ylim(spec.scale.min - 0.5, spec.scale.max)
+    ax.set_yticks(range(spec.scale.min, spec.scale.max + 1))
+    ax.tick_params(axis="y", labelsize=7, colors="#666666")
+    ax.set_title(t("principles.plot_title"), pad=18)
+    fig.legend(loc="outside lower center", ncols=2)
+    return fig
+
+
+def difference_table(model: PrincipleScores) -> str:
+    """The numbers behind the radar as an HTML table (its text alternative)."""
+    first, second = model.spec.moments
+    head = (f"<tr><th scope='col'>{esc(t('principles.col_principle'))}</th><th scope='col'>{esc(t('principles.col_group'))}</th>"
+            f"<th scope='col'>{esc(first.label)}</th><th scope='col'>{esc(second.label)}</th>"
+            f"<th scope='col'>{esc(t('principles.col_change'))}</th></tr>")
+    rows = "".join(
+        f"<tr><td>{esc(p.label)}</td><td>{esc(p.group)}</td><td>{a}</td><td>{b}</td>"
+        f"<td>{f'<b>{d:+d}</b>' if d else '0'}</td></tr>"
+        for p, a, b, d in model.differences()
+    )
+    moved = model.largest_changes()
+    if moved:
+        most = ", ".join(f"{p.label} ({d:+d})" for p, d in moved)
+        note = esc(t("principles.most_moved", items=most))
+    else:
+        note = esc(t("principles.none_moved"))
+    return (f"<table style='border-collapse:collapse' cellpadding='3'><caption style='text-align:left'>"
+            f"{esc(t('principles.table_caption'))}</caption>{head}{rows}</table><p>{note}</p>")
+
+
+class PrinciplesView(ExerciseFrame):
+    def __init__(self, spec: PrinciplesSpec, workbook: Workbook | None = None):
+        super().__init__(spec.exercise_id, spec.title, workbook, intro=spec.intro)
+        self.spec = spec
+        self.model = PrincipleScores.from_dict(spec, self.saved())
+        scale = spec.scale
+        self.sliders: dict[tuple[str, str], widgets.IntSlider] = {}
+        columns = []
+        for moment in spec.moments:
+            controls = [widgets.HTML(f"<b>{esc(moment.label)}</b> <small>({esc(scale.min)} = {esc(scale.low)}, "
+                                     f"{esc(scale.max)} = {esc(scale.high)})</small>")]
+            for p in spec.principles:
+                slider = widgets.IntSlider(
+                    value=self.model.score(moment.key, p.key), min=scale.min, max=scale.max,
+                    description=p.label, tooltip=p.description, continuous_update=False,
+                    style={"description_width": "11em"}, layout=widgets.Layout(width="95%"),
+                )
+                slider.observe(self.guard(lambda change, m=moment.key, k=p.key: self._on_score(m, k, change["new"])),
+                               names="value")
+                self.sliders[(moment.key, p.key)] = slider
+                controls.append(slider)
+            columns.append(widgets.VBox(controls, layout=widgets.Layout(width="50%")))
+        meaning = "".join(f"<li><b>{esc(p.label)}</b> ({esc(p.group)}): {esc(p.description)}</li>" for p in spec.principles)
+        self.meaning = widgets.HTML(f"<details><summary>{esc(t('principles.meaning'))}</summary><ul>{meaning}</ul></details>")
+        self.figure = FigureBox()
+        self.table = widgets.HTML()
+        self._redraw()
+        self.set_body(self.meaning, widgets.HBox(columns), self.figure, self.table)
+
+    def _on_score(self, moment: str, principle: str, value: int) -> None:
+        self.model.set(moment, principle, value)
+        self.save(self.model.to_dict())
+        self._redraw()
+
+    def _redraw(self) -> None:
+        self.figure.show(plot_radar(self.model), alt=t("principles.alt"))
+        self.table.value = difference_table(self.model)
+
+
+def principles_radar(exercise_id: str = "m1.principes", workbook: Workbook | None = None):
+    """E1.2 as a widget."""
+    return build_view(lambda: PrinciplesView(load_spec(exercise_id, "principles_radar"), workbook))

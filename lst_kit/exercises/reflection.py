@@ -1,0 +1,133 @@
+"""Reflection question: a prompt, guiding questions, a text area with a
+word count; the text is saved as it is typed (debounced, at most once a
+second, and at kernel exit).
+
+Spec (``data/exercises/<module>/<name>.yaml``)::
+
+    type: reflection
+    title: "Reflectie: ..."
+    prompt: "..."
+    guiding_questions: ["...", "..."]   # optional
+    min_words: 60                        # optional target, 0 = none
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import ipywidgets as widgets
+
+from ..content import Field, load_spec
+from ..errors import InputError
+from ..i18n import t
+from ..ui import Debouncer, ExerciseFrame, build_view, esc
+from ..workbook import Workbook
+
+MAX_CHARS = 20_000
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class ReflectionSpec:
+    exercise_id: str
+    title: str
+    prompt: str
+    guiding_questions: tuple[str, ...] = ()
+    min_words: int = 0
+
+
+def parse_spec(root: Field, exercise_id: str) -> ReflectionSpec:
+    return ReflectionSpec(
+        exercise_id=exercise_id,
+        title=root.text("title"),
+        prompt=root.text("prompt"),
+        guiding_questions=tuple(root.texts("guiding_questions", default=[], max_len=10)),
+        min_words=root.integer("min_words", 0, 1000, default=0),
+    )
+
+
+def word_count(text: str) -> int:
+    """Words as a reader counts them: 'risico-regelreflex' is one word."""
+    return len(_WORD.findall(text))
+
+
+@dataclass
+class ReflectionAnswer:
+    text: str = ""
+
+    def __post_init__(self):
+        self.set_text(self.text)
+
+    def set_text(self, text: str) -> None:
+        if not isinstance(text, str):
+            raise InputError(t("reflection.field"), t("reflection.allowed", max=MAX_CHARS), type(text).__name__)
+        if len(text) > MAX_CHARS:
+            raise InputError(t("reflection.field"), t("reflection.allowed", max=MAX_CHARS), t("reflection.given_chars", n=len(text)))
+        self.text = text
+
+    @property
+    def words(self) -> int:
+        return word_count(self.text)
+
+    def to_dict(self) -> dict:
+        return {"text": self.text}
+
+    @classmethod
+    def from_dict(cls, data) -> "ReflectionAnswer":
+        if isinstance(data, dict) and isinstance(data.get("text"), str):
+            return cls(data["text"][:MAX_CHARS])
+        return cls()
+
+
+class ReflectionView(ExerciseFrame):
+    def __init__(self, spec: ReflectionSpec, workbook: Workbook | None = None, save_delay: float = 1.0):
+        super().__init__(spec.exercise_id, spec.title, workbook)
+        self.spec = spec
+        self.model = ReflectionAnswer.from_dict(self.saved())
+        questions = "".join(f"<li>{esc(q)}</li>" for q in spec.guiding_questions)
+        prompt_html = f"<p><b>{esc(spec.prompt)}</b></p>"
+        if questions:
+            prompt_html += f"<p style='margin-bottom:2px'>{esc(t('reflection.guiding'))}</p><ul style='margin-top:0'>{questions}</ul>"
+        self.prompt = widgets.HTML(prompt_html)
+        self.text = widgets.Textarea(
+            value=self.model.text,
+            placeholder=t("reflection.placeholder"),
+            description=t("reflection.field"),
+            continuous_update=True,
+            rows=7,
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="100%"),
+        )
+        self.count = widgets.HTML()
+        self._debounce = Debouncer(self.guard(self._save), delay=save_delay)
+        self.text.observe(self.guard(self._on_text), names="value")
+        self._show_count()
+        self.set_body(self.prompt, self.text, self.count)
+
+    def _show_count(self) -> None:
+        n = self.model.words
+        if self.spec.min_words:
+            msg = t("reflection.count_target", n=n, target=self.spec.min_words)
+        else:
+            msg = t("reflection.count", n=n)
+        self.count.value = f"<span style='color:#555'>{esc(msg)}</span>"
+
+    def _on_text(self, change) -> None:
+        self.model.set_text(change["new"])
+        self._show_count()
+        self.indicator.set("pending")
+        self._debounce.request()
+
+    def _save(self) -> None:
+        self.save(self.model.to_dict())
+
+    def flush(self) -> None:
+        """Save now whatever is pending."""
+        if self._debounce.pending:
+            self._debounce.flush()
+
+
+def reflection(exercise_id: str, workbook: Workbook | None = None):
+    """The reflection question ``exercise_id`` as a widget."""
+    return build_view(lambda: ReflectionView(load_spec(exercise_id, "reflection"), workbook))

@@ -1,0 +1,253 @@
+"""E1.1 Timeline tagger: tag each event of the timeline with the logic that
+dominates it, and see how the logics shift between periods.
+
+Spec: ``data/exercises/m1/tijdlijn.yaml`` (type ``timeline_tagger``) with
+``logics`` (key, label, description), ``periods`` (label, start, end) and
+``events`` (key, year, label, description, source, reading). ``reading`` is
+one possible reading by the course team, shown for comparison only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import ipywidgets as widgets
+
+from ..content import Field, load_spec
+from ..errors import InputError
+from ..i18n import t
+from ..plotting import PALETTE, new_figure, style_axes, styled
+from ..ui import ExerciseFrame, FigureBox, build_view, esc
+from ..workbook import Workbook
+
+UNTAGGED_COLOUR = "#dddddd"
+
+
+@dataclass(frozen=True)
+class Logic:
+    key: str
+    label: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Period:
+    label: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Event:
+    key: str
+    year: int
+    label: str
+    description: str
+    source: str
+    reading: str | None
+
+
+@dataclass(frozen=True)
+class TimelineSpec:
+    exercise_id: str
+    title: str
+    intro: str
+    logics: tuple[Logic, ...]
+    periods: tuple[Period, ...]
+    events: tuple[Event, ...]
+
+    def period_of(self, year: int) -> Period | None:
+        return next((p for p in self.periods if p.start <= year <= p.end), None)
+
+    def logic(self, key: str) -> Logic:
+        return next(lg for lg in self.logics if lg.key == key)
+
+
+def parse_spec(root: Field, exercise_id: str) -> TimelineSpec:
+    logics = tuple(Logic(n.key("key"), n.text("label"), n.text("description")) for n in root.items("logics", 2, len(PALETTE)))
+    root.unique("logics", [lg.key for lg in logics])
+    periods = []
+    for n in root.items("periods", 1, 12):
+        start = n.integer("start", 1800, 2200)
+        periods.append(Period(n.text("label"), start, n.integer("end", start, 2200)))
+    keys = [lg.key for lg in logics]
+    events = []
+    for n in root.items("events", 1, 200):
+        year = n.integer("year", 1800, 2200)
+        if not any(p.start <= year <= p.end for p in periods):
+            raise n.fail("year", t("timeline.allowed_year", periods=", ".join(p.label for p in periods)), year)
+        reading = n.choice("reading", keys) if n.raw("reading", None) is not None else None
+        events.append(Event(n.key("key"), year, n.text("label"), n.text("description", default="", empty_ok=True),
+                            n.text("source", default="", empty_ok=True), reading))
+    root.unique("events", [e.key for e in events])
+    return TimelineSpec(exercise_id, root.text("title"), root.text("intro", default="", empty_ok=True),
+                        logics, tuple(periods), tuple(sorted(events, key=lambda e: e.year)))
+
+
+@dataclass
+class TimelineTags:
+    """The participant's tag (a logic key) per event key."""
+
+    spec: TimelineSpec
+    tags: dict[str, str] = field(default_factory=dict)
+
+    def tag(self, event_key: str, logic_key: str | None) -> None:
+        events = {e.key: e for e in self.spec.events}
+        if event_key not in events:
+            raise InputError(t("timeline.field_event"), t("timeline.allowed_event"), event_key)
+        if logic_key is None:
+            self.tags.pop(event_key, None)
+            return
+        allowed = [lg.key for lg in self.spec.logics]
+        if logic_key not in allowed:
+            raise InputError(events[event_key].label, ", ".join(allowed), logic_key)
+        self.tags[event_key] = logic_key
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        """Per period label: count per logic key, plus ``""`` for untagged."""
+        table = {p.label: {lg.key: 0 for lg in self.spec.logics} | {"": 0} for p in self.spec.periods}
+        for event in self.spec.events:
+            period = self.spec.period_of(event.year)
+            table[period.label][self.tags.get(event.key, "")] += 1
+        return table
+
+    def shares(self) -> dict[str, dict[str, float]]:
+        """Per period: share of each logic among the tagged events (0..1)."""
+        out = {}
+        for period, row in self.counts().items():
+            tagged = sum(v for k, v in row.items() if k)
+            out[period] = {k: (v / tagged if tagged else 0.0) for k, v in row.items() if k}
+        return out
+
+    def dominant(self) -> dict[str, str | None]:
+        """Per period the most-used logic (ties: first in the spec), or None."""
+        out = {}
+        for period, row in self.counts().items():
+            best = max((lg.key for lg in self.spec.logics), key=lambda k: row[k])
+            out[period] = best if row[best] else None
+        return out
+
+    def comparison(self) -> tuple[int, int, list[Event]]:
+        """(agree, compared, events that differ) against the spec's reading."""
+        compared = [e for e in self.spec.events if e.reading and e.key in self.tags]
+        differ = [e for e in compared if self.tags[e.key] != e.reading]
+        return len(compared) - len(differ), len(compared), differ
+
+    def to_dict(self) -> dict:
+        return {"tags": {e.key: self.tags[e.key] for e in self.spec.events if e.key in self.tags}}
+
+    @classmethod
+    def from_dict(cls, spec: TimelineSpec, data) -> "TimelineTags":
+        model = cls(spec)
+        tags = data.get("tags") if isinstance(data, dict) else None
+        for event_key, logic_key in (tags if isinstance(tags, dict) else {}).items():
+            try:
+                model.tag(event_key, logic_key)
+            except InputError:
+                pass  # an event or logic the teacher has since removed
+        return model
+
+
+@styled
+def plot_timeline(model: TimelineTags):
+    """Stacked bars of tags per period, and the drift of each logic's share."""
+    spec = model.spec
+    counts = model.counts()
+    shares = model.shares()
+    periods = [p.label for p in spec.periods]
+    fig = new_figure(9.5, 4.2)
+    ax_bar, ax_drift = fig.subplots(1, 2, width_ratios=[1.15, 1])
+    bottoms = [0] * len(periods)
+    for i, logic in enumerate(spec.logics):
+        heights = [counts[p][logic.key] for p in periods]
+        ax_bar.bar(periods, heights, bottom=bottoms, color=PALETTE[i], label=logic.label, edgecolor="white")
+        bottoms = [b + h for b, h in zip(bottoms, heights)]
+    untagged = [counts[p][""] for p in periods]
+    ax_bar.bar(periods, untagged, bottom=bottoms, color=UNTAGGED_COLOUR, hatch="//", edgecolor="white",
+               label=t("timeline.untagged"))
+    ax_bar.set_ylabel(t("timeline.axis_events"))
+    ax_bar.set_title(t("timeline.plot_counts"))
+    style_axes(ax_bar)
+    markers = "osD^vP*X"
+    for i, logic in enumerate(spec.logics):
+        ax_drift.plot(periods, [100 * shares[p][logic.key] for p in periods], marker=markers[i % len(markers)],
+                      color=PALETTE[i], label=logic.label)
+    ax_drift.set_ylim(0, 100)
+    ax_drift.set_ylabel(t("timeline.axis_share"))
+    ax_drift.set_title(t("timeline.plot_drift"))
+    style_axes(ax_drift)
+    for ax in (ax_bar, ax_drift):
+        ax.tick_params(axis="x", labelsize=8)
+    handles, labels = ax_bar.get_legend_handles_labels()
+    fig.legend(handles, labels, loc="outside lower center", ncols=4, fontsize=8)
+    return fig
+
+
+def summary_text(model: TimelineTags) -> str:
+    """A plain-text reading of the plot (its text alternative)."""
+    counts = model.counts()
+    dominant = model.dominant()
+    parts = []
+    for period in model.spec.periods:
+        row = counts[period.label]
+        tagged = sum(v for k, v in row.items() if k)
+        key = dominant[period.label]
+        label = model.spec.logic(key).label if key else t("timeline.none")
+        parts.append(t("timeline.summary_period", period=period.label, tagged=tagged,
+                       total=tagged + row[""], dominant=label))
+    return " ".join(parts)
+
+
+class TimelineView(ExerciseFrame):
+    def __init__(self, spec: TimelineSpec, workbook: Workbook | None = None):
+        super().__init__(spec.exercise_id, spec.title, workbook, intro=spec.intro)
+        self.spec = spec
+        self.model = TimelineTags.from_dict(spec, self.saved())
+        legend = "".join(f"<li><b>{esc(lg.label)}</b>: {esc(lg.description)}</li>" for lg in spec.logics)
+        self.legend = widgets.HTML(f"<details><summary>{esc(t('timeline.logics'))}</summary><ul>{legend}</ul></details>")
+        options = [(t("timeline.choose"), None)] + [(lg.label, lg.key) for lg in spec.logics]
+        self.dropdowns: dict[str, widgets.Dropdown] = {}
+        rows = []
+        for event in spec.events:
+            dd = widgets.Dropdown(options=options, value=self.model.tags.get(event.key),
+                                  description=f"{event.year} · {event.label}",
+                                  style={"description_width": "55%"}, layout=widgets.Layout(width="95%"))
+            dd.observe(self.guard(lambda change, key=event.key: self._on_tag(key, change["new"])), names="value")
+            self.dropdowns[event.key] = dd
+            detail = " ".join(x for x in (event.description, f"({event.source})" if event.source else "") if x)
+            rows.append(widgets.VBox([dd, widgets.HTML(f"<small style='color:#555;margin-left:2em'>{esc(detail)}</small>")]))
+        self.compare = widgets.ToggleButton(value=False, description=t("timeline.compare"), icon="balance-scale",
+                                            tooltip=t("timeline.compare_tip"), layout=widgets.Layout(width="auto"))
+        self.compare.observe(self.guard(lambda change: self._redraw()), names="value")
+        self.comparison = widgets.HTML()
+        self.figure = FigureBox()
+        self.caption = widgets.HTML()
+        self._redraw()
+        self.set_body(self.legend, widgets.VBox(rows), self.figure, self.compare, self.comparison)
+
+    def _on_tag(self, event_key: str, logic_key) -> None:
+        self.model.tag(event_key, logic_key)
+        self.save(self.model.to_dict())
+        self._redraw()
+
+    def _redraw(self) -> None:
+        self.figure.show(plot_timeline(self.model), alt=t("timeline.alt"), caption=summary_text(self.model))
+        if not self.compare.value:
+            self.comparison.value = ""
+            return
+        agree, compared, differ = self.model.comparison()
+        lines = "".join(
+            f"<li>{esc(e.year)} · {esc(e.label)}: {esc(t('timeline.yours'))} "
+            f"<b>{esc(self.spec.logic(self.model.tags[e.key]).label)}</b>, "
+            f"{esc(t('timeline.reading'))} <b>{esc(self.spec.logic(e.reading).label)}</b></li>"
+            for e in differ
+        )
+        self.comparison.value = (
+            f"<p>{esc(t('timeline.agree', agree=agree, compared=compared))}</p>"
+            f"<p><small>{esc(t('timeline.reading_note'))}</small></p><ul>{lines}</ul>"
+        )
+
+
+def timeline_tagger(exercise_id: str = "m1.tijdlijn", workbook: Workbook | None = None):
+    """E1.1 as a widget."""
+    return build_view(lambda: TimelineView(load_spec(exercise_id, "timeline_tagger"), workbook))

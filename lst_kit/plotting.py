@@ -1,0 +1,83 @@
+"""Shared matplotlib style: colour-blind-safe colours, sizes, PNG output.
+
+Plot functions build a :class:`matplotlib.figure.Figure` directly (no
+pyplot), so they touch no global state and need no ``plt.close``.
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import io
+
+from matplotlib.figure import Figure
+
+__all__ = ["PALETTE", "SEQUENTIAL", "new_figure", "png_bytes", "png_data_uri", "style_axes", "styled"]
+
+#: Okabe & Ito (2008): distinguishable for the common forms of colour blindness.
+PALETTE = [
+    "#0072B2",  # blue
+    "#E69F00",  # orange
+    "#009E73",  # bluish green
+    "#CC79A7",  # reddish purple
+    "#56B4E9",  # sky blue
+    "#D55E00",  # vermillion
+    "#F0E442",  # yellow
+    "#000000",  # black
+]
+#: A sequential map that stays readable in grey and for colour-blind readers.
+SEQUENTIAL = "cividis"
+GRID = "#d0d0d0"
+TEXT = "#222222"
+
+_RC = {
+    "font.size": 10,
+    "axes.titlesize": 11,
+    "axes.labelsize": 10,
+    "axes.edgecolor": "#555555",
+    "axes.titleweight": "bold",
+    "legend.frameon": False,
+}
+
+
+def styled(plot):
+    """Decorator: run a plot function in the kit's matplotlib style, without
+    changing the global rcParams of the notebook."""
+
+    @functools.wraps(plot)
+    def wrapper(*args, **kwargs):
+        from matplotlib import rc_context
+
+        with rc_context(_RC):
+            return plot(*args, **kwargs)
+
+    return wrapper
+
+
+def new_figure(width: float = 7.0, height: float = 4.0) -> Figure:
+    """A figure of the kit's size (no pyplot, nothing global)."""
+    return Figure(figsize=(width, height), dpi=100, layout="constrained")
+
+
+def style_axes(ax) -> None:
+    """Light grid, no top/right spines."""
+    ax.grid(True, color=GRID, linewidth=0.6, alpha=0.8)
+    ax.set_axisbelow(True)
+    for side in ("top", "right"):
+        if side in ax.spines:
+            ax.spines[side].set_visible(False)
+
+
+def png_bytes(fig: Figure) -> bytes:
+    """The figure as PNG bytes; same figure, same bytes (no timestamp)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    if not isinstance(fig.canvas, FigureCanvasAgg):
+        FigureCanvasAgg(fig)
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", metadata={"Software": None})
+    return buf.getvalue()
+
+
+def png_data_uri(fig: Figure) -> str:
+    return "data:image/png;base64," + base64.b64encode(png_bytes(fig)).decode("ascii")

@@ -1,0 +1,58 @@
+"""One catalogue, Dutch by default, with a complete English version."""
+
+import re
+import string
+from pathlib import Path
+
+import pytest
+
+from lst_kit import i18n
+from lst_kit.i18n import catalogue, language, localized, t
+
+PACKAGE = Path(i18n.__file__).parent
+
+
+def placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_english_catalogue_is_complete_and_matches_placeholders():
+    nl, en = catalogue("nl"), catalogue("en")
+    assert set(nl) == set(en)
+    for key in nl:
+        assert placeholders(nl[key]) == placeholders(en[key]), key
+        assert en[key].strip(), key
+
+
+def test_every_key_used_in_the_code_exists():
+    used = set()
+    for path in PACKAGE.rglob("*.py"):
+        used |= set(re.findall(r"""\bt\(\s*["']([a-z_]+\.[a-z_.]+)["']""", path.read_text(encoding="utf-8")))
+    used |= {f"saved.{state}" for state in ("empty", "loaded", "pending", "saved", "failed")}
+    used |= {"workbook.recovered_from_backup", "workbook.recovered_empty"}
+    missing = sorted(used - set(catalogue("nl")))
+    assert not missing
+    assert len(used) > 60
+
+
+def test_dutch_is_the_default(monkeypatch):
+    monkeypatch.delenv("LST_LANG", raising=False)
+    assert language() == "nl"
+    assert t("saved.saved") == "✓ Opgeslagen in je werkboek"
+
+
+@pytest.mark.parametrize("value, expected", [("en", "en"), ("EN", "en"), ("en_GB.UTF-8", "en"), ("fr", "nl"), ("", "nl")])
+def test_lst_lang_switches(monkeypatch, value, expected):
+    monkeypatch.setenv("LST_LANG", value)
+    assert language() == expected
+
+
+def test_english_texts_and_content_fields(monkeypatch):
+    monkeypatch.setenv("LST_LANG", "en")
+    assert t("saved.saved") == "✓ Saved in your workbook"
+    assert t("rating.progress", done=2, total=3) == "2 of 3 statements rated."
+    assert localized({"nl": "toezicht", "en": "supervision"}) == "supervision"
+    assert localized({"nl": "alleen Nederlands"}) == "alleen Nederlands"
+    monkeypatch.setenv("LST_LANG", "nl")
+    assert localized({"nl": "toezicht", "en": "supervision"}) == "toezicht"
+    assert localized("gewoon") == "gewoon"

@@ -1,0 +1,178 @@
+"""Models and scoring of the Module 1 and generic exercises, without Jupyter."""
+
+import numpy as np
+import pytest
+
+from lst_kit.content import load_spec
+from lst_kit.errors import InputError
+from lst_kit.exercises.multiple_choice import Choice
+from lst_kit.exercises.paradox import ParadoxModel, simulate
+from lst_kit.exercises.principles import PrincipleScores
+from lst_kit.exercises.rating_scales import Ratings
+from lst_kit.exercises.reflection import ReflectionAnswer, word_count
+from lst_kit.exercises.timeline import TimelineTags
+
+
+# -- reflection -----------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text, n",
+    [("", 0), ("   ", 0), ("Toezicht dient publieke belangen.", 4), ("de risico-regelreflex is één woord", 5),
+     ("ILT's aanpak: 25% minder last!", 5), ("regel\nnieuwe regel", 3)],
+)
+def test_word_count(text, n):
+    assert word_count(text) == n
+
+
+def test_reflection_refuses_too_long_text_and_keeps_the_old_one():
+    answer = ReflectionAnswer("kort")
+    with pytest.raises(InputError, match="hoogstens 20000 tekens"):
+        answer.set_text("x" * 20001)
+    assert answer.text == "kort"
+    assert ReflectionAnswer.from_dict({"text": 5}).text == ""
+
+
+# -- multiple choice --------------------------------------------------------------
+def test_choice_feedback_and_restore_by_option_text():
+    spec = load_spec("m1.definitie")
+    right = next(i for i, o in enumerate(spec.options) if o.correct)
+    wrong = next(i for i, o in enumerate(spec.options) if not o.correct)
+    choice = Choice(spec)
+    assert choice.correct is None and choice.feedback == ""
+    choice.choose(wrong)
+    assert choice.correct is False and choice.feedback == spec.options[wrong].feedback
+    choice.choose(right)
+    saved = choice.to_dict()
+    assert saved == {"choice": right, "option": spec.options[right].text, "correct": True}
+    assert Choice.from_dict(spec, saved).index == right
+    assert Choice.from_dict(spec, {"choice": 0, "option": "een optie die niet meer bestaat"}).index is None
+    with pytest.raises(InputError, match="Jouw keuze"):
+        choice.choose(len(spec.options))
+    assert choice.index == right
+
+
+# -- rating scales ------------------------------------------------------------------
+def test_ratings_validate_and_round_trip():
+    spec = load_spec("m1.wrr_nadrukken")
+    ratings = Ratings(spec)
+    first = spec.items[0].key
+    ratings.rate(first, spec.scale.max)
+    for bad in (spec.scale.max + 1, spec.scale.min - 1, "4", 2.5, True):
+        with pytest.raises(InputError, match=spec.items[0].text[:20]):
+            ratings.rate(first, bad)
+    with pytest.raises(InputError, match="Stelling"):
+        ratings.rate("bestaat_niet", 3)
+    assert ratings.values == {first: spec.scale.max}
+    assert not ratings.complete
+    restored = Ratings.from_dict(spec, {"ratings": {first: spec.scale.max, "verwijderd": 2}})
+    assert restored.values == {first: spec.scale.max}
+
+
+# -- timeline -----------------------------------------------------------------------
+@pytest.fixture
+def timeline():
+    return load_spec("m1.tijdlijn")
+
+
+def test_timeline_counts_shares_and_dominant(timeline):
+    model = TimelineTags(timeline)
+    periods = [p.label for p in timeline.periods]
+    in_first = [e for e in timeline.events if timeline.period_of(e.year).label == periods[0]]
+    assert len(in_first) >= 2
+    model.tag(in_first[0].key, "naleving")
+    model.tag(in_first[1].key, "naleving")
+    counts = model.counts()
+    assert counts[periods[0]]["naleving"] == 2
+    assert counts[periods[0]][""] == len(in_first) - 2
+    assert sum(sum(row.values()) for row in counts.values()) == len(timeline.events)
+    assert model.shares()[periods[0]]["naleving"] == 1.0
+    assert model.dominant()[periods[0]] == "naleving"
+    assert model.dominant()[periods[1]] is None
+
+
+def test_timeline_comparison_with_reading(timeline):
+    model = TimelineTags(timeline)
+    with_reading = [e for e in timeline.events if e.reading]
+    assert len(with_reading) >= 10
+    model.tag(with_reading[0].key, with_reading[0].reading)
+    other = next(lg.key for lg in timeline.logics if lg.key != with_reading[1].reading)
+    model.tag(with_reading[1].key, other)
+    agree, compared, differ = model.comparison()
+    assert (agree, compared) == (1, 2) and differ == [with_reading[1]]
+
+
+def test_timeline_refuses_unknown_logic_and_untags(timeline):
+    model = TimelineTags(timeline)
+    key = timeline.events[0].key
+    model.tag(key, "effect")
+    with pytest.raises(InputError, match="naleving"):
+        model.tag(key, "willekeur")
+    assert model.tags == {key: "effect"}
+    model.tag(key, None)
+    assert model.to_dict() == {"tags": {}}
+    assert TimelineTags.from_dict(timeline, {"tags": {key: "effect", "weg": "effect", timeline.events[1].key: "x"}}).tags == {key: "effect"}
+
+
+# -- principles -----------------------------------------------------------------------
+def test_principle_differences_and_largest_changes():
+    spec = load_spec("m1.principes")
+    model = PrincipleScores(spec)
+    then, now = (m.key for m in spec.moments)
+    a, b, c = (p.key for p in spec.principles[:3])
+    model.set(then, a, 1)
+    model.set(now, a, 5)
+    model.set(then, b, 4)
+    model.set(now, b, 2)
+    model.set(now, c, model.midpoint)
+    diffs = {p.key: d for p, _, _, d in model.differences()}
+    assert diffs[a] == 4 and diffs[b] == -2 and diffs[c] == 0
+    assert [(p.key, d) for p, d in model.largest_changes()] == [(a, 4), (b, -2)]
+    with pytest.raises(InputError, match=r"van 1 tot en met 5"):
+        model.set(now, a, 6)
+    assert model.score(now, a) == 5
+    saved = model.to_dict()
+    assert PrincipleScores.from_dict(spec, saved).to_dict() == saved
+
+
+# -- paradox ----------------------------------------------------------------------------
+def params(**kw):
+    base = {"p0": 0.25, "e": 0.7, "a": 0.3, "d": 0.85, "s0": 0.5, "horizon": 40}
+    base.update(kw)
+    return base
+
+
+def test_paradox_without_incidents_decays_geometrically():
+    sim = simulate(params(p0=0.0, d=0.9, s0=0.8, horizon=10), runs=5, seed=1)
+    assert not sim.incidents.any()
+    np.testing.assert_allclose(sim.intensity[0], 0.8 * 0.9 ** np.arange(11))
+
+
+def test_paradox_incident_every_period_rises_to_one():
+    sim = simulate(params(p0=1.0, e=0.0, a=0.3, s0=0.0, horizon=5), runs=3, seed=1)
+    assert sim.incidents.all()
+    np.testing.assert_allclose(sim.intensity[0], [0, 0.3, 0.6, 0.9, 1.0, 1.0])
+
+
+def test_paradox_is_seeded_and_effective_supervision_lowers_incidents():
+    a = simulate(params(), runs=200, seed=7)
+    b = simulate(params(), runs=200, seed=7)
+    np.testing.assert_array_equal(a.intensity, b.intensity)
+    assert not np.array_equal(a.intensity, simulate(params(), runs=200, seed=8).intensity)
+    weak = simulate(params(e=0.0), runs=400, seed=3).mean_incidents()
+    strong = simulate(params(e=1.0, d=1.0, s0=1.0), runs=400, seed=3).mean_incidents()
+    assert weak == pytest.approx(0.25 * 40, rel=0.1)
+    assert strong == 0.0
+
+
+def test_paradox_model_validates_and_saves_plain_numbers():
+    spec = load_spec("m1.paradox")
+    model = ParadoxModel(spec)
+    with pytest.raises(InputError, match="Sprong na incident"):
+        model.set("a", 5)
+    with pytest.raises(InputError, match="Parameter"):
+        model.set("onbekend", 1)
+    model.set("horizon", 20.0)
+    saved = model.to_dict()
+    assert saved["parameters"]["horizon"] == 20 and isinstance(saved["parameters"]["horizon"], int)
+    model.next_draw()
+    assert ParadoxModel.from_dict(spec, model.to_dict()).draw == 1
+    assert model.simulate().intensity.shape == (spec.runs, 21)

@@ -1,0 +1,91 @@
+"""The kit as users get it: a wheel that carries data/, a light import, the CLI."""
+
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from lst_kit import cli
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory):
+    out = tmp_path_factory.mktemp("wheel")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", str(REPO), "--no-deps", "--no-build-isolation", "-q", "-w", str(out)],
+        check=True, capture_output=True,
+    )
+    (path,) = out.glob("lst_kit-*.whl")
+    return path
+
+
+def test_wheel_carries_the_content_and_the_catalogue(wheel):
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert "lst_kit/data/exercises/m1/tijdlijn.yaml" in names
+    assert "lst_kit/locales/nl.yaml" in names and "lst_kit/locales/en.yaml" in names
+    data_files = {p.relative_to(REPO).as_posix() for p in (REPO / "data").rglob("*.yaml")}
+    assert {f"lst_kit/{name}" for name in data_files} <= names
+
+
+def test_installed_wheel_finds_its_data_outside_the_repo(wheel, tmp_path):
+    site = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(site)
+    script = (
+        "import lst_kit, lst_kit._paths as p, lst_kit.content as c;"
+        "print(p.data_dir());"
+        "print(len([c.load_spec(i) for i in c.exercise_ids()]))"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in ("LST_DATA_DIR", "PYTHONPATH")}
+    env["PYTHONPATH"] = str(site)
+    result = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, env=env, capture_output=True, text=True,
+                            check=True)
+    data_dir, count = result.stdout.split()
+    assert Path(data_dir) == site / "lst_kit" / "data"
+    assert int(count) >= 10
+
+
+def test_import_is_light():
+    code = ("import sys, lst_kit; heavy = [m for m in ('ipywidgets', 'matplotlib', 'pandas', 'numpy', 'yaml', 'jinja2')"
+            " if m in sys.modules]; print(','.join(heavy))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == ""
+
+
+def test_cli_check_passes_on_the_shipped_content(capsys):
+    assert cli.main(["check"]) == 0
+    assert "Alles in orde" in capsys.readouterr().out
+
+
+def test_cli_check_reports_a_broken_file_and_fails(tmp_path, capsys, monkeypatch):
+    import shutil
+
+    shutil.copytree(REPO / "data", tmp_path / "data")
+    monkeypatch.setenv("LST_DATA_DIR", str(tmp_path / "data"))
+    broken = tmp_path / "data" / "exercises" / "m1" / "definitie.yaml"
+    broken.write_text(broken.read_text(encoding="utf-8").replace("correct: true", "correct: misschien", 1),
+                      encoding="utf-8")
+    assert cli.main(["check", str(tmp_path / "data")]) == 1
+    out = capsys.readouterr()
+    assert "definitie.yaml" in out.out and "correct" in out.out and "'misschien'" in out.out
+    assert "1 problemen gevonden" in out.err
+
+
+def test_cli_check_finds_a_notebook_calling_a_missing_exercise(tmp_path, capsys):
+    nb = tmp_path / "x.ipynb"
+    nb.write_text('{"cells": [{"cell_type": "code", "source": ["lst_kit.reflection(\\"m1.bestaat_niet\\")"]}]}')
+    assert cli.main(["check", str(nb)]) == 1
+    assert "bestaat_niet.yaml" in capsys.readouterr().out
+
+
+def test_console_script_workbook(tmp_path):
+    exe = Path(sys.executable).with_name("lst-kit")
+    result = subprocess.run([str(exe), "workbook", "anna", "--folder", str(tmp_path)], capture_output=True, text=True)
+    assert result.returncode == 0
+    assert str(tmp_path / "anna.json") in result.stdout
+    bad = subprocess.run([str(exe), "workbook", "../x", "--folder", str(tmp_path)], capture_output=True, text=True)
+    assert bad.returncode == 2 and "kan niet" in bad.stderr and "Traceback" not in bad.stderr
