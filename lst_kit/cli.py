@@ -14,6 +14,7 @@ from pathlib import Path
 
 from . import __version__
 from ._paths import data_dir
+from .cases import check_case_file, load_t11
 from .content import EXERCISE_TYPES, ContentError, load_spec
 from .i18n import t
 from .workbook import WorkbookError, open_workbook
@@ -27,6 +28,14 @@ def _spec_problems(path: Path) -> list[str]:
     try:
         load_spec(exercise_id)
     except (ContentError, ValueError) as exc:
+        return [str(exc)]
+    return []
+
+
+def _reference_problems(path: Path) -> list[str]:
+    try:
+        load_t11(path)
+    except ContentError as exc:
         return [str(exc)]
     return []
 
@@ -60,7 +69,8 @@ def _targets(paths: list[str]) -> list[Path]:
         return out
     root = data_dir()
     repo = root.parent
-    found = sorted((root / "exercises").glob("*/*.yaml"))
+    found = sorted((root / "exercises").glob("*/*.yaml")) + sorted((root / "cases").glob("*.yaml"))
+    found += sorted((root / "reference").glob("*.yaml"))
     for folder in ("notebooks", "exercises"):
         found += sorted((repo / folder).glob("*.ipynb"))
     return found
@@ -74,6 +84,10 @@ def cmd_check(args) -> int:
             problems += _notebook_problems(path)
         elif path.suffix in (".yaml", ".yml") and path.parent.parent.name == "exercises":
             problems += _spec_problems(path)
+        elif path.suffix in (".yaml", ".yml") and path.parent.name == "cases":
+            problems += check_case_file(path)
+        elif path.name == "tafel_van_elf.yaml":
+            problems += _reference_problems(path)
     for problem in problems:
         print(problem)
     if problems:
