@@ -28,6 +28,8 @@ _LAZY = {
     "timeline_tagger": "lst_kit.exercises.timeline",
     "principles_radar": "lst_kit.exercises.principles",
     "paradox_model": "lst_kit.exercises.paradox",
+    "risk_matrix": "lst_kit.exercises.risk_matrix",
+    "system_map": "lst_kit.exercises.system_map",
 }
 
 __all__ = ["Workbook", "open_workbook", "__version__", *_LAZY]
@@ -38,6 +40,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from .exercises.principles import principles_radar
     from .exercises.rating_scales import rating_scales
     from .exercises.reflection import reflection
+    from .exercises.risk_matrix import risk_matrix
+    from .exercises.system_map import system_map
     from .exercises.timeline import timeline_tagger
     from .ui import workbook_status
 

@@ -34,6 +34,8 @@ EXERCISE_TYPES = {
     "timeline_tagger": "lst_kit.exercises.timeline",
     "principles_radar": "lst_kit.exercises.principles",
     "paradox_model": "lst_kit.exercises.paradox",
+    "risk_matrix": "lst_kit.exercises.risk_matrix",
+    "system_map": "lst_kit.exercises.system_map",
 }
 
 KEY = re.compile(r"^[a-z0-9][a-z0-9_]*$")

@@ -22,7 +22,7 @@ import ipywidgets as widgets
 from .content import ContentError
 from .errors import InputError
 from .i18n import t
-from .plotting import png_data_uri
+from .plotting import data_uri
 from .workbook import Workbook, WorkbookError, open_workbook
 
 __all__ = [
@@ -115,9 +115,11 @@ class FigureBox(widgets.HTML):
         self.alt = ""
         self.draws = 0
 
-    def show(self, fig, alt: str, caption: str = "") -> None:
+    def show(self, fig, alt: str, caption: str = "", fmt: str = "png") -> None:
+        """Show ``fig`` as PNG, or as SVG (``fmt="svg"``: faster for large
+        drawings full of text, such as the system map)."""
         self.alt = alt
-        uri = png_data_uri(fig)
+        uri = data_uri(fig, fmt)
         cap = f'<figcaption style="font-size:90%;color:#333">{esc(caption)}</figcaption>' if caption else ""
         self.value = (
             f'<figure style="margin:0"><img src="{uri}" alt="{esc(alt)}" '
