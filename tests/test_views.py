@@ -99,7 +99,7 @@ def test_timeline_tag_saves_and_redraws(wb):
     assert 'alt="' in view.figure.value and "1 van" in view.figure.value  # caption reads the plot
     view.compare.value = True
     assert "lezing van het cursusteam" in view.comparison.value
-    view.dropdowns[event.key].value = None
+    view.dropdowns[event.key].value = ""
     assert on_disk(wb)["m1.tijdlijn"] == {"tags": {}}
 
 

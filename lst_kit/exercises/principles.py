@@ -174,7 +174,7 @@ class PrinciplesView(ExerciseFrame):
                 slider = widgets.IntSlider(
                     value=self.model.score(moment.key, p.key), min=scale.min, max=scale.max,
                     description=p.label, tooltip=p.description, continuous_update=False,
-                    style={"description_width": "11em"}, layout=widgets.Layout(width="95%"),
+                    style={"description_width": "14em"}, layout=widgets.Layout(width="95%"),
                 )
                 slider.observe(self.guard(lambda change, m=moment.key, k=p.key: self._on_score(m, k, change["new"])),
                                names="value")
