@@ -193,3 +193,16 @@ def test_figure_box_has_text_alternative():
     box.show(new_figure(), alt='een "grafiek" <met> tekens', caption="bijschrift")
     assert 'alt="een &quot;grafiek&quot; &lt;met&gt; tekens"' in box.value
     assert "<figcaption" in box.value and box.value.count("data:image/png;base64,") == 1
+
+
+def test_accessible_slider_keeps_ipywidgets_semantics():
+    from lst_kit.controls import FloatSlider, IntSlider
+
+    wide = IntSlider(value=250, min=10, max=300, description="Perioden")
+    assert wide.value == 250  # min/max are set before the value
+    seen = []
+    wide.observe(lambda change: seen.append(change["new"]), names="value")
+    wide.value = 999
+    assert wide.value == 300 and seen == [300]
+    f = FloatSlider(value=0.35, min=0.0, max=0.6, step=0.05, description="Sprong", style={"description_width": "16em"})
+    assert f.value == 0.35 and f.label_width == "16em" and f.decimals == 2

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 import ipywidgets as widgets
 
 from ..cases import case_ids, load_case
+from ..controls import IntSlider
 from ..content import Field, load_spec
 from ..errors import InputError
 from ..i18n import t
@@ -99,8 +100,8 @@ def _num(x: float) -> str:
         return "∞"
     if x == -math.inf:
         return "-∞"
-    if abs(x) >= 1e5:
-        return f"{x:.0e}".replace("e+0", "e").replace("e+", "e")
+    if abs(x) >= 1000:
+        return f"{x:,.0f}".replace(",", ".")  # Dutch thousands: 1.000.000
     return f"{x:g}".replace(".", ",")
 
 
@@ -459,10 +460,10 @@ class RiskMatrixView(ExerciseFrame):
         for i, r in enumerate(self.model.risks):
             name = widgets.Text(value=r.name, description=f"{i + 1}.", continuous_update=False,
                                 style={"description_width": "2em"}, layout=widgets.Layout(width="32%"))
-            lik = widgets.IntSlider(value=r.likelihood, min=1, max=5, description=t("risk.likelihood_short"),
+            lik = IntSlider(value=r.likelihood, min=1, max=5, description=t("risk.likelihood_short"),
                                     continuous_update=False, style={"description_width": "initial"},
                                     layout=widgets.Layout(width="20%"))
-            imp = widgets.IntSlider(value=r.impact, min=1, max=5, description=t("risk.impact_short"),
+            imp = IntSlider(value=r.impact, min=1, max=5, description=t("risk.impact_short"),
                                     continuous_update=False, style={"description_width": "initial"},
                                     layout=widgets.Layout(width="20%"))
             exp = widgets.Dropdown(options=exposure, value=r.exposure, description=t("risk.exposure_short"),

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 import ipywidgets as widgets
 
 from ..cases import ACTOR_TYPES, case_ids, load_case
+from ..controls import IntSlider
 from ..content import Field, load_spec
 from ..errors import InputError
 from ..i18n import t
@@ -604,8 +605,8 @@ class SystemMapView(ExerciseFrame):
                                                                                         "button_width": "auto"})
         self.actor_type = widgets.Dropdown(options=[(t(f"map.type_{a}"), a) for a in ACTOR_TYPES], value="regulatee",
                                            description=t("map.field_actor_type"), **wide)
-        self.power = widgets.IntSlider(value=3, min=1, max=5, description=t("map.field_power"), **wide)
-        self.interest = widgets.IntSlider(value=3, min=1, max=5, description=t("map.field_interest"), **wide)
+        self.power = IntSlider(value=3, min=1, max=5, description=t("map.field_power"), **wide)
+        self.interest = IntSlider(value=3, min=1, max=5, description=t("map.field_interest"), **wide)
         self.add_node_button = widgets.Button(description=t("map.add_node"), icon="plus")
         self.add_node_button.on_click(self.guard(lambda _: self._on_add_node()))
         # add link
@@ -614,7 +615,7 @@ class SystemMapView(ExerciseFrame):
         self.sign = widgets.ToggleButtons(options=[("+", "+"), ("−", "-")], value="+", description=t("map.field_sign"),
                                           tooltips=[t("map.sign_plus"), t("map.sign_minus")],
                                           style={"description_width": "initial", "button_width": "3em"})
-        self.strength = widgets.IntSlider(value=2, min=1, max=3, description=t("map.field_strength"), **wide)
+        self.strength = IntSlider(value=2, min=1, max=3, description=t("map.field_strength"), **wide)
         self.delay = widgets.Checkbox(value=False, description=t("map.field_delay"), indent=False)
         self.add_link_button = widgets.Button(description=t("map.add_link"), icon="plus")
         self.add_link_button.on_click(self.guard(lambda _: self._on_add_link()))
