@@ -131,6 +131,25 @@ class FigureBox(widgets.HTML):
 _PENDING: "weakref.WeakSet[Debouncer]" = weakref.WeakSet()
 
 
+def _kernel_loop():
+    """The event loop of the Jupyter kernel we run in, or None.
+
+    Only inside a kernel is a delayed save certain to run (the kernel's loop
+    keeps turning); elsewhere, even with some other library's loop running in
+    this thread, saves are made at once."""
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython comes with ipywidgets
+        return None
+    shell = get_ipython()
+    if shell is None or getattr(shell, "kernel", None) is None:
+        return None
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
+
+
 class Debouncer:
     """Call ``fn`` at most once per ``delay`` seconds, always with the latest
     state, and never later than ``delay`` after the last request.
@@ -150,10 +169,7 @@ class Debouncer:
         return self._handle is not None
 
     def request(self) -> None:
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:
-            loop = None
+        loop = _kernel_loop()
         if loop is None or self.delay <= 0:
             self.flush()
             return

@@ -46,9 +46,14 @@ def test_reflection_too_long_shows_dutch_message_and_keeps_saved_text(wb):
     assert on_disk(wb)["m1.reflectie_wrr"] == {"text": "weer kort"}
 
 
-def test_debouncer_saves_at_most_once_per_interval_with_latest_state():
+def test_debouncer_saves_at_most_once_per_interval_with_latest_state(monkeypatch):
+    import threading
+
+    from lst_kit import ui
+
     calls = []
     state = {"text": ""}
+    monkeypatch.setattr(ui, "_kernel_loop", asyncio.get_running_loop)  # as inside a kernel
 
     async def typing():
         debouncer = Debouncer(lambda: calls.append(state["text"]), delay=0.05)
@@ -63,7 +68,27 @@ def test_debouncer_saves_at_most_once_per_interval_with_latest_state():
         debouncer.flush()  # e.g. at kernel exit
         assert calls == ["abc", "abcd"]
 
-    asyncio.run(typing())
+    errors = []
+    # Its own thread, so no other event loop (a browser test's, say) is in the way.
+    worker = threading.Thread(target=lambda: _run_collecting(typing, errors))
+    worker.start()
+    worker.join(10)
+    assert errors == []
+    assert calls == ["abc", "abcd"]
+
+
+def _run_collecting(coroutine_function, errors):
+    try:
+        asyncio.run(coroutine_function())
+    except BaseException as exc:  # noqa: BLE001 - reported by the test
+        errors.append(exc)
+
+
+def test_debouncer_saves_at_once_outside_a_kernel():
+    calls = []
+    debouncer = Debouncer(lambda: calls.append(1), delay=5)
+    debouncer.request()
+    assert calls == [1] and not debouncer.pending
 
 
 def test_multiple_choice_feedback_and_save(wb):

@@ -92,6 +92,11 @@ def screenshots() -> Path:
     return folder
 
 
+def pytest_collection_modifyitems(config, items):
+    """Browser tests last: they start servers and a browser for the session."""
+    items.sort(key=lambda item: "tests/browser/" in item.nodeid.replace("\\", "/"))
+
+
 def pytest_terminal_summary(terminalreporter):
     for folder in _SCREENSHOTS:
         terminalreporter.write_line(f"lst-kit: screenshots en toegankelijkheidsrapporten staan in {folder}")
