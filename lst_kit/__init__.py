@@ -30,6 +30,9 @@ _LAZY = {
     "paradox_model": "lst_kit.exercises.paradox",
     "risk_matrix": "lst_kit.exercises.risk_matrix",
     "system_map": "lst_kit.exercises.system_map",
+    "sparrow_canvas": "lst_kit.exercises.sparrow_canvas",
+    "strategic_triangle": "lst_kit.exercises.strategic_triangle",
+    "effect_chain": "lst_kit.exercises.effect_chain",
 }
 
 __all__ = ["Workbook", "open_workbook", "__version__", *_LAZY]
@@ -43,6 +46,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from .exercises.risk_matrix import risk_matrix
     from .exercises.system_map import system_map
     from .exercises.timeline import timeline_tagger
+    from .exercises.sparrow_canvas import sparrow_canvas
+    from .exercises.strategic_triangle import strategic_triangle
+    from .exercises.effect_chain import effect_chain
     from .ui import workbook_status
 
 

@@ -36,6 +36,9 @@ EXERCISE_TYPES = {
     "paradox_model": "lst_kit.exercises.paradox",
     "risk_matrix": "lst_kit.exercises.risk_matrix",
     "system_map": "lst_kit.exercises.system_map",
+    "sparrow_canvas": "lst_kit.exercises.sparrow_canvas",
+    "strategic_triangle": "lst_kit.exercises.strategic_triangle",
+    "effect_chain": "lst_kit.exercises.effect_chain",
 }
 
 KEY = re.compile(r"^[a-z0-9][a-z0-9_]*$")
