@@ -185,7 +185,7 @@ class EffectChain:
             raise InputError(t("effect_chain.field_own"), t("effect_chain.allowed_text", max=MAX_TEXT), shown or "''")
         text = " ".join(text.split())
         if tier not in self._tiers():
-            raise InputError(t("effect_chain.field_tier"), ", ".join(self._tiers()),
+            raise InputError(t("effect_chain.field_tier"), t("content.allowed_choice", options=", ".join(self._tiers())),
                              t("effect_chain.none") if tier is None else str(tier))
         self._check_room(text)
         indicator = Indicator(text, tier, "eigen", classify(text, self.spec.rules)[0])
@@ -199,7 +199,7 @@ class EffectChain:
             raise InputError(indicator.text, t("effect_chain.allowed_menu_tier",
                                                tier=self.spec.tier(indicator.tier).label), str(tier))
         if tier not in self._tiers():
-            raise InputError(indicator.text, ", ".join(self._tiers()), str(tier))
+            raise InputError(indicator.text, t("content.allowed_choice", options=", ".join(self._tiers())), str(tier))
         indicator.tier = tier
 
     def remove(self, index) -> None:
@@ -215,7 +215,7 @@ class EffectChain:
     def set_design(self, key) -> None:
         allowed = [d.key for d in self.spec.designs]
         if key is not None and key not in allowed:
-            raise InputError(t("effect_chain.field_design"), ", ".join(allowed), str(key))
+            raise InputError(t("effect_chain.field_design"), t("content.allowed_choice", options=", ".join(allowed)), str(key))
         self.design = key
 
     # -- derived ---------------------------------------------------------

@@ -116,7 +116,7 @@ def parse_spec(root: Field, exercise_id: str) -> SparrowSpec:
     for index, stage_key, needed in ((1, DEFINE, DEFINITION_FIELD), (2, MEASURE, INDICATOR_FIELD)):
         if needed not in [f.key for f in stages[index].fields]:
             node = root.items("stages")[index]
-            raise node.fail("fields", t("sparrow_canvas.allowed_field", key=needed),
+            raise node.fail("fields", t("sparrow_canvas.allowed_field", name=needed),
                             [f.key for f in stages[index].fields])
     dimensions = tuple(Dimension(n.key("key"), n.text("label"), n.text("hint", default="", empty_ok=True))
                        for n in root.items("dimensions", 1, 12))
@@ -168,14 +168,14 @@ class Canvas:
         try:
             return self.spec.stage(stage)
         except StopIteration:
-            raise InputError(t("sparrow_canvas.field_stage"), ", ".join(STAGE_KEYS), stage) from None
+            raise InputError(t("sparrow_canvas.field_stage"), t("content.allowed_choice", options=", ".join(STAGE_KEYS)), stage) from None
 
     def set_text(self, stage: str, key: str, text) -> None:
         st = self._stage(stage)
         try:
             fld = st.field(key)
         except StopIteration:
-            raise InputError(st.title, ", ".join(f.key for f in st.fields), key) from None
+            raise InputError(st.title, t("content.allowed_choice", options=", ".join(f.key for f in st.fields)), key) from None
         if not isinstance(text, str):
             raise InputError(fld.label, t("sparrow_canvas.allowed_text", max=MAX_CHARS), type(text).__name__)
         if len(text) > MAX_CHARS:
@@ -192,7 +192,7 @@ class Canvas:
     def set_check(self, stage: str, key: str, ticked) -> None:
         st = self._stage(stage)
         if key not in [c.key for c in st.checklist]:
-            raise InputError(st.title, ", ".join(c.key for c in st.checklist), key)
+            raise InputError(st.title, t("content.allowed_choice", options=", ".join(c.key for c in st.checklist)), key)
         if not isinstance(ticked, bool):
             raise InputError(st.title, t("sparrow_canvas.allowed_bool"), ticked)
         ticks = self.checks.setdefault(stage, set())
@@ -202,7 +202,7 @@ class Canvas:
     def set_dimension(self, key: str, ticked) -> None:
         allowed = [d.key for d in self.spec.dimensions]
         if key not in allowed:
-            raise InputError(t("sparrow_canvas.field_dimension"), ", ".join(allowed), key)
+            raise InputError(t("sparrow_canvas.field_dimension"), t("content.allowed_choice", options=", ".join(allowed)), key)
         if not isinstance(ticked, bool):
             raise InputError(t("sparrow_canvas.field_dimension"), t("sparrow_canvas.allowed_bool"), ticked)
         (self.dimensions.add if ticked else self.dimensions.discard)(key)
@@ -210,7 +210,7 @@ class Canvas:
     def set_scale(self, key: str | None) -> None:
         allowed = [s.key for s in self.spec.scales]
         if key is not None and key not in allowed:
-            raise InputError(t("sparrow_canvas.field_scale"), ", ".join(allowed), key)
+            raise InputError(t("sparrow_canvas.field_scale"), t("content.allowed_choice", options=", ".join(allowed)), key)
         self.scale = key
 
     def set_case(self, case_id: str | None) -> None:
@@ -219,7 +219,7 @@ class Canvas:
             return
         known = case_ids()
         if case_id not in known:
-            raise InputError(t("sparrow_canvas.field_case"), ", ".join(known), case_id)
+            raise InputError(t("sparrow_canvas.field_case"), t("content.allowed_choice", options=", ".join(known)), case_id)
         self.case = case_id
 
     def _track_order(self) -> None:
@@ -633,7 +633,8 @@ def summarize(exercise_id: str, answer) -> list[str]:
         approach = " ".join(model.text(SOLVE, spec.stage(SOLVE).fields[0].key).split())
         if approach:
             lines.append(t("sparrow_canvas.sum_approach", text=approach))
-        lines.append(t("sparrow_canvas.sum_stages", n=len(model.filled_stages()), total=len(STAGE_KEYS)))
+        if model.filled_stages():
+            lines.append(t("sparrow_canvas.sum_stages", n=len(model.filled_stages()), total=len(STAGE_KEYS)))
         lines += [w.text for w in model.warnings()]
         return lines
     except Exception:  # noqa: BLE001 - hooks never raise

@@ -161,7 +161,7 @@ class Triangle:
         """Choose which options are compared (2 to 4 by default)."""
         known = self._ids()
         if not isinstance(option_ids, (list, tuple)) or any(i not in known for i in option_ids):
-            raise InputError(t("strategic_triangle.field_options"), ", ".join(known), str(option_ids))
+            raise InputError(t("strategic_triangle.field_options"), t("content.allowed_choice", options=", ".join(known)), str(option_ids))
         chosen = [i for i in known if i in option_ids]
         lo, hi = self.spec.min_options, self.spec.max_options
         if not lo <= len(chosen) <= hi:
@@ -171,9 +171,9 @@ class Triangle:
 
     def set_score(self, option_id: str, corner: str, value) -> None:
         if option_id not in self.selected:
-            raise InputError(t("strategic_triangle.field_options"), ", ".join(self.selected), option_id)
+            raise InputError(t("strategic_triangle.field_options"), t("content.allowed_choice", options=", ".join(self.selected)), option_id)
         if corner not in CORNERS:
-            raise InputError(t("strategic_triangle.field_corner"), ", ".join(CORNERS), corner)
+            raise InputError(t("strategic_triangle.field_corner"), t("content.allowed_choice", options=", ".join(CORNERS)), corner)
         if not _valid_score(value):
             name = self._intervention(option_id).name
             raise InputError(f"{name}: {self.spec.corner(corner).label}",
