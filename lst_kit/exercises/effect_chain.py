@@ -328,7 +328,8 @@ def plot_weights(model: EffectChain):
     """The share of the indicators per tier: effort tiers light, effect tiers
     dark and hatched, a dashed line between them."""
     fig = new_figure(5.6, 3.6)
-    _draw_weights(fig.add_subplot(), model)
+    fig.set_layout_engine("none")  # fixed margins: a constrained layout costs a second text pass
+    _draw_weights(fig.add_axes((0.12, 0.19, 0.86, 0.72)), model)
     return fig
 
 
@@ -337,7 +338,8 @@ def plot_designs(spec: EffectChainSpec, chosen: str | None):
     """The evaluation designs by (illustrative) evidential strength; the
     chosen one orange, cross-hatched and in bold."""
     fig = new_figure(4.4, 3.2)
-    _draw_designs(fig.add_subplot(), spec, chosen)
+    fig.set_layout_engine("none")
+    _draw_designs(fig.add_axes((0.34, 0.16, 0.62, 0.74)), spec, chosen)
     return fig
 
 

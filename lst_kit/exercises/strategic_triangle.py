@@ -268,15 +268,20 @@ def _wrap(text: str, width: int) -> str:
 
 
 @styled
-def plot_triangle(spec: TriangleSpec, options: list[OptionScore]):
+def plot_triangle(spec: TriangleSpec, options: list[OptionScore], names: bool = True):
     """The options as overlaid triangles on three axes at 120 degrees (score
     1-5 from the centre). Each option has its own line style and marker as
-    well as its own colour; its weakest corner is ringed."""
+    well as its own colour; its weakest corner is ringed.
+
+    With ``names=False`` the legend shows only the letters A-D (the widget
+    puts the names, scores and fit in the table under the picture): text is
+    the slowest thing matplotlib draws, and this keeps a redraw quick.
+    """
     fig = new_figure(6.2, 6.0)
     # Placed by hand: the constrained layout would cost a second text pass on
     # every redraw. The legend gets one row per option (and one for the ring).
     fig.set_layout_engine("none")
-    legend_h = 0.035 * (len(options) + 1) + 0.03
+    legend_h = (0.035 * (len(options) + 1) if names else 0.035) + 0.03
     ax = fig.add_axes((0.02, legend_h + 0.01, 0.96, 0.93 - legend_h))
     ax.set_aspect("equal")
     ax.axis("off")
@@ -296,7 +301,8 @@ def plot_triangle(spec: TriangleSpec, options: list[OptionScore]):
         colour = PALETTE[i % len(PALETTE)]
         pts = [_point(c, option.score(c)) for c in CORNERS]
         xs, ys = zip(*(pts + pts[:1]))
-        label = _wrap(f"{LETTERS[i % len(LETTERS)]} · {option.name} (fit {_num(fit(option))})", 75)
+        letter = LETTERS[i % len(LETTERS)]
+        label = _wrap(f"{letter} · {option.name} (fit {_num(fit(option))})", 75) if names else letter
         ax.plot(xs, ys, linestyle=LINESTYLES[i % 4], marker=MARKERS[i % 4], markersize=7, color=colour,
                 linewidth=2, label=label, zorder=3 + i)
         ax.fill(xs, ys, color=colour, alpha=0.07, zorder=2)
@@ -309,7 +315,8 @@ def plot_triangle(spec: TriangleSpec, options: list[OptionScore]):
     ax.set_xlim(-6.4, 6.4)
     ax.set_ylim(-4.0, 6.4)
     ax.set_title(t("strategic_triangle.plot_title"))
-    fig.legend(loc="lower center", bbox_to_anchor=(0.5, 0.005), ncols=1, fontsize=8)
+    fig.legend(loc="lower center", bbox_to_anchor=(0.5, 0.005), ncols=1 if names else len(options) + 1,
+               fontsize=8)
     return fig
 
 
@@ -475,7 +482,7 @@ class TriangleView(ExerciseFrame):
 
     def _redraw(self) -> None:
         options = self.model.options
-        self.figure.show(plot_triangle(self.spec, options), alt=t("strategic_triangle.alt"),
+        self.figure.show(plot_triangle(self.spec, options, names=False), alt=t("strategic_triangle.alt"),
                          caption=summary_text(self.model))
         self.table.value = score_table(self.spec, options)
 
