@@ -402,17 +402,17 @@ class EffectChainView(ExerciseFrame):
 
         self.menu = widgets.Dropdown(options=[(t("effect_chain.menu_choose"), None)]
                                      + [(m.text, m.text) for m in sorted(spec.menu, key=lambda m: normalize(m.text))],
-                                     value=None, description=t("effect_chain.menu"),
-                                     style={"description_width": "10em"}, layout=widgets.Layout(width="90%"))
+                                     index=0, description=t("effect_chain.menu"),
+                                     style={"description_width": "12em"}, layout=widgets.Layout(width="90%"))
         self.menu_add = widgets.Button(description=t("effect_chain.add"), icon="plus")
         self.menu_add.on_click(self.guard(lambda _: self._on_add_menu()))
 
         self.own_text = widgets.Text(placeholder=t("effect_chain.own_placeholder"), description=t("effect_chain.own"),
-                                     continuous_update=True, style={"description_width": "10em"},
+                                     continuous_update=True, style={"description_width": "12em"},
                                      layout=widgets.Layout(width="90%"))
         self.own_text.observe(self.guard(self._on_own_text), names="value")
-        self.own_tier = widgets.Dropdown(options=[(t("effect_chain.tier_choose"), None)] + tier_options, value=None,
-                                         description=t("effect_chain.tier"), style={"description_width": "10em"})
+        self.own_tier = widgets.Dropdown(options=[(t("effect_chain.tier_choose"), None)] + tier_options, index=0,
+                                         description=t("effect_chain.tier"), style={"description_width": "12em"})
         self.own_tier.observe(self.guard(self._on_own_tier), names="value")
         self.suggestion = widgets.HTML()
         self.own_add = widgets.Button(description=t("effect_chain.add"), icon="plus")
@@ -423,8 +423,9 @@ class EffectChainView(ExerciseFrame):
 
         self.design = widgets.Dropdown(options=[(t("effect_chain.design_choose"), None)]
                                        + [(d.label, d.key) for d in spec.designs],
-                                       value=self.model.design, description=t("effect_chain.design"),
-                                       style={"description_width": "10em"}, layout=widgets.Layout(width="90%"))
+                                       index=[None, *[d.key for d in spec.designs]].index(self.model.design),
+                                       description=t("effect_chain.design"),
+                                       style={"description_width": "12em"}, layout=widgets.Layout(width="90%"))
         self.design.observe(self.guard(self._on_design), names="value")
         self.design_info = widgets.HTML()
         self.warnings = widgets.HTML()
@@ -448,7 +449,7 @@ class EffectChainView(ExerciseFrame):
     # -- handlers --------------------------------------------------------
     def _on_add_menu(self) -> None:
         self.model.add_menu(self.menu.value)
-        self.menu.value = None
+        self.menu.index = 0  # back to "— kies een indicator —" (value None)
         self._changed(rows=True)
 
     def _on_own_text(self, change) -> None:
@@ -469,7 +470,10 @@ class EffectChainView(ExerciseFrame):
     def _set_own_tier(self, tier) -> None:
         self._syncing = True
         try:
-            self.own_tier.value = tier
+            if tier is None:
+                self.own_tier.index = 0  # "— kies het niveau —"; value None
+            else:
+                self.own_tier.value = tier
         finally:
             self._syncing = False
 
