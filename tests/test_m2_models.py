@@ -179,6 +179,9 @@ def test_summarize_puts_the_defined_problem_first(canvas):
     assert sc.important_problem(canvas.to_dict()) == PRECISE
     only_nominated = {"texts": {"nomineren": {"kandidaat": "Klachten\nover allergenen"}}}
     assert sc.summarize("m2.sparrow", only_nominated)[0] == "Mijn belangrijke probleem: Klachten over allergenen"
+    only_approach = {"texts": {"oplossen": {"aanpak": "Koelboxen verplicht stellen"}}}
+    assert sc.important_problem(only_approach) is None  # an approach is not a problem
+    assert sc.summarize("m2.sparrow", only_approach)[0] == "Nog geen probleem gedefinieerd in Sparrows protocol."
 
 
 @pytest.mark.parametrize("odd", [None, 5, "x", {"texts": []}, {"texts": {"definieren": None}}])

@@ -604,10 +604,6 @@ def important_problem(answer) -> str | None:
         value = row.get(key) if isinstance(row, dict) else None
         if isinstance(value, str) and value.strip():
             return " ".join(value.split())
-    for row in texts.values():  # a teacher may have renamed the first field
-        for value in (row.values() if isinstance(row, dict) else []):
-            if isinstance(value, str) and value.strip():
-                return " ".join(value.split())
     return None
 
 
