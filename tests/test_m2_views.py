@@ -97,28 +97,47 @@ def test_canvas_bad_input_gives_a_dutch_banner_and_keeps_the_saved_answer(wb):
     assert view.banner.message == "" and on_disk(wb)["m2.sparrow"]["texts"]["definieren"]["definitie"] == "weer kort"
 
 
-def test_canvas_saves_debounced_while_typing():
-    """In a running kernel the text is saved at most once per interval, with
-    the latest state; a checkbox saves at once (and takes pending text along)."""
+def test_canvas_saves_debounced_while_typing(tmp_path, monkeypatch):
+    """Inside a kernel the text is saved at most once per interval, with the
+    latest state; a checkbox saves at once (and takes pending text along)."""
+    import threading
 
-    async def typing(tmp):
-        wb = open_workbook("bea", tmp)
+    from lst_kit import ui
+
+    monkeypatch.setattr(ui, "_kernel_loop", asyncio.get_running_loop)  # as inside a kernel
+    seen = {}
+
+    async def typing():
+        wb = open_workbook("bea", tmp_path)
         view = lst_kit.sparrow_canvas("m2.sparrow", workbook=wb)
         view._debounce.delay = 0.05
         for text in ("a", "ab", "abc"):
             view.areas[("nomineren", "kandidaat")].value = text
-        assert wb.answer("m2.sparrow") is None and view.indicator.state == "pending"
+        seen["while_typing"] = (wb.answer("m2.sparrow"), view.indicator.state)
         await asyncio.sleep(0.12)
-        assert wb.answer("m2.sparrow")["texts"] == {"nomineren": {"kandidaat": "abc"}}
+        seen["after_pause"] = wb.answer("m2.sparrow")
         view.areas[("nomineren", "kandidaat")].value = "abcd"
         view.checkboxes[("nomineren", "extern")].value = True
-        saved = wb.answer("m2.sparrow")
-        assert saved["texts"]["nomineren"]["kandidaat"] == "abcd" and saved["checks"] == {"nomineren": ["extern"]}
-        assert not view._debounce.pending
+        seen["after_tick"] = (wb.answer("m2.sparrow"), view._debounce.pending)
 
-    import tempfile
+    errors = []
 
-    asyncio.run(typing(tempfile.mkdtemp()))
+    def run():
+        try:
+            asyncio.run(typing())
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    # Its own thread, so no other event loop is in the way.
+    worker = threading.Thread(target=run)
+    worker.start()
+    worker.join(20)
+    assert errors == []
+    assert seen["while_typing"] == (None, "pending")
+    assert seen["after_pause"]["texts"] == {"nomineren": {"kandidaat": "abc"}}
+    saved, pending = seen["after_tick"]
+    assert saved["texts"]["nomineren"]["kandidaat"] == "abcd" and saved["checks"] == {"nomineren": ["extern"]}
+    assert pending is False
 
 
 # -- strategic triangle -------------------------------------------------------------------------

@@ -327,8 +327,7 @@ def _draw_designs(ax, spec: EffectChainSpec, chosen: str | None) -> None:
 def plot_weights(model: EffectChain):
     """The share of the indicators per tier: effort tiers light, effect tiers
     dark and hatched, a dashed line between them."""
-    fig = new_figure(5.6, 3.6)
-    fig.set_layout_engine("none")  # fixed margins: a constrained layout costs a second text pass
+    fig = new_figure(5.6, 3.6, constrained=False)  # fixed margins: a constrained layout costs a second text pass
     _draw_weights(fig.add_axes((0.12, 0.19, 0.86, 0.72)), model)
     return fig
 
@@ -337,8 +336,7 @@ def plot_weights(model: EffectChain):
 def plot_designs(spec: EffectChainSpec, chosen: str | None):
     """The evaluation designs by (illustrative) evidential strength; the
     chosen one orange, cross-hatched and in bold."""
-    fig = new_figure(4.4, 3.2)
-    fig.set_layout_engine("none")
+    fig = new_figure(4.4, 3.2, constrained=False)
     _draw_designs(fig.add_axes((0.34, 0.16, 0.62, 0.74)), spec, chosen)
     return fig
 

@@ -465,11 +465,15 @@ class SparrowView(ExerciseFrame):
             head += f"<ul style='margin:2px 0 6px 0'>{questions}</ul>"
         children: list[widgets.Widget] = [widgets.HTML(head)]
         for fld in stage.fields:
-            # The label sits above the field: long Dutch labels squeeze a side label.
-            children.append(widgets.HTML(f"<label style='font-weight:bold'>{esc(fld.label)}</label>"))
+            # The field's own <label> (so screen readers name it), placed above the
+            # field and left-aligned: long Dutch labels would squeeze a side label.
+            label = (f"<span style='display:block;text-align:left;font-weight:bold'>"
+                     f"{esc(fld.label)}</span>")
             area = widgets.Textarea(value=self.model.text(stage.key, fld.key), placeholder=fld.placeholder,
                                     rows=fld.rows, continuous_update=True, tooltip=fld.label,
-                                    layout=widgets.Layout(width="100%"))
+                                    description=label, description_allow_html=True,
+                                    style={"description_width": "initial"},
+                                    layout=widgets.Layout(width="100%", flex_flow="column"))
             area.observe(self.guard(lambda change, s=stage.key, k=fld.key: self._on_text(s, k, change["new"])),
                          names="value")
             self.areas[(stage.key, fld.key)] = area

@@ -18,6 +18,7 @@ import ipywidgets as widgets
 
 from ..cases import Case, case_ids, load_case
 from ..content import ContentError, Field, load_spec
+from ..controls import IntSlider
 from ..errors import InputError
 from ..i18n import t
 from ..plotting import PALETTE, new_figure, styled
@@ -277,10 +278,9 @@ def plot_triangle(spec: TriangleSpec, options: list[OptionScore], names: bool = 
     puts the names, scores and fit in the table under the picture): text is
     the slowest thing matplotlib draws, and this keeps a redraw quick.
     """
-    fig = new_figure(6.2, 6.0)
     # Placed by hand: the constrained layout would cost a second text pass on
     # every redraw. The legend gets one row per option (and one for the ring).
-    fig.set_layout_engine("none")
+    fig = new_figure(6.2, 6.0, constrained=False)
     legend_h = (0.035 * (len(options) + 1) if names else 0.035) + 0.03
     ax = fig.add_axes((0.02, legend_h + 0.01, 0.96, 0.93 - legend_h))
     ax.set_aspect("equal")
@@ -377,7 +377,7 @@ class TriangleView(ExerciseFrame):
         self.picks = widgets.VBox()
         self.checkboxes: dict[str, widgets.Checkbox] = {}
         self.sliders_box = widgets.VBox()
-        self.sliders: dict[tuple[str, str], widgets.IntSlider] = {}
+        self.sliders: dict[tuple[str, str], IntSlider] = {}
         self.reset = widgets.Button(description=t("strategic_triangle.reset"), icon="undo",
                                     tooltip=t("strategic_triangle.reset_tip"), layout=widgets.Layout(width="auto"))
         self.reset.on_click(self.guard(lambda _: self._on_reset()))
@@ -429,17 +429,18 @@ class TriangleView(ExerciseFrame):
         self.sliders = {}
         rows = []
         for i, option in enumerate(self.model.options):
-            controls = [widgets.HTML(f"<b>{LETTERS[i]} · {esc(option.name)}</b>")]
+            controls = [widgets.HTML(f"<div style='white-space:normal;line-height:1.3'><b>{LETTERS[i]} · "
+                                     f"{esc(option.name)}</b></div>", layout=widgets.Layout(width="95%"))]
             for corner in CORNERS:
                 c = self.spec.corner(corner)
-                slider = widgets.IntSlider(value=option.score(corner), min=LO, max=HI, description=c.short,
-                                           tooltip=c.question, continuous_update=False,
-                                           style={"description_width": "7em"}, layout=widgets.Layout(width="95%"))
+                slider = IntSlider(value=option.score(corner), min=LO, max=HI, description=c.short,
+                                   tooltip=c.question, continuous_update=False, style={"description_width": "7em"})
                 slider.observe(self.guard(lambda change, o=option.id, k=corner: self._on_score(o, k, change["new"])),
                                names="value")
                 self.sliders[(option.id, corner)] = slider
                 controls.append(slider)
-            rows.append(widgets.VBox(controls, layout=widgets.Layout(width=f"{100 // max(len(self.model.options), 1)}%")))
+            width = f"{100 // max(len(self.model.options), 1)}%"
+            rows.append(widgets.VBox(controls, layout=widgets.Layout(width=width, min_width="0", overflow="hidden")))
         self.sliders_box.children = (widgets.HBox(rows),)
 
     # -- handlers -------------------------------------------------------------
