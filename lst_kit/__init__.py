@@ -30,6 +30,8 @@ _LAZY = {
     "paradox_model": "lst_kit.exercises.paradox",
     "risk_matrix": "lst_kit.exercises.risk_matrix",
     "system_map": "lst_kit.exercises.system_map",
+    "public_values": "lst_kit.exercises.public_values",
+    "signal_triage": "lst_kit.exercises.signal_triage",
 }
 
 __all__ = ["Workbook", "open_workbook", "__version__", *_LAZY]
@@ -38,10 +40,12 @@ if TYPE_CHECKING:  # pragma: no cover
     from .exercises.multiple_choice import multiple_choice
     from .exercises.paradox import paradox_model
     from .exercises.principles import principles_radar
+    from .exercises.public_values import public_values
     from .exercises.rating_scales import rating_scales
     from .exercises.reflection import reflection
     from .exercises.risk_matrix import risk_matrix
     from .exercises.system_map import system_map
+    from .exercises.signal_triage import signal_triage
     from .exercises.timeline import timeline_tagger
     from .ui import workbook_status
 

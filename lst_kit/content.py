@@ -36,6 +36,8 @@ EXERCISE_TYPES = {
     "paradox_model": "lst_kit.exercises.paradox",
     "risk_matrix": "lst_kit.exercises.risk_matrix",
     "system_map": "lst_kit.exercises.system_map",
+    "public_values": "lst_kit.exercises.public_values",
+    "signal_triage": "lst_kit.exercises.signal_triage",
 }
 
 KEY = re.compile(r"^[a-z0-9][a-z0-9_]*$")
