@@ -32,6 +32,7 @@ _LAZY = {
     "system_map": "lst_kit.exercises.system_map",
     "public_values": "lst_kit.exercises.public_values",
     "signal_triage": "lst_kit.exercises.signal_triage",
+    "procedural_justice": "lst_kit.exercises.procedural_justice",
 }
 
 __all__ = ["Workbook", "open_workbook", "__version__", *_LAZY]
@@ -40,6 +41,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .exercises.multiple_choice import multiple_choice
     from .exercises.paradox import paradox_model
     from .exercises.principles import principles_radar
+    from .exercises.procedural_justice import procedural_justice
     from .exercises.public_values import public_values
     from .exercises.rating_scales import rating_scales
     from .exercises.reflection import reflection

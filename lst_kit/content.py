@@ -38,6 +38,7 @@ EXERCISE_TYPES = {
     "system_map": "lst_kit.exercises.system_map",
     "public_values": "lst_kit.exercises.public_values",
     "signal_triage": "lst_kit.exercises.signal_triage",
+    "procedural_justice": "lst_kit.exercises.procedural_justice",
 }
 
 KEY = re.compile(r"^[a-z0-9][a-z0-9_]*$")

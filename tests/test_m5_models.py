@@ -522,3 +522,47 @@ def test_triage_class_picture_counts_routes_and_splits(st_spec):
     assert lines[0].startswith("Casus NVWA · Maaltijd aan huis: antwoorden van 2 deelnemers")
     assert "Handhaven: gemiddeld 0,5 observaties (van 0 tot 1)." in lines
     assert any(line.startswith("Verdeeld: 'Een groot deel") for line in lines)
+
+
+# -- E5.3 procedural justice -------------------------------------------------------------
+def test_procedural_justice_scores_curve_and_weakest():
+    from lst_kit.exercises.procedural_justice import JusticeScores
+
+    spec = load_spec("m5.procedurele_rechtvaardigheid")
+    assert [e.key for e in spec.elements] == ["inspraak", "neutraliteit", "respect", "vertrouwen"]
+    model = JusticeScores(spec)
+    assert model.mean() == 3 and model.expected() == pytest.approx((spec.curve.floor + spec.curve.ceiling) / 2)
+    for key, value in (("inspraak", 5), ("neutraliteit", 4), ("respect", 2), ("vertrouwen", 5)):
+        model.set(key, value)
+    assert model.mean() == 4.0 and [e.key for e in model.weakest()] == ["respect"]
+    c = spec.curve
+    assert model.expected() == pytest.approx(c.floor + (c.ceiling - c.floor) / (1 + math.exp(-c.steepness * 1)))
+    curve = [c.at(x / 10) for x in range(10, 51)]
+    assert all(a < b for a, b in zip(curve, curve[1:])) and c.floor < curve[0] and curve[-1] < c.ceiling
+    for bad in (0, 6, 3.5, "4", True):
+        with pytest.raises(InputError, match="Respect: toegestaan is een geheel getal van 1 tot en met 5"):
+            model.set("respect", bad)
+    assert model.score("respect") == 2
+    restored = JusticeScores.from_dict(spec, {"scores": {"respect": 2, "inspraak": 9, "weg": 3}})
+    assert restored.to_dict() == {"scores": {"inspraak": 3, "neutraliteit": 3, "respect": 2, "vertrouwen": 3}}
+
+
+def test_procedural_justice_curve_must_be_marked_illustrative(data):
+    edit_yaml(data / "exercises" / "m5" / "procedurele_rechtvaardigheid.yaml",
+              lambda d: d["curve"].update(illustratief=False))
+    with pytest.raises(ContentError) as info:
+        load_spec("m5.procedurele_rechtvaardigheid")
+    assert info.value.field == "curve.illustratief"
+
+
+def test_procedural_justice_hooks():
+    from lst_kit.exercises import procedural_justice as pj
+
+    answers = {"a": {"scores": {"respect": 1, "inspraak": 5}}, "b": {"scores": {"respect": 3}}, "c": "kapot"}
+    lines = pj.summarize("m5.procedurele_rechtvaardigheid", answers["a"])
+    assert lines[0] == "Zwakste element van procedurele rechtvaardigheid: Respect."
+    fig, text = pj.class_picture("m5.procedurele_rechtvaardigheid", answers)
+    assert fig is not None and text[0] == "Antwoorden van 2 deelnemers."
+    assert text[1] == "Respect: gemiddeld 2,0 (van 1 tot 3)."
+    assert pj.summarize("m5.procedurele_rechtvaardigheid", None) == []
+    assert pj.plot_answer("m5.procedurele_rechtvaardigheid", answers["b"]) is not None
