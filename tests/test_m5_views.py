@@ -241,6 +241,6 @@ def test_procedural_justice_slider_saves_and_shows_tip(wb):
     assert on_disk(wb, "m5.procedurele_rechtvaardigheid") == {
         "scores": {"inspraak": 3, "neutraliteit": 1, "respect": 3, "vertrouwen": 3}}
     assert "<b>Neutraliteit</b>" in view.tips.value and view.figure.draws == 2
-    assert "Zwakste element: Neutraliteit" in view.figure.value
+    assert "Laagst gescoord: Neutraliteit" in view.figure.value
     again = lst_kit.procedural_justice("m5.procedurele_rechtvaardigheid", workbook=open_workbook("anna", wb.folder))
     assert again.sliders["neutraliteit"].value == 1

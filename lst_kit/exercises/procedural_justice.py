@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import math
 import statistics
+import textwrap
 from dataclasses import dataclass, field
 
 import ipywidgets as widgets
 
 from ..content import Field, load_spec
+from ..controls import IntSlider
 from ..errors import InputError
 from ..i18n import language, t
 from ..plotting import PALETTE, new_figure, style_axes, styled
@@ -127,9 +129,10 @@ def _fmt(x: float, digits: int = 1) -> str:
 def plot_justice(model: JusticeScores):
     """Left: the four scores. Right: the illustrative curve with this encounter on it."""
     spec = model.spec
-    fig = new_figure(9.0, 3.4)
-    ax, bx = fig.subplots(1, 2, width_ratios=[1, 1.3])
-    labels = [e.label for e in spec.elements][::-1]
+    fig = new_figure(9.0, 3.4, constrained=False)  # fixed margins: a layout engine draws every text twice
+    ax = fig.add_axes([1.05 / 9.0, 0.55 / 3.4, 3.1 / 9.0, 2.5 / 3.4])
+    bx = fig.add_axes([5.0 / 9.0, 0.55 / 3.4, 3.8 / 9.0, 2.5 / 3.4])
+    labels = [textwrap.fill(e.label, 14) for e in spec.elements][::-1]
     scores = [model.score(e.key) for e in spec.elements][::-1]
     ax.barh(range(len(labels)), scores, color=PALETTE[0], height=0.6)
     for y, s in enumerate(scores):
@@ -171,12 +174,12 @@ class JusticeView(ExerciseFrame):
         self.model = JusticeScores.from_dict(spec, self.saved())
         self.label = widgets.HTML(f"<p style='background:#fff6d6;padding:4px 8px;border-radius:4px'>"
                                   f"<b>{esc(t('procedural_justice.illustrative'))}</b></p>")
-        self.sliders: dict[str, widgets.IntSlider] = {}
+        self.sliders: dict[str, IntSlider] = {}
         rows = []
         for e in spec.elements:
-            slider = widgets.IntSlider(value=self.model.score(e.key), min=spec.scale.min, max=spec.scale.max,
-                                       description=e.label, continuous_update=False,
-                                       style={"description_width": "10em"}, layout=widgets.Layout(width="60%"))
+            slider = IntSlider(value=self.model.score(e.key), min=spec.scale.min, max=spec.scale.max,
+                               description=e.label, tooltip=e.question, continuous_update=False,
+                               style={"description_width": "10em"})
             slider.observe(self.guard(lambda change, k=e.key: self._on_score(k, change["new"])), names="value")
             self.sliders[e.key] = slider
             rows += [widgets.HTML(f"<p style='margin:6px 0 0 0'>{esc(e.question)}</p>"), slider]
@@ -193,7 +196,8 @@ class JusticeView(ExerciseFrame):
         self._redraw()
 
     def _redraw(self) -> None:
-        self.figure.show(plot_justice(self.model), alt=t("procedural_justice.alt"), caption=_caption(self.model))
+        self.figure.show(plot_justice(self.model), alt=t("procedural_justice.alt"), caption=_caption(self.model),
+                         fmt="svg")
         tips = "".join(f"<li><b>{esc(e.label)}</b>: {esc(e.tip)}</li>" for e in self.model.weakest())
         self.tips.value = f"<p style='margin:4px 0 0 0'>{esc(t('procedural_justice.tips'))}</p><ul>{tips}</ul>"
 

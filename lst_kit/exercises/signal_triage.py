@@ -32,6 +32,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 import ipywidgets as widgets
+from matplotlib.lines import Line2D
 
 from .._paths import data_dir
 from ..cases import LAW_COVERAGE, Case, case_ids, load_case
@@ -577,8 +578,7 @@ def plot_triage(model: SignalTriage):
     rule = model.rule
     counts = model.counts()
     routes = list(rule.routes)
-    fig = new_figure(9.6, 3.6)
-    fig.set_layout_engine("none")  # laid out by hand: a layout engine draws every text twice
+    fig = new_figure(9.6, 3.6, constrained=False)  # laid out by hand: a layout engine draws every text twice
     width, height = 9.6, 3.6
 
     def box(x0, y0, w, h):
@@ -593,9 +593,9 @@ def plot_triage(model: SignalTriage):
     ax.set_yticks(ys, [_wrap(r.label, 18) for r in routes], fontsize=8)
     most = max(counts.values(), default=0)
     ax.set_xlim(0, max(most, 1) * 1.2 + 0.5)
+    step = max(1, math.ceil(most / 6))
+    ax.set_xticks(range(0, most + step + 1, step), [str(x) for x in range(0, most + step + 1, step)], fontsize=8)
     ax.set_xlabel(t("signal_triage.axis_count"), fontsize=8)
-    ax.xaxis.get_major_locator().set_params(integer=True)
-    ax.tick_params(axis="x", labelsize=8)
     ax.set_title(t("signal_triage.plot_counts"), loc="left", fontsize=9.5)
     style_axes(ax)
     ax.grid(axis="y", visible=False)
@@ -625,8 +625,8 @@ def plot_triage(model: SignalTriage):
     bx.set_ylabel(t("signal_triage.axis_severity"), fontsize=8)
     bx.set_title(t("signal_triage.plot_scatter"), loc="left", fontsize=9.5)
     style_axes(bx)
-    handles = [bx.scatter([], [], marker=rule.marker(r.key), s=46, color=rule.colour(r.key), edgecolors="black",
-                          linewidths=0.5, label=_wrap(r.label, 16)) for r in routes]
+    handles = [Line2D([], [], linestyle="none", marker=rule.marker(r.key), markersize=7, color=rule.colour(r.key),
+                      markeredgecolor="black", markeredgewidth=0.5, label=_wrap(r.label, 16)) for r in routes]
     fig.legend(handles=handles, loc="center left", bbox_to_anchor=(7.95 / width, 0.5), fontsize=7.5,
                frameon=False, handletextpad=0.3, labelspacing=1.0)
     return fig
@@ -673,7 +673,7 @@ class SignalTriageView(ExerciseFrame):
         self.new_who = widgets.Text(description=_field_label("who_can_act"), layout=widgets.Layout(width="95%"),
                                     placeholder=t("signal_triage.who_placeholder"), **wide)
         self.add_button = widgets.Button(description=t("signal_triage.add"), icon="plus",
-                                         tooltip=t("signal_triage.add_tip"))
+                                         tooltip=t("signal_triage.add_tip"), layout=widgets.Layout(width="auto"))
         self.add_button.on_click(self.guard(lambda _: self._on_add()))
         self.figure = FigureBox()
         # the signalement
@@ -736,15 +736,17 @@ class SignalTriageView(ExerciseFrame):
             cells.append(widgets.HTML(f"<div style='line-height:1.25'><b>{esc(obs.id)}</b> {esc(obs.observation)}{tag}{who}</div>"))
             subject = obs.short(40)
             for name in EDITABLE:
-                tip = f"{_field_label(name)} ({subject})"
+                # The description names the control for screen readers; at zero width it takes no room.
+                named = {"description": f"{_field_label(name)} ({subject})", "style": {"description_width": "0px"}}
                 if name in ("frequency", "severity"):
-                    control = widgets.IntText(value=obs.value(name), layout=widgets.Layout(width="4.5em"), tooltip=tip)
+                    control = widgets.IntText(value=obs.value(name), layout=widgets.Layout(width="4.5em"), **named)
                 elif name == "covered_by_law":
                     control = widgets.Dropdown(options=list(LAW_COVERAGE), value=obs.covered_by_law,
-                                               layout=widgets.Layout(width="6.5em"), tooltip=tip)
+                                               layout=widgets.Layout(width="6.5em"), **named)
                 else:
-                    control = widgets.Checkbox(value=obs.systemic, indent=False, description="",
-                                               layout=widgets.Layout(width="2.5em"), tooltip=tip)
+                    control = widgets.Dropdown(options=[(t("signal_triage.word_yes"), True),
+                                                        (t("signal_triage.word_no"), False)],
+                                               value=obs.systemic, layout=widgets.Layout(width="5.5em"), **named)
                 control.observe(self.guard(lambda change, o=obs.id, n=name, w=control: self._on_edit(o, n, w, change)),
                                 names="value")
                 self.controls[(obs.id, name)] = control
@@ -760,7 +762,7 @@ class SignalTriageView(ExerciseFrame):
             else:
                 cells.append(widgets.HTML(""))
         self.table.children = tuple(cells)
-        self.table.layout = widgets.Layout(grid_template_columns="minmax(16em, 1fr) 5em 5em 7em 4.5em 12em 3.5em",
+        self.table.layout = widgets.Layout(grid_template_columns="minmax(16em, 1fr) 5em 5em 7em 6em 13em 3.5em",
                                            grid_gap="4px 6px", align_items="center")
         self._redraw()
 
@@ -786,6 +788,7 @@ class SignalTriageView(ExerciseFrame):
             text = self.model.outline_text(section.key)
             if area.value != text:
                 self._quiet(area, text)
+            area.rows = min(12, max(3, text.count("\n") + 2))
             edited = self.model.is_edited(section.key)
             self.reset_buttons[section.key].disabled = not edited
             draft = self.model.draft(section)
@@ -818,8 +821,8 @@ class SignalTriageView(ExerciseFrame):
             self._quiet(widget, self.model.observation(obs_id).value(name))
             raise
         self.save(self.model.to_dict())
+        self._refresh_outline()  # first: the draft reaches the browser before the slower redraw
         self._redraw()
-        self._refresh_outline()
 
     def _on_add(self) -> None:
         self.model.add_own(self.new_text.value, self.new_frequency.value, self.new_severity.value,
@@ -827,14 +830,14 @@ class SignalTriageView(ExerciseFrame):
         self.save(self.model.to_dict())
         self.new_text.value = ""
         self.new_who.value = ""
-        self._build_table()
         self._refresh_outline()
+        self._build_table()
 
     def _on_remove(self, obs_id: str) -> None:
         self.model.remove_own(obs_id)
         self.save(self.model.to_dict())
-        self._build_table()
         self._refresh_outline()
+        self._build_table()
 
     def _on_section(self, key: str, change) -> None:
         if self._syncing:
@@ -865,7 +868,7 @@ class SignalTriageView(ExerciseFrame):
         for obs, route, _, why in self.model.routed():
             if obs.id in self.route_cells:
                 self.route_cells[obs.id].value = self._route_badge(route, why)
-        self.figure.show(plot_triage(self.model), alt=t("signal_triage.alt"), caption=_caption(self.model))
+        self.figure.show(plot_triage(self.model), alt=t("signal_triage.alt"), caption=_caption(self.model), fmt="svg")
 
 
 def signal_triage(exercise_id: str = "m5.signalen", workbook: Workbook | None = None):
