@@ -249,7 +249,8 @@ def plot_class(spec: JusticeSpec, per_element: dict[str, list[int]]):
             ax.scatter(xs, [y + ((i % 5) - 2) * 0.06 for i in range(len(xs))], color="black", s=12, zorder=3)
     ax.set_yticks(range(len(elements)), [e.label for e in elements])
     ax.set_xlim(0, spec.scale.max + 0.5)
-    ax.set_xlabel(t("procedural_justice.axis_score", low=spec.scale.low, high=spec.scale.high))
+    ax.set_xlabel(t("procedural_justice.axis_score", low=spec.scale.low, high=spec.scale.high) + " · "
+                  + t("procedural_justice.class_legend"))
     ax.set_title(t("procedural_justice.plot_class"), loc="left", fontsize=10)
     style_axes(ax)
     return fig

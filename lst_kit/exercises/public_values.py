@@ -672,7 +672,7 @@ def plot_class(case_label: str, per_value: dict[str, list[float]]):
         offsets = [((i % 5) - 2) * 0.06 for i in range(len(xs))]
         ax.scatter(xs, [y + o for o in offsets], color=PALETTE[7], s=14, zorder=3)
     ax.set_yticks(range(len(order)), [_wrap(v, 26) for v in order[::-1]], fontsize=8)
-    ax.set_xlabel(t("public_values.axis_divergence"))
+    ax.set_xlabel(t("public_values.axis_divergence") + " · " + t("public_values.class_legend"))
     ax.set_title(t("public_values.plot_class", case=case_label))
     style_axes(ax)
     return fig

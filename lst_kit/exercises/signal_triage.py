@@ -33,6 +33,7 @@ from typing import Any
 
 import ipywidgets as widgets
 from matplotlib.lines import Line2D
+from matplotlib.ticker import MaxNLocator
 
 from .._paths import data_dir
 from ..cases import LAW_COVERAGE, Case, case_ids, load_case
@@ -946,7 +947,8 @@ def plot_class(rule: TriageRule, case_label: str, counts: dict[str, list[int]]):
         ax.barh(y, sum(xs) / len(xs), color=rule.colour(route.key), height=0.6, alpha=0.85)
         ax.scatter(xs, [y + ((i % 5) - 2) * 0.06 for i in range(len(xs))], color="black", s=12, zorder=3)
     ax.set_yticks(ys, [_wrap(r.label, 20) for r in routes], fontsize=8)
-    ax.set_xlabel(t("signal_triage.axis_count"))
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_xlabel(t("signal_triage.axis_count") + " · " + t("signal_triage.class_legend"))
     ax.set_title(t("signal_triage.plot_class", case=case_label), loc="left", fontsize=10)
     style_axes(ax)
     return fig
