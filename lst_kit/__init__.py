@@ -33,6 +33,9 @@ _LAZY = {
     "sparrow_canvas": "lst_kit.exercises.sparrow_canvas",
     "strategic_triangle": "lst_kit.exercises.strategic_triangle",
     "effect_chain": "lst_kit.exercises.effect_chain",
+    "public_values": "lst_kit.exercises.public_values",
+    "signal_triage": "lst_kit.exercises.signal_triage",
+    "procedural_justice": "lst_kit.exercises.procedural_justice",
 }
 
 __all__ = ["Workbook", "open_workbook", "__version__", *_LAZY]
@@ -41,10 +44,13 @@ if TYPE_CHECKING:  # pragma: no cover
     from .exercises.multiple_choice import multiple_choice
     from .exercises.paradox import paradox_model
     from .exercises.principles import principles_radar
+    from .exercises.procedural_justice import procedural_justice
+    from .exercises.public_values import public_values
     from .exercises.rating_scales import rating_scales
     from .exercises.reflection import reflection
     from .exercises.risk_matrix import risk_matrix
     from .exercises.system_map import system_map
+    from .exercises.signal_triage import signal_triage
     from .exercises.timeline import timeline_tagger
     from .exercises.sparrow_canvas import sparrow_canvas
     from .exercises.strategic_triangle import strategic_triangle

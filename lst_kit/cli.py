@@ -88,6 +88,10 @@ def cmd_check(args) -> int:
             problems += check_case_file(path)
         elif path.name == "tafel_van_elf.yaml":
             problems += _reference_problems(path)
+        elif path.name.startswith("signaal_triage") and path.suffix in (".yaml", ".yml"):
+            from .exercises.signal_triage import check_rule_file
+
+            problems += check_rule_file(path)
     for problem in problems:
         print(problem)
     if problems:

@@ -39,6 +39,9 @@ EXERCISE_TYPES = {
     "sparrow_canvas": "lst_kit.exercises.sparrow_canvas",
     "strategic_triangle": "lst_kit.exercises.strategic_triangle",
     "effect_chain": "lst_kit.exercises.effect_chain",
+    "public_values": "lst_kit.exercises.public_values",
+    "signal_triage": "lst_kit.exercises.signal_triage",
+    "procedural_justice": "lst_kit.exercises.procedural_justice",
 }
 
 KEY = re.compile(r"^[a-z0-9][a-z0-9_]*$")
