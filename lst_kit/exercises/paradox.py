@@ -19,6 +19,7 @@ import numpy as np
 
 from ..content import Field, load_spec
 from ..errors import InputError
+from ..hooks import fmt, safe_hook
 from ..i18n import t
 from ..plotting import PALETTE, new_figure, style_axes, styled
 from ..ui import ExerciseFrame, FigureBox, build_view, esc
@@ -229,12 +230,109 @@ class ParadoxView(ExerciseFrame):
 
     def _redraw(self) -> None:
         sim = self.model.simulate()
-        text = t("paradox.summary", runs=self.spec.runs, horizon=int(self.model.values["horizon"]),
-                 incidents=_fmt(round(sim.mean_incidents(), 1)), swing=_fmt(round(sim.swing(), 2)),
-                 final=_fmt(round(float(np.median(sim.intensity[:, -1])), 2)))
+        text = _sim_summary(self.model, sim)
         self.figure.show(plot_paradox(sim), alt=t("paradox.alt"), caption=text)
 
 
 def paradox_model(exercise_id: str = "m1.paradox", workbook: Workbook | None = None):
     """E1.3 as a widget."""
     return build_view(lambda: ParadoxView(load_spec(exercise_id, "paradox_model"), workbook))
+
+
+# -- hooks for the portfolio, the class overview and the demo class ------------------
+
+def _sim_summary(model: ParadoxModel, sim: Simulation) -> str:
+    return t("paradox.summary", runs=model.spec.runs, horizon=int(model.values["horizon"]),
+             incidents=_fmt(round(sim.mean_incidents(), 1)), swing=_fmt(round(sim.swing(), 2)),
+             final=_fmt(round(float(np.median(sim.intensity[:, -1])), 2)))
+
+
+@safe_hook("summarize")
+def summarize(exercise_id: str, answer) -> list[str]:
+    """The settings chosen and what the simulation showed with them."""
+    spec = load_spec(exercise_id, "paradox_model")
+    model = ParadoxModel.from_dict(spec, answer)
+    lines = [t("paradox.illustrative"), _sim_summary(model, model.simulate())]
+    lines += [t("hooks.paradox_param", label=p.label, value=_fmt(model.values[p.key])) for p in spec.parameters]
+    return lines
+
+
+def plot_answer(exercise_id: str, answer):
+    try:
+        model = ParadoxModel.from_dict(load_spec(exercise_id, "paradox_model"), answer)
+        return plot_paradox(model.simulate())
+    except Exception:  # noqa: BLE001 - hooks never raise
+        return None
+
+
+def class_values(spec: ParadoxSpec, answers: dict) -> dict[str, list[float]]:
+    """Per parameter the values the participants settled on (defaults where they left one alone)."""
+    values: dict[str, list[float]] = {p.key: [] for p in spec.parameters}
+    for answer in answers.values():
+        if not isinstance(answer, dict) or not isinstance(answer.get("parameters"), dict):
+            continue
+        model = ParadoxModel.from_dict(spec, answer)
+        for p in spec.parameters:
+            values[p.key].append(float(model.values[p.key]))
+    return values
+
+
+@styled
+def plot_class_parameters(spec: ParadoxSpec, values: dict[str, list[float]]):
+    """One strip per parameter: how many chose each value (circle size), the
+    median (diamond) and the spec's default (open square)."""
+    n = len(spec.parameters)
+    fig = new_figure(8.0, 0.9 + 0.85 * n)
+    axes = fig.subplots(n, 1)
+    for ax, p in zip(np.atleast_1d(axes), spec.parameters):
+        xs = np.asarray(values[p.key], dtype=float)
+        if xs.size:
+            uniq, counts = np.unique(np.round(xs, 6), return_counts=True)
+            ax.scatter(uniq, np.zeros_like(uniq), s=40 + 400 * counts / counts.max(), color=PALETTE[4], alpha=0.6,
+                       edgecolor=PALETTE[0], linewidth=0.5)
+            ax.scatter([np.median(xs)], [0], marker="D", s=60, color=PALETTE[1], edgecolor="#222222", zorder=3,
+                       label=t("hooks.paradox_median"))
+        ax.scatter([p.default], [0], marker="s", s=70, facecolor="none", edgecolor="#222222", zorder=4,
+                   label=t("hooks.paradox_default"))
+        pad = (p.max - p.min) * 0.05 or 0.5
+        ax.set_xlim(p.min - pad, p.max + pad)
+        ax.set_yticks([])
+        ax.set_ylabel(p.key, rotation=0, ha="right", va="center")
+        ax.tick_params(axis="x", labelsize=8)
+        ax.set_title(p.label, fontsize=8, loc="left", fontweight="normal")
+        style_axes(ax)
+    handles, labels = np.atleast_1d(axes)[0].get_legend_handles_labels()
+    fig.legend(handles, labels, loc="outside lower center", ncols=2, fontsize=8)
+    fig.suptitle(t("hooks.paradox_class_title"), fontweight="bold", fontsize=11)
+    return fig
+
+
+@safe_hook("class_picture")
+def class_picture(exercise_id: str, answers: dict):
+    """The parameter settings the class chose: median and range per parameter."""
+    spec = load_spec(exercise_id, "paradox_model")
+    values = class_values(spec, answers)
+    who = len(next(iter(values.values()), []))
+    if not who:
+        return None, [t("hooks.nobody")]
+    lines = [t("hooks.paradox_class", n=who)]
+    for p in spec.parameters:
+        xs = values[p.key]
+        lines.append(t("hooks.paradox_class_line", label=p.label, median=_fmt(float(np.median(xs))),
+                       lo=_fmt(min(xs)), hi=_fmt(max(xs)), default=_fmt(p.default)))
+    return plot_class_parameters(spec, values), lines
+
+
+def demo_answer(exercise_id: str, rng) -> dict:
+    """Settings scattered around the defaults, on the sliders' steps; sometimes a new draw."""
+    spec = load_spec(exercise_id, "paradox_model")
+    model = ParadoxModel(spec)
+    for p in spec.parameters:
+        if rng.random() < 0.3:
+            continue  # left at the default
+        raw = rng.normal(p.default, (p.max - p.min) / 5)
+        steps = round((min(p.max, max(p.min, raw)) - p.min) / p.step)
+        value = min(p.max, p.min + steps * p.step)
+        model.set(p.key, int(round(value)) if p.key in INTEGER else round(float(value), 6))
+    model.draw = int(rng.integers(0, 3))
+    return model.to_dict()
