@@ -28,11 +28,18 @@ _LAZY = {
     "timeline_tagger": "lst_kit.exercises.timeline",
     "principles_radar": "lst_kit.exercises.principles",
     "paradox_model": "lst_kit.exercises.paradox",
+    "independence_dilemmas": "lst_kit.exercises.dilemmas",
+    "learning_plan": "lst_kit.exercises.learning_plan",
+    "portfolio_button": "lst_kit.exercises.learning_plan",
+    "class_overview": "lst_kit.classroom",
 }
 
 __all__ = ["Workbook", "open_workbook", "__version__", *_LAZY]
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .classroom import class_overview
+    from .exercises.dilemmas import independence_dilemmas
+    from .exercises.learning_plan import learning_plan, portfolio_button
     from .exercises.multiple_choice import multiple_choice
     from .exercises.paradox import paradox_model
     from .exercises.principles import principles_radar

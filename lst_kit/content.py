@@ -34,6 +34,8 @@ EXERCISE_TYPES = {
     "timeline_tagger": "lst_kit.exercises.timeline",
     "principles_radar": "lst_kit.exercises.principles",
     "paradox_model": "lst_kit.exercises.paradox",
+    "independence_dilemmas": "lst_kit.exercises.dilemmas",
+    "learning_plan": "lst_kit.exercises.learning_plan",
 }
 
 KEY = re.compile(r"^[a-z0-9][a-z0-9_]*$")
