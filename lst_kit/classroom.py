@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -152,31 +153,92 @@ def read_class(folder) -> tuple[dict[str, dict[str, Any]], list[str], list[Skipp
     return per_exercise, participants, skipped
 
 
-def collect(folder, names: bool = False, with_images: bool = True) -> ClassOverview:
-    """The class overview of every workbook under ``folder``."""
+def _picture(exercise_id: str, answers: dict, with_images: bool) -> tuple[list[str], bytes | None]:
+    """The class picture of one exercise: its lines and the rendered PNG (drawn once for the class)."""
     from .plotting import png_bytes
 
+    fig, lines = hooks.class_picture(exercise_id, answers)
+    png = None
+    if with_images and fig is not None:
+        try:
+            png = png_bytes(fig)
+        except Exception:  # noqa: BLE001 - a picture that fails to render is left out
+            png = None
+    return lines, png
+
+
+_TASKS: list[tuple[str, dict, bool]] = []  # handed to forked workers by inheritance, not by pickling
+
+
+def _picture_task(index: int) -> tuple[int, list[str], bytes | None]:
+    exercise_id, answers, with_images = _TASKS[index]
+    lines, png = _picture(exercise_id, answers, with_images)
+    return index, lines, png
+
+
+def _workers(requested: int | None, tasks: int) -> int:
+    if requested is not None:
+        return max(1, min(requested, tasks))
+    if not sys.platform.startswith("linux") or tasks < 3:
+        return 1  # fork is the cheap way to share the loaded answers; elsewhere stay serial
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cpus = os.cpu_count() or 1
+    return max(1, min(cpus, 8, tasks))
+
+
+def _pictures(tasks: list[tuple[str, dict, bool]], workers: int) -> list[tuple[list[str], bytes | None]]:
+    """Every exercise's picture, in parallel processes when that helps."""
+    if workers <= 1:
+        return [_picture(*task) for task in tasks]
+    import multiprocessing
+
+    from matplotlib.backends import backend_agg  # noqa: F401 - load once, before the fork
+
+    from . import plotting  # noqa: F401
+
+    global _TASKS
+    _TASKS = tasks
+    results: list = [None] * len(tasks)
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            for index, lines, png in pool.imap_unordered(_picture_task, range(len(tasks))):
+                results[index] = (lines, png)
+    except (OSError, RuntimeError):  # no processes to be had: do it here
+        return [_picture(*task) for task in tasks]
+    finally:
+        _TASKS = []
+    return results
+
+
+def collect(folder, names: bool = False, with_images: bool = True, workers: int | None = None) -> ClassOverview:
+    """The class overview of every workbook under ``folder``.
+
+    ``workers``: processes for drawing the pictures (default: one per CPU on
+    Linux, where forked workers share the loaded answers; 1 = here, serially).
+    """
     per_exercise, participants, skipped = read_class(folder)
     labels = _label_participants(participants, names)
     overview = ClassOverview(str(folder), len(participants), names, skipped=skipped)
-    for key, title, ids in group_by_module(per_exercise):
+    groups = group_by_module(per_exercise)
+    tasks = []
+    for _, _, ids in groups:
+        for exercise_id in ids:
+            hooks.exercise_info(exercise_id)  # load specs and modules once, before any fork
+            answers = dict(sorted((labels[n], a) for n, a in per_exercise[exercise_id].items()))
+            tasks.append((exercise_id, answers, with_images))
+    drawn = iter(_pictures(tasks, _workers(workers, len(tasks))))
+    for key, title, ids in groups:
         pictures = []
         for exercise_id in ids:
-            answers = {labels[n]: a for n, a in per_exercise[exercise_id].items()}
-            answers = dict(sorted(answers.items()))
+            lines, png = next(drawn)
             info = hooks.exercise_info(exercise_id)
-            fig, lines = hooks.class_picture(exercise_id, answers)
-            picture = ExercisePicture(
-                exercise_id, info.title, len(answers), hooks.has_hook(exercise_id, "class_picture"), lines,
+            pictures.append(ExercisePicture(
+                exercise_id, info.title, len(per_exercise[exercise_id]), hooks.has_hook(exercise_id, "class_picture"),
+                lines, png=png, alt=t("classroom.alt", title=info.title) if png else "",
                 problem="" if info.spec is not None else t("classroom.removed"),
-            )
-            if with_images and fig is not None:
-                try:
-                    picture.png = png_bytes(fig)
-                    picture.alt = t("classroom.alt", title=info.title)
-                except Exception:  # noqa: BLE001 - a picture that fails to render is left out
-                    picture.png = None
-            pictures.append(picture)
+            ))
         overview.modules.append((key, title, pictures))
     return overview
 

@@ -45,7 +45,7 @@ class ClassOverviewView(widgets.VBox):
 
     def refresh(self) -> None:
         try:
-            self.overview = collect(Path(self.folder.value).expanduser(), self.names.value)
+            self.overview = collect(Path(self.folder.value).expanduser(), self.names.value, workers=1)
             page = render_overview(self.overview)
         except CollectError as exc:
             self.banner.show(str(exc))

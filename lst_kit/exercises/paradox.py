@@ -279,31 +279,43 @@ def class_values(spec: ParadoxSpec, answers: dict) -> dict[str, list[float]]:
 
 @styled
 def plot_class_parameters(spec: ParadoxSpec, values: dict[str, list[float]]):
-    """One strip per parameter: how many chose each value (circle size), the
-    median (diamond) and the spec's default (open square)."""
-    n = len(spec.parameters)
-    fig = new_figure(8.0, 0.9 + 0.85 * n)
-    axes = fig.subplots(n, 1)
-    for ax, p in zip(np.atleast_1d(axes), spec.parameters):
+    """One row per parameter, each running from its slider's minimum (left) to
+    its maximum (right): how many chose each value (circle size), the median
+    (diamond) and the spec's starting value (open square)."""
+    params = spec.parameters
+    n = len(params)
+    fig = new_figure(8.5, 1.1 + 0.55 * n)
+    ax = fig.add_subplot()
+    y = np.arange(n)[::-1]
+    biggest = 1
+    rows = []
+    for p in params:
         xs = np.asarray(values[p.key], dtype=float)
+        span = (p.max - p.min) or 1.0
+        uniq, counts = (np.unique(np.round(xs, 6), return_counts=True) if xs.size
+                        else (np.array([]), np.array([], dtype=int)))
+        biggest = max(biggest, int(counts.max()) if counts.size else 1)
+        rows.append((p, xs, span, uniq, counts))
+    for yi, (p, xs, span, uniq, counts) in zip(y, rows):
+        ax.plot([0, 1], [yi, yi], color="#bbbbbb", linewidth=1, zorder=1)
         if xs.size:
-            uniq, counts = np.unique(np.round(xs, 6), return_counts=True)
-            ax.scatter(uniq, np.zeros_like(uniq), s=40 + 400 * counts / counts.max(), color=PALETTE[4], alpha=0.6,
-                       edgecolor=PALETTE[0], linewidth=0.5)
-            ax.scatter([np.median(xs)], [0], marker="D", s=60, color=PALETTE[1], edgecolor="#222222", zorder=3,
-                       label=t("hooks.paradox_median"))
-        ax.scatter([p.default], [0], marker="s", s=70, facecolor="none", edgecolor="#222222", zorder=4,
-                   label=t("hooks.paradox_default"))
-        pad = (p.max - p.min) * 0.05 or 0.5
-        ax.set_xlim(p.min - pad, p.max + pad)
-        ax.set_yticks([])
-        ax.set_ylabel(p.key, rotation=0, ha="right", va="center")
-        ax.tick_params(axis="x", labelsize=8)
-        ax.set_title(p.label, fontsize=8, loc="left", fontweight="normal")
-        style_axes(ax)
-    handles, labels = np.atleast_1d(axes)[0].get_legend_handles_labels()
-    fig.legend(handles, labels, loc="outside lower center", ncols=2, fontsize=8)
-    fig.suptitle(t("hooks.paradox_class_title"), fontweight="bold", fontsize=11)
+            ax.scatter((uniq - p.min) / span, np.full(uniq.shape, yi), s=30 + 330 * counts / biggest, color=PALETTE[4],
+                       alpha=0.6, edgecolor=PALETTE[0], linewidth=0.5, zorder=2)
+            ax.scatter([(np.median(xs) - p.min) / span], [yi], marker="D", s=55, color=PALETTE[1], edgecolor="#222222",
+                       zorder=4, label=t("hooks.paradox_median") if yi == y[0] else None)
+        ax.scatter([(p.default - p.min) / span], [yi], marker="s", s=70, facecolor="none", edgecolor="#222222",
+                   zorder=5, label=t("hooks.paradox_default") if yi == y[0] else None)
+        ax.text(-0.03, yi, _fmt(p.min), ha="right", va="center", fontsize=8, color="#444444")
+        ax.text(1.03, yi, _fmt(p.max), ha="left", va="center", fontsize=8, color="#444444")
+    ax.set_yticks(y, [p.label for p in params], fontsize=8)
+    ax.set_xticks([])
+    ax.set_xlim(-0.12, 1.12)
+    ax.set_ylim(-0.7, n - 0.3)
+    ax.set_xlabel(t("hooks.paradox_class_axis"), fontsize=8)
+    ax.set_title(t("hooks.paradox_class_title"))
+    for side in ("top", "right", "bottom"):
+        ax.spines[side].set_visible(False)
+    fig.legend(loc="outside lower center", ncols=2, fontsize=8)
     return fig
 
 
