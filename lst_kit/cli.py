@@ -72,7 +72,8 @@ def _yaml_problems(path: Path) -> list[str]:
         return [str(exc)]
     if path.name == "tafel_van_elf.yaml":
         return _reference_problems(path)
-    if path.name == "modules.yaml" and path.parent.name == "reference":
+    if (path.name == "modules.yaml" and path.parent.name == "reference") or (
+            isinstance(doc, dict) and set(doc) == {"modules"}):
         return _modules_problems(path)
     if isinstance(doc, dict) and "type" in doc:
         return _spec_problems(path, Field(doc, _rel(path)))
