@@ -24,6 +24,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import shutil
 import statistics
 import subprocess
@@ -85,10 +86,14 @@ def demo_classes(sizes: list[int], seed: int) -> dict[int, Path]:
     return out
 
 
-def timed(cmd: list[str]) -> float:
+def timed(cmd: list[str]) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of the process and its children: user + system)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(cmd, check=True, env=env(), stdout=subprocess.DEVNULL)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def p95(values: list[float]) -> float:
@@ -110,24 +115,39 @@ def main(argv=None) -> int:
         floor_cmd = [sys.executable, "-c", FLOOR, str(folder)]
         collect_cmd = [sys.executable, "-m", "lst_kit.cli", "collect", str(folder), "--out", str(out_dir / "o.html")]
         timed(floor_cmd), timed(collect_cmd)  # warm the file cache and the bytecode
-        floor, collect = [], []
+        floor, collect, floor_cpu, collect_cpu = [], [], [], []
         for _ in range(args.repeats):
-            floor.append(timed(floor_cmd))
-            collect.append(timed(collect_cmd))
+            wall, cpu = timed(floor_cmd)
+            floor.append(wall)
+            floor_cpu.append(cpu)
+            wall, cpu = timed(collect_cmd)
+            collect.append(wall)
+            collect_cpu.append(cpu)
         rows.append({
             "workbooks": size,
             "floor_median_s": statistics.median(floor), "floor_p95_s": p95(floor),
             "collect_median_s": statistics.median(collect), "collect_p95_s": p95(collect),
             "ratio_to_floor": statistics.median(collect) / statistics.median(floor),
+            "floor_cpu_median_s": statistics.median(floor_cpu), "collect_cpu_median_s": statistics.median(collect_cpu),
             "html_bytes": (out_dir / "o.html").stat().st_size,
         })
     shutil.rmtree(out_dir, ignore_errors=True)
     by_size = {r["workbooks"]: r for r in rows}
     print()
-    print(f"{'werkboeken':>10} {'vloer med':>10} {'vloer p95':>10} {'collect med':>12} {'collect p95':>12} {'x vloer':>8}")
+    print("wandkloktijd (wall) en CPU-tijd (user + sys, ook van werkprocessen), mediaan en p95 over "
+          f"{args.repeats} afwisselende runs")
+    print(f"{'werkboeken':>10} {'vloer med':>10} {'vloer p95':>10} {'collect med':>12} {'collect p95':>12} {'x vloer':>8}"
+          f" {'vloer cpu':>10} {'collect cpu':>12}")
     for r in rows:
         print(f"{r['workbooks']:>10} {r['floor_median_s']:>9.3f}s {r['floor_p95_s']:>9.3f}s "
-              f"{r['collect_median_s']:>11.3f}s {r['collect_p95_s']:>11.3f}s {r['ratio_to_floor']:>8.2f}")
+              f"{r['collect_median_s']:>11.3f}s {r['collect_p95_s']:>11.3f}s {r['ratio_to_floor']:>8.2f}"
+              f" {r['floor_cpu_median_s']:>9.3f}s {r['collect_cpu_median_s']:>11.3f}s")
+    if len(rows) >= 2:
+        a, b = rows[0], rows[-1]
+        span = b["workbooks"] - a["workbooks"]
+        marginal = {k: 1000 * (b[f"{k}_median_s"] - a[f"{k}_median_s"]) / span for k in ("floor", "collect")}
+        print(f"marginale kosten per werkboek ({a['workbooks']} -> {b['workbooks']}): vloer {marginal['floor']:.3f} ms, "
+              f"collect {marginal['collect']:.3f} ms")
     summary = {}
     if 1000 in by_size:
         summary["ratio_1000_to_floor"] = by_size[1000]["ratio_to_floor"]
@@ -140,11 +160,14 @@ def main(argv=None) -> int:
         "benchmark": "bench_collect",
         "repeats": args.repeats, "seed": args.seed,
         "python": platform.python_version(), "machine": platform.machine(), "cpus": os.cpu_count(),
+        "load_average_at_end": os.getloadavg()[0] if hasattr(os, "getloadavg") else None,
         "rows": rows, "summary": summary,
     }
     path = RESULTS / "bench_collect.json"
     path.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
-    print(f"\nresultaat: {path.relative_to(REPO)}")
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"\nbelasting van de machine (load average, 1 min) aan het eind: {load:.2f} op {os.cpu_count()} CPU's")
+    print(f"resultaat: {path.relative_to(REPO)}")
     return 0
 
 

@@ -122,7 +122,7 @@ def read_class(folder) -> tuple[dict[str, dict[str, Any]], list[str], list[Skipp
     taken: set[str] = set()
     skipped: list[Skipped] = []
     for path in _workbook_files(folder):
-        rel = path.relative_to(folder).as_posix()
+        rel = os.path.relpath(path, folder).replace(os.sep, "/")
         try:
             with open(path, "rb") as fh:  # plain read: no lock, no write, no rename
                 data = fh.read()
@@ -177,10 +177,14 @@ def _picture_task(index: int) -> tuple[int, list[str], bytes | None]:
 
 
 def _workers(requested: int | None, tasks: int) -> int:
+    import threading
+
+    if not sys.platform.startswith("linux") or threading.active_count() > 1:
+        return 1  # fork shares the loaded answers cheaply, but only a single-threaded process may fork safely
     if requested is not None:
         return max(1, min(requested, tasks))
-    if not sys.platform.startswith("linux") or tasks < 3:
-        return 1  # fork is the cheap way to share the loaded answers; elsewhere stay serial
+    if tasks < 3:
+        return 1
     try:
         cpus = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
@@ -215,18 +219,21 @@ def _pictures(tasks: list[tuple[str, dict, bool]], workers: int) -> list[tuple[l
 def collect(folder, names: bool = False, with_images: bool = True, workers: int | None = None) -> ClassOverview:
     """The class overview of every workbook under ``folder``.
 
-    ``workers``: processes for drawing the pictures (default: one per CPU on
-    Linux, where forked workers share the loaded answers; 1 = here, serially).
+    ``workers``: processes for drawing the pictures (default: one per CPU, on
+    Linux and in a single-threaded process such as ``lst-kit collect``, where
+    forked workers share the loaded answers; elsewhere, or with 1, serially).
     """
     per_exercise, participants, skipped = read_class(folder)
     labels = _label_participants(participants, names)
     overview = ClassOverview(str(folder), len(participants), names, skipped=skipped)
     groups = group_by_module(per_exercise)
+    order = sorted(participants, key=labels.__getitem__)  # listed by pseudonym (or name)
     tasks = []
     for _, _, ids in groups:
         for exercise_id in ids:
             hooks.exercise_info(exercise_id)  # load specs and modules once, before any fork
-            answers = dict(sorted((labels[n], a) for n, a in per_exercise[exercise_id].items()))
+            given = per_exercise[exercise_id]
+            answers = {labels[n]: given[n] for n in order if n in given}
             tasks.append((exercise_id, answers, with_images))
     drawn = iter(_pictures(tasks, _workers(workers, len(tasks))))
     for key, title, ids in groups:

@@ -99,8 +99,17 @@ def test_overview_escapes_payloads_and_uses_class_pictures(klas):
     assert html.count('<img src="data:image/png;base64,') >= 4
 
 
-def test_parallel_and_serial_give_the_same_page(klas):
-    assert render_overview(collect(klas, workers=1)) == render_overview(collect(klas, workers=2))
+def test_parallel_and_serial_give_the_same_page(klas, tmp_path):
+    """Forked workers (in a fresh, single-threaded process) draw the same pictures as one process."""
+    code = ("import sys; from lst_kit import classroom as c;"
+            "c._workers = (lambda f: lambda r, n: (print('workers', f(r, n)), f(r, n))[1])(c._workers);"
+            "open(sys.argv[2], 'w', encoding='utf-8').write(c.render_overview(c.collect(sys.argv[1], workers=2)))")
+    out = tmp_path / "parallel.html"
+    result = subprocess.run([sys.executable, "-c", code, str(klas), str(out)], capture_output=True, text=True,
+                            env=dict(os.environ, PYTHONPATH=str(REPO)))
+    assert result.returncode == 0, result.stderr
+    assert "workers 2" in result.stdout
+    assert out.read_text(encoding="utf-8") == render_overview(collect(klas, workers=1))
 
 
 def test_collect_errors_are_dutch(tmp_path, capsys):

@@ -403,9 +403,13 @@ def class_counts(spec: DilemmaSpec, answers: dict) -> dict[str, dict[str, int]]:
     """Per card: how many chose each option."""
     counts = {c.key: {o.key: 0 for o in c.options} for c in spec.cards}
     for answer in answers.values():
-        model = DilemmaChoices.from_dict(spec, answer)
-        for card_key, option_key in model.choices.items():
-            counts[card_key][option_key] += 1
+        choices = answer.get("choices") if isinstance(answer, dict) else None
+        if not isinstance(choices, dict):
+            continue
+        for card_key, option_key in choices.items():  # what DilemmaChoices.from_dict accepts, counted directly
+            row = counts.get(card_key)
+            if row is not None and isinstance(option_key, str) and option_key in row:
+                row[option_key] += 1
     return counts
 
 

@@ -238,15 +238,26 @@ def plot_answer(exercise_id: str, answer):
 def class_statistics(spec: PrinciplesSpec, answers: dict) -> tuple[dict, int]:
     """{moment: {principle: (mean, sd)}} over the participants who scored, and their number."""
     values: dict[str, dict[str, list[int]]] = {m.key: {p.key: [] for p in spec.principles} for m in spec.moments}
+    lo, hi = spec.scale.min, spec.scale.max
+    mid = (lo + hi) // 2
     who = 0
     for answer in answers.values():
-        model = PrincipleScores.from_dict(spec, answer)
-        if not model.scores:
+        scores = answer.get("scores") if isinstance(answer, dict) else None
+        if not isinstance(scores, dict):
+            continue
+        valid = {}
+        for m in spec.moments:  # the same checks as PrincipleScores.set, without building a model per answer
+            row = scores.get(m.key)
+            if isinstance(row, dict):
+                valid[m.key] = {k: v for k, v in row.items() if k in values[m.key] and isinstance(v, int)
+                                and not isinstance(v, bool) and lo <= v <= hi}
+        if not any(valid.values()):
             continue
         who += 1
         for m in spec.moments:
+            row = valid.get(m.key, {})
             for p in spec.principles:
-                values[m.key][p.key].append(model.score(m.key, p.key))
+                values[m.key][p.key].append(row.get(p.key, mid))
     stats = {}
     for m in spec.moments:
         stats[m.key] = {}

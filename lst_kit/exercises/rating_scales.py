@@ -218,17 +218,17 @@ def plot_answer(exercise_id: str, answer):
 
 def class_statistics(spec: RatingSpec, answers: dict) -> dict[str, tuple[float, float, int, dict[int, int]]]:
     """Per item key: (mean, standard deviation, n, count per scale value)."""
+    counts = {i.key: {v: 0 for v in range(spec.scale.min, spec.scale.max + 1)} for i in spec.items}
+    for answer in answers.values():
+        for key, value in Ratings.from_dict(spec, answer).values.items():
+            counts[key][value] += 1
     stats = {}
     for item in spec.items:
-        counts = {v: 0 for v in range(spec.scale.min, spec.scale.max + 1)}
-        for answer in answers.values():
-            value = Ratings.from_dict(spec, answer).values.get(item.key)
-            if value is not None:
-                counts[value] += 1
-        n = sum(counts.values())
-        mean = sum(v * c for v, c in counts.items()) / n if n else 0.0
-        var = sum(c * (v - mean) ** 2 for v, c in counts.items()) / n if n else 0.0
-        stats[item.key] = (mean, var ** 0.5, n, counts)
+        row = counts[item.key]
+        n = sum(row.values())
+        mean = sum(v * c for v, c in row.items()) / n if n else 0.0
+        var = sum(c * (v - mean) ** 2 for v, c in row.items()) / n if n else 0.0
+        stats[item.key] = (mean, var ** 0.5, n, row)
     return stats
 
 

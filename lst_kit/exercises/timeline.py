@@ -302,17 +302,22 @@ def plot_answer(exercise_id: str, answer):
 
 def class_counts(spec: TimelineSpec, answers: dict) -> tuple[dict[str, dict[str, int]], int]:
     """The class's tags per period and logic (untagged events counted under ``""``), and
-    how many participants tagged at least one event."""
+    how many participants tagged at least one event. Tags of removed events or
+    logics are left out, as :meth:`TimelineTags.from_dict` does."""
     table = {p.label: {lg.key: 0 for lg in spec.logics} | {"": 0} for p in spec.periods}
     period_of = {e.key: spec.period_of(e.year).label for e in spec.events}
+    logics = {lg.key for lg in spec.logics}
     who = 0
     for answer in answers.values():
-        model = TimelineTags.from_dict(spec, answer)
-        if not model.tags:
+        tags = answer.get("tags") if isinstance(answer, dict) else None
+        if not isinstance(tags, dict):
+            continue
+        valid = {k: v for k, v in tags.items() if k in period_of and isinstance(v, str) and v in logics}
+        if not valid:
             continue
         who += 1
-        for event in spec.events:
-            table[period_of[event.key]][model.tags.get(event.key, "")] += 1
+        for event_key, period in period_of.items():
+            table[period][valid.get(event_key, "")] += 1
     return table, who
 
 
