@@ -60,14 +60,14 @@ def test_a_later_exercise_type_is_picked_up_without_code_changes(tmp_path, monke
     module.demo_answer = lambda exercise_id, rng: {"score": int(rng.integers(1, 6))}
     monkeypatch.setitem(sys.modules, module.__name__, module)
     monkeypatch.setitem(content.EXERCISE_TYPES, "later_type", module.__name__)
-    (tmp_path / "data" / "exercises" / "m3").mkdir()
-    (tmp_path / "data" / "exercises" / "m3" / "later.yaml").write_text('type: later_type\ntitle: "Later"\n')
-    assert hooks.exercise_info("m3.later").title == "Later"
-    assert hooks.summarize("m3.later", {"score": 4}) == ["score 4"]
-    assert hooks.summarize("m3.later", {"anders": 1}) == ["anders: 1"]  # the hook raised KeyError
-    assert hooks.plot_answer("m3.later", {"score": 4}) is None  # not a Figure
-    assert hooks.class_picture("m3.later", {"D1": {"score": 4}})[1][0].startswith("1 deelnemers")
-    assert hooks.demo_answer("m3.later", np.random.default_rng(1)) == {"score": 3}
+    (tmp_path / "data" / "exercises" / "m7").mkdir()
+    (tmp_path / "data" / "exercises" / "m7" / "later.yaml").write_text('type: later_type\ntitle: "Later"\n')
+    assert hooks.exercise_info("m7.later").title == "Later"
+    assert hooks.summarize("m7.later", {"score": 4}) == ["score 4"]
+    assert hooks.summarize("m7.later", {"anders": 1}) == ["anders: 1"]  # the hook raised KeyError
+    assert hooks.plot_answer("m7.later", {"score": 4}) is None  # not a Figure
+    assert hooks.class_picture("m7.later", {"D1": {"score": 4}})[1][0].startswith("1 deelnemers")
+    assert hooks.demo_answer("m7.later", np.random.default_rng(1)) == {"score": 3}
 
 
 # -- Module 1 hooks never raise on odd answers ------------------------------------------------
