@@ -235,7 +235,9 @@ def plot_profile(model: DilemmaChoices):
             ax_cards.scatter([position], [yi], marker=markers[i % len(markers)], s=90, color=PALETTE[i % len(PALETTE)],
                              edgecolor="#222222", zorder=3)
         else:
-            ax_cards.text(scale.min, yi, " " + t("dilemmas.not_chosen"), va="center", fontsize=8, color="#666666")
+            ax_cards.text((scale.min + scale.max) / 2, yi, t("dilemmas.not_chosen"), ha="center", va="center",
+                          fontsize=8, color="#555555", style="italic",
+                          bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5}, zorder=4)
     ax_cards.set_yticks(y, [short_label(c.title, 42) for c in spec.cards], fontsize=8)
     ax_cards.set_xlim(scale.min - 0.3, scale.max + 0.3)
     ax_cards.set_xticks(range(scale.min, scale.max + 1))

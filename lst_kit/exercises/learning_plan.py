@@ -342,7 +342,7 @@ def plot_class_coverage(spec: PlanSpec, shares: list[float], n: int):
     ax.set_yticks(y, [s.label for s in spec.sections], fontsize=8)
     ax.set_xlim(0, 112)
     ax.set_xlabel(t("learning_plan.class_axis", n=n))
-    ax.set_title(t("learning_plan.class_title"))
+    fig.suptitle(t("learning_plan.class_title"), fontweight="bold", fontsize=11)
     style_axes(ax)
     return fig
 
