@@ -36,11 +36,18 @@ _LAZY = {
     "public_values": "lst_kit.exercises.public_values",
     "signal_triage": "lst_kit.exercises.signal_triage",
     "procedural_justice": "lst_kit.exercises.procedural_justice",
+    "independence_dilemmas": "lst_kit.exercises.dilemmas",
+    "learning_plan": "lst_kit.exercises.learning_plan",
+    "portfolio_button": "lst_kit.exercises.learning_plan",
+    "class_overview": "lst_kit.classroom",
 }
 
 __all__ = ["Workbook", "open_workbook", "__version__", *_LAZY]
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .classroom import class_overview
+    from .exercises.dilemmas import independence_dilemmas
+    from .exercises.learning_plan import learning_plan, portfolio_button
     from .exercises.multiple_choice import multiple_choice
     from .exercises.paradox import paradox_model
     from .exercises.principles import principles_radar

@@ -42,6 +42,8 @@ EXERCISE_TYPES = {
     "public_values": "lst_kit.exercises.public_values",
     "signal_triage": "lst_kit.exercises.signal_triage",
     "procedural_justice": "lst_kit.exercises.procedural_justice",
+    "independence_dilemmas": "lst_kit.exercises.dilemmas",
+    "learning_plan": "lst_kit.exercises.learning_plan",
 }
 
 KEY = re.compile(r"^[a-z0-9][a-z0-9_]*$")
