@@ -43,5 +43,9 @@ test: $(STAMP)
 clean-notebooks: $(STAMP)
 	$(BIN)/python -m lst_kit._notebooks clean notebooks exercises
 
+# All benchmarks in one run: one summary table, JSON in bench/results/.
+bench: $(STAMP)
+	$(BIN)/python bench/run_all.py
+
 clean:
 	rm -rf $(VENV) build dist *.egg-info

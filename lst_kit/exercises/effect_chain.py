@@ -652,3 +652,57 @@ def plot_class(spec: EffectChainSpec, shares: list[dict]):
     ax.set_title(t("effect_chain.class_plot", n=len(shares)))
     style_axes(ax)
     return fig
+
+
+#: Own indicators an invented participant may write (demo class only), with
+#: the tier the participant puts them on. They echo the (fictional) cases in
+#: data/cases/; the classifier's suggestion is computed as usual.
+_DEMO_OWN = (
+    ("Aandeel thuiskoks met een koelbox met temperatuurlogger", "outcome"),
+    ("Aantal meldingen van voedselvergiftiging na een thuismaaltijd", "impact"),
+    ("Aandeel salons dat stopt met injecteren zonder bevoegde arts", "outcome"),
+    ("Aantal benzeenpieken per maand in het burgermeetnet", "impact"),
+    ("Aandeel bso-locaties waar de beroepskracht-kindratio op orde is", "outcome"),
+    ("Aandeel loonstroken met inhoudingen tot onder het minimumloon", "outcome"),
+    ("Aantal gesprekken met ketenpartners", "activiteit"),
+    ("Aantal gecontroleerde woningen van arbeidsmigranten", "output"),
+)
+
+
+def demo_answer(exercise_id: str, rng) -> dict:
+    """An invented participant (demo class only): a few menu indicators spread
+    over the tiers (some participants count only their own effort), now and
+    then an own indicator, and an evaluation design (most often a middle one)."""
+    spec = load_spec(exercise_id, "effect_chain")
+    model = EffectChain(spec)
+    effort_only = rng.random() < 0.12
+    lean = float(rng.random())  # 0: leans to effect, 1: leans to effort
+    picks: list[MenuIndicator] = []
+    for tier in spec.tiers:
+        items = [m for m in spec.menu if m.tier == tier.key]
+        if not items or (effort_only and tier.effect):
+            continue
+        p = (0.25 + 0.4 * lean) if not tier.effect else (0.75 - 0.35 * lean)
+        k = min(len(items), int(rng.binomial(2, p)))
+        picks += [items[int(i)] for i in rng.choice(len(items), size=k, replace=False)]
+    if len(picks) < 2:  # everybody picks at least two
+        pool = [m for m in spec.menu if m not in picks and not (effort_only and spec.tier(m.tier).effect)]
+        pool = pool or [m for m in spec.menu if m not in picks]
+        picks += [pool[int(i)] for i in rng.choice(len(pool), size=min(len(pool), 2 - len(picks)), replace=False)]
+    for i in rng.permutation(len(picks)):
+        if len(model.indicators) < spec.max_indicators:
+            model.add_menu(picks[int(i)].text)
+    tiers = {x.key: x for x in spec.tiers}
+    own = [(text, tier) for text, tier in _DEMO_OWN
+           if tier in tiers and not (effort_only and tiers[tier].effect)]
+    if own and rng.random() < 0.35 and len(model.indicators) < spec.max_indicators:
+        text, tier = own[int(rng.integers(len(own)))]
+        try:
+            model.add_own(text, tier)
+        except InputError:
+            pass  # a teacher put the same text in the menu
+    if spec.designs and rng.random() < 0.9:
+        weights = [2.0 ** -abs(d.strength - 3) for d in spec.designs]
+        total = sum(weights)
+        model.set_design(spec.designs[int(rng.choice(len(spec.designs), p=[w / total for w in weights]))].key)
+    return model.to_dict()

@@ -272,3 +272,15 @@ def class_picture(exercise_id: str, answers: dict):
         return plot_class(spec, per_element), lines
     except Exception:  # noqa: BLE001 - hooks never raise
         return None, []
+
+
+def demo_answer(exercise_id: str, rng) -> dict:
+    """An invented participant's encounter: an overall impression of how it
+    went, with each element a little above or below it (demo class only)."""
+    spec = load_spec(exercise_id, "procedural_justice")
+    lo, hi = spec.scale.min, spec.scale.max
+    overall = rng.normal(lo + 0.6 * (hi - lo), 0.18 * (hi - lo))  # most encounters went reasonably well
+    model = JusticeScores(spec)
+    for e in spec.elements:
+        model.set(e.key, int(min(hi, max(lo, round(overall + rng.normal(0.0, 0.8))))))
+    return model.to_dict()

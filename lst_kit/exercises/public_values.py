@@ -698,6 +698,83 @@ def class_picture(exercise_id: str, answers: dict):
         return None, []
 
 
-__all__ = ["PublicValuesMap", "PublicValuesSpec", "class_picture", "divergence_index", "parse_spec",
-           "plot_answer", "plot_public_values", "public_values", "summarize"]
+# -- demo answers (``lst-kit demo-class``) -------------------------------------------
+#: Words that put a public value in a group, for the demo tendencies below.
+#: The first group whose word occurs in a value's name is its group.
+_DEMO_GROUPS = (
+    ("protect", ("veilig", "gezond", "milieu", "integriteit", "toestemming", "zorg", "minderjarig", "kinderen",
+                 "pedagogisch", "waardigheid", "eerlijk werk", "zekerheid", "opvang")),
+    ("market", ("concurrentie", "speelveld", "ondernemerschap", "innovatie", "betaalbaar", "werkgeverschap")),
+    ("trust", ("vertrouwen",)),
+)
+_PROTECT = 0
+#: How much an invented participant thinks a type of stakeholder weighs each
+#: group of values, on a 0-5 scale, in the order of _DEMO_GROUPS and then
+#: any other value (protect, market, trust, other). Only for
+#: demo answers: these are invented tendencies, not findings.
+_DEMO_TENDENCY = {
+    "inspectorate": (4.6, 2.4, 4.0, 3.0),
+    "regulatee": (2.6, 4.5, 2.8, 2.8),
+    "chain_partner": (2.6, 4.5, 3.4, 2.8),
+    "policy": (3.6, 3.6, 3.8, 3.2),
+    "parliament": (4.0, 3.0, 4.0, 3.0),
+    "citizens": (4.0, 2.6, 3.8, 3.0),
+    "ngo": (4.8, 1.6, 3.4, 3.2),
+    "media": (3.2, 2.0, 3.0, 2.6),
+    "other_supervisor": (4.0, 2.6, 3.6, 3.0),
+    "other": (3.4, 3.0, 3.2, 3.0),
+}
 
+
+def _demo_group(value: str) -> int:
+    name = _norm(value)
+    for index, (_, words) in enumerate(_DEMO_GROUPS):
+        if any(w in name for w in words):
+            return index
+    return len(_DEMO_GROUPS)
+
+
+def _demo_cares(actor, group: int) -> bool:
+    """Whether the case says this stakeholder's interest is about this group of values."""
+    interest = _norm(actor.interest)
+    return group < len(_DEMO_GROUPS) and any(w in interest for w in _DEMO_GROUPS[group][1])
+
+
+def demo_answer(exercise_id: str, rng) -> dict:
+    """An invented participant (demo class only): mostly the start case with
+    its default stakeholders (sometimes one more or one fewer, sometimes an
+    added value), and weights that follow the kind of stakeholder and its
+    stance in the case, with the participant's own variation."""
+    spec = load_spec(exercise_id, "public_values")
+    model = PublicValuesMap(spec)
+    ids = case_ids()
+    if rng.random() >= 0.6 and ids:
+        model.switch_case(ids[int(rng.integers(len(ids)))])
+    chosen = list(model.state.actors)
+    others = [a.id for a in model.case.actors if a.id not in chosen]
+    roll = rng.random()
+    if roll < 0.2 and len(chosen) > MIN_ACTORS:
+        chosen.pop(int(rng.integers(len(chosen))))
+    elif roll < 0.4 and others and len(chosen) < MAX_ACTORS:
+        chosen.append(others[int(rng.integers(len(others)))])
+    model.select_actors(chosen)
+    suggestions = model.suggestions()
+    if suggestions and rng.random() < 0.3:
+        model.add_value(suggestions[int(rng.integers(len(suggestions)))])
+    lo, hi = spec.scale.min, spec.scale.max
+    strictness = rng.normal(0.0, 0.4)  # some participants score everything a little higher
+    for value in model.values():
+        group = _demo_group(value)
+        for actor in model.actors():
+            mean = _DEMO_TENDENCY.get(actor.type, _DEMO_TENDENCY["other"])[group]
+            if group == _PROTECT:
+                mean += 0.3 * actor.stance  # who resists the rules weighs protection less
+            if _demo_cares(actor, group):
+                mean += 1.0  # e.g. the catering trade, whose interest is a level playing field
+            x = lo + (mean + strictness + rng.normal(0.0, 0.7)) / 5 * (hi - lo)
+            model.set_weight(value, actor.id, int(min(hi, max(lo, round(x)))))
+    return model.to_dict()
+
+
+__all__ = ["PublicValuesMap", "PublicValuesSpec", "class_picture", "demo_answer", "divergence_index", "parse_spec",
+           "plot_answer", "plot_public_values", "public_values", "summarize"]

@@ -994,3 +994,91 @@ def class_picture(exercise_id: str, answers: dict):
         return plot_class(rule, label, counts), lines
     except Exception:  # noqa: BLE001 - hooks never raise
         return None, []
+
+
+# -- demo answers (``lst-kit demo-class``) -------------------------------------------
+#: Own observations an invented participant may add, per case: each restates
+#: something the (fictional) case file itself says, with the participant's
+#: own scores (frequency, severity, covered_by_law, systemic, who can act).
+_DEMO_OWN = {
+    "nvwa_maaltijdplatforms": (
+        ("Consumenten gaan ervan uit dat de veiligheid van maaltijden in de apps gecontroleerd is.",
+         3, 3, "nvt", True, "Platforms en NVWA (informatie in de app)"),
+        ("Klachten over maaltijden komen bij het platform terecht en bereiken de NVWA zelden.",
+         4, 3, "deels", True, "Platforms en ministerie"),
+    ),
+    "igj_cosmetische_injectables": (
+        ("Behandelingen in salons en op thuisfeestjes vallen buiten het gewone zicht van de IGJ.",
+         3, 4, "deels", True, "IGJ met politie / Openbaar Ministerie"),
+        ("Aanbieders met een boete kunnen onder een andere naam doorgaan.",
+         2, 4, "ja", False, "IGJ"),
+    ),
+    "ilt_ontgassen_binnenvaart": (
+        ("Ontgassen tijdens het varen, 's nachts, is moeilijk te bewijzen.",
+         4, 4, "deels", True, "ILT met de beheerder van het sensornetwerk"),
+        ("Legale ontgassingsinstallaties zijn schaars, rekenen een vergoeding en leveren wachttijd op.",
+         4, 3, "nvt", True, "Verladers en ministerie"),
+    ),
+    "kinderopvang_bso_personeelstekort": (
+        ("Het tekort aan personeel op de arbeidsmarkt lost handhaving alleen niet op.",
+         5, 3, "nvt", True, "Ministerie van SZW"),
+    ),
+    "nla_uitzendwerk_arbeidsmigranten": (
+        ("Werknemers klagen zelden; huisvesting, vervoer en verzekering zijn vaak aan de baan gekoppeld.",
+         4, 4, "deels", True, "Ministerie van SZW en gemeenten"),
+        ("Lange diensten en vermoeidheid vergroten de kans op ongevallen in de distributiecentra.",
+         3, 4, "ja", False, "NLA en opdrachtgevers"),
+    ),
+}
+#: Short problem statements; {value} is one of the case's public values and
+#: {cause} the spec's cause hypothesis for how far the law covers the observation.
+_DEMO_PROBLEM = (
+    "{obs} Dit raakt het publieke belang '{value}'. Met handhaving alleen lossen we dit niet op.",
+    "Wij signaleren: {obs} Vermoedelijke oorzaak: {cause}.",
+    "{obs} Daardoor komt '{value}' in het geding. Wij vragen het ministerie dit op te pakken.",
+)
+_DEMO_OWN_ACTION = (
+    "De inspectie blijft handhaven waar de regels het gedrag dekken, en deelt haar gegevens met het ministerie.",
+    "Binnen ons mandaat gaan we door met gerichte controles; de oplossing van het structurele probleem ligt "
+    "bij beleid.",
+    "We bespreken het signaal eerst met de ketenpartners en volgen over een half jaar of het beeld verandert.",
+)
+
+
+def demo_answer(exercise_id: str, rng) -> dict:
+    """An invented participant (demo class only): mostly the start case, a few
+    frequency and severity scores moved by one point, sometimes an own
+    observation, and a short signalement built on the top policy signal."""
+    spec = load_spec(exercise_id, "signal_triage")
+    model = SignalTriage(spec)
+    ids = case_ids()
+    if rng.random() >= 0.6 and ids:
+        model.switch_case(ids[int(rng.integers(len(ids)))])
+    for signal in model.case.signals:
+        if rng.random() < 0.35:
+            name = ("frequency", "severity")[int(rng.integers(2))]
+            value = getattr(signal, name) + (1 if rng.random() < 0.5 else -1)
+            model.edit(signal.id, name, int(min(5, max(1, value))))
+    own = _DEMO_OWN.get(model.case_id, ())
+    if own and rng.random() < 0.4:
+        text, frequency, severity, covered, systemic, who = own[int(rng.integers(len(own)))]
+        try:
+            model.add_own(text, frequency, severity, covered, systemic, who)
+        except InputError:
+            pass  # a teacher put the same observation in the case
+    top = model.top_signal()
+    observations = model.observations()
+    if top is None and observations:
+        top = observations[int(rng.integers(len(observations)))]
+    values = model.case.public_values
+    for section in spec.outline:
+        if section.draft == "problem" and top is not None and rng.random() < 0.85:
+            template = _DEMO_PROBLEM[int(rng.integers(len(_DEMO_PROBLEM)))]
+            value = values[0 if len(values) < 2 or rng.random() < 0.7 else 1] if values else ""
+            cause = spec.causes.get(top.covered_by_law, "")
+            if ("{value}" in template and not value) or ("{cause}" in template and not cause):
+                template = "{obs}"
+            model.set_outline(section.key, template.format(obs=top.observation, value=value, cause=cause))
+        elif section.draft in ("own_action", "none") and rng.random() < 0.4:
+            model.set_outline(section.key, _DEMO_OWN_ACTION[int(rng.integers(len(_DEMO_OWN_ACTION)))])
+    return model.to_dict()

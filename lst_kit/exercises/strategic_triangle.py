@@ -605,3 +605,26 @@ def plot_class(spec: TriangleSpec, per_option: dict[str, list[OptionScore]]):
     ax.set_title(t("strategic_triangle.class_plot"))
     fig.legend(loc="outside lower center", ncols=3, fontsize=8)
     return fig
+
+
+def demo_answer(exercise_id: str, rng) -> dict:
+    """An invented participant (demo class only): mostly the start case, two
+    to four of its options, and every score within one point of the case's
+    own (illustrative) score."""
+    spec = load_spec(exercise_id, "strategic_triangle")
+    ids = case_ids()
+    case_id = spec.default_case
+    if rng.random() >= 0.6 and ids:
+        case_id = ids[int(rng.integers(len(ids)))]
+    model = Triangle.from_dict(spec, {"case": case_id})
+    known = [i.id for i in model.case.interventions]
+    lo, hi = spec.min_options, min(spec.max_options, len(known))
+    if lo <= hi:
+        n = int(rng.integers(lo, hi + 1))
+        model.select([known[int(i)] for i in sorted(rng.choice(len(known), size=n, replace=False))])
+    for option_id in model.selected:
+        item = model._intervention(option_id)
+        for corner in CORNERS:
+            start = getattr(item, corner)
+            model.set_score(option_id, corner, int(min(HI, max(LO, start + int(rng.integers(-1, 2))))))
+    return model.to_dict()

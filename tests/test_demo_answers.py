@@ -1,0 +1,302 @@
+"""Demo answers (``lst-kit demo-class``) of the Module 2 and Module 5 exercises:
+every one is JSON a workbook accepts, is exactly what the exercise's own view
+would save (the view rebuilt from it shows it and would save it unchanged),
+feeds the portfolio and class-overview hooks, is seeded, varies between
+participants and stays within what the case and the spec allow."""
+
+import json
+import shutil
+import statistics
+
+import numpy as np
+import pytest
+import yaml
+
+import lst_kit
+from lst_kit import cli, hooks
+from lst_kit._paths import data_dir
+from lst_kit.cases import case_ids, load_case
+from lst_kit.classroom import read_class
+from lst_kit.content import exercise_ids, load_spec
+from lst_kit.plotting import png_bytes
+from lst_kit.ui import ErrorBanner, esc
+from lst_kit.workbook import open_workbook
+
+TYPES = ("sparrow_canvas", "strategic_triangle", "effect_chain", "public_values", "signal_triage",
+         "procedural_justice")
+IDS = [e for e in exercise_ids() if hooks.exercise_info(e).type in TYPES]
+
+
+def demo(exercise_id, *seed):
+    return hooks.demo_answer(exercise_id, np.random.default_rng(list(seed)))
+
+
+def kind(exercise_id):
+    return hooks.exercise_info(exercise_id).type
+
+
+def many(exercise_id, n=30):
+    return [demo(exercise_id, 11, i) for i in range(n)]
+
+
+def test_every_type_has_an_exercise_with_a_demo_hook():
+    assert {kind(e) for e in IDS} == set(TYPES)
+    assert all(hooks.has_hook(e, "demo_answer") for e in IDS)
+
+
+# -- (1) JSON a workbook accepts, (2) what the view saves and shows ------------------------------
+
+def _shown_sparrow(view, answer):
+    for stage, row in answer["texts"].items():
+        for key, text in row.items():
+            assert view.areas[(stage, key)].value == text
+    definition = answer["texts"].get("definieren", {}).get("definitie")
+    if definition:
+        assert esc(definition) in view.charter.value
+    assert view.case.value == (answer["case"] or "")
+    assert view.scale.value == answer["scale"]
+    assert [k for k, box in view.dimension_boxes.items() if box.value] == answer["dimensions"]
+    for stage, keys in answer["checks"].items():
+        assert all(view.checkboxes[(stage, k)].value for k in keys)
+
+
+def _shown_triangle(view, answer):
+    entry = answer["cases"][answer["case"]]
+    assert view.case.value == answer["case"]
+    assert [i for i, box in view.checkboxes.items() if box.value] == entry["selected"]
+    for option_id in entry["selected"]:
+        for corner in ("value", "legitimacy", "capacity"):
+            assert view.sliders[(option_id, corner)].value == entry["scores"][option_id][corner]
+    best = max(entry["selected"], key=lambda i: np.prod([entry["scores"][i][c] for c in
+                                                         ("value", "legitimacy", "capacity")]))
+    assert esc(entry["scores"][best]["name"]) in view.table.value
+
+
+def _shown_effect_chain(view, answer):
+    rows = [row.children[0].value for row in view.rows.children]
+    assert len(rows) == len(answer["indicators"])
+    for row, indicator in zip(rows, answer["indicators"]):
+        assert esc(indicator["text"]) in row
+    assert view.design.value == answer["design"]
+    assert f"Meetgewicht over {len(answer['indicators'])} indicatoren" in view.figure.value
+
+
+def _shown_public_values(view, answer):
+    assert view.case_choice.value == answer["case"]
+    weights = answer["cases"][answer["case"]]["weights"]
+    assert weights
+    for value, row in weights.items():
+        for actor_id, weight in row.items():
+            assert view.cells[(value, actor_id)].value == weight
+    chosen = answer["cases"][answer["case"]]["actors"]
+    assert [a for a, box in view.actor_boxes.items() if box.value] == chosen
+
+
+def _shown_signal_triage(view, answer):
+    assert view.case_choice.value == answer["case"]
+    state = answer["cases"][answer["case"]]
+    for key, text in state["outline"].items():
+        assert view.sections[key].value == text
+    for signal_id, changes in state["edits"].items():
+        for name, value in changes.items():
+            assert view.controls[(signal_id, name)].value == value
+    for own in state["own"]:
+        assert view.controls[(own["id"], "frequency")].value == own["frequency"]
+    for item in answer["routing"]:
+        assert view.model.rule.label(item["route"]) in view.route_cells[item["id"]].value
+
+
+def _shown_procedural_justice(view, answer):
+    for key, score in answer["scores"].items():
+        assert view.sliders[key].value == score
+
+
+SHOWN = {"sparrow_canvas": _shown_sparrow, "strategic_triangle": _shown_triangle,
+         "effect_chain": _shown_effect_chain, "public_values": _shown_public_values,
+         "signal_triage": _shown_signal_triage, "procedural_justice": _shown_procedural_justice}
+
+
+def check_saved_and_shown(exercise_id, answer, folder):
+    assert json.loads(json.dumps(answer)) == answer  # plain JSON
+    wb = open_workbook("demo", folder)
+    wb.save_answer(exercise_id, answer)
+    assert open_workbook("demo", folder).answer(exercise_id) == answer
+
+    view = getattr(lst_kit, kind(exercise_id))(exercise_id, workbook=open_workbook("demo", folder))
+    assert not isinstance(view, ErrorBanner), getattr(view, "message", "")
+    assert view.banner.message == ""
+    assert view.indicator.state == "loaded"
+    assert view.model.to_dict() == answer  # the view would save exactly this
+    SHOWN[kind(exercise_id)](view, answer)
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_demo_answer_is_saved_and_shown_by_the_view(exercise_id, seed, tmp_path):
+    check_saved_and_shown(exercise_id, demo(exercise_id, seed), tmp_path)
+
+
+@pytest.mark.parametrize("exercise_id", [e for e in IDS if kind(e) not in ("effect_chain", "procedural_justice")])
+def test_demo_answers_for_every_case_are_shown_by_the_view(exercise_id, tmp_path):
+    """Each case turns up in some demo answer, and the view shows that one too."""
+    for case_id in case_ids():
+        answer = next((a for a in (demo(exercise_id, 3, i) for i in range(300)) if a["case"] == case_id), None)
+        assert answer is not None, case_id
+        check_saved_and_shown(exercise_id, answer, tmp_path / case_id)
+
+
+# -- (3) the hooks of the portfolio and the class overview ------------------------------------
+
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_demo_answers_feed_summary_and_class_picture(exercise_id):
+    answers = {f"D{i}": demo(exercise_id, 5, i) for i in range(5)}
+    for answer in answers.values():
+        lines = hooks.summarize(exercise_id, answer)
+        assert lines and all(isinstance(line, str) and line.strip() for line in lines)
+        assert lines != hooks.generic_lines(answer)  # the exercise's own summary, not the fallback
+    fig, lines = hooks.class_picture(exercise_id, answers)
+    assert lines and all(isinstance(line, str) and line.strip() for line in lines)
+    assert lines != hooks.generic_class_lines(answers)
+    assert fig is not None and png_bytes(fig)[:4] == b"\x89PNG"
+
+
+# -- (4) seeded, and varied ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_demo_answers_are_seeded_and_vary(exercise_id):
+    assert demo(exercise_id, 7, 1) == demo(exercise_id, 7, 1)
+    others = {json.dumps(demo(exercise_id, 7, i), sort_keys=True) for i in range(2, 8)}
+    assert len(others) >= 4
+
+
+def test_sparrow_demo_texts_belong_to_the_case_and_vary():
+    spec = load_spec("m2.sparrow")
+    answers = many("m2.sparrow")
+    assert len({a["case"] for a in answers}) >= 3
+    assert len({a["texts"].get("definieren", {}).get("definitie") for a in answers}) >= 5
+    assert len({a["scale"] for a in answers}) >= 2
+    recommended = next(s.key for s in spec.scales if s.recommended)
+    assert max({s: sum(a["scale"] == s for a in answers) for s in {a["scale"] for a in answers}}.items(),
+               key=lambda kv: kv[1])[0] == recommended
+    nvwa = [a for a in answers if a["case"] == "nvwa_maaltijdplatforms" and "nomineren" in a["texts"]]
+    assert nvwa and all("thuiskok" in a["texts"]["nomineren"]["kandidaat"].lower()
+                        or "apps" in a["texts"]["nomineren"]["kandidaat"] for a in nvwa)
+    for a in answers:
+        assert set(a["dimensions"]) <= {d.key for d in spec.dimensions}
+        assert all(len(text) < 500 for row in a["texts"].values() for text in row.values())
+
+
+def test_triangle_demo_scores_stay_within_one_point_of_the_case():
+    spec = load_spec("m2.driehoek")
+    answers = many("m2.driehoek")
+    moved = 0
+    for a in answers:
+        entry = a["cases"][a["case"]]
+        assert spec.min_options <= len(entry["selected"]) <= spec.max_options
+        start = {i.id: i for i in load_case(a["case"]).interventions}
+        for option_id, row in entry["scores"].items():
+            for corner in ("value", "legitimacy", "capacity"):
+                assert abs(row[corner] - getattr(start[option_id], corner)) <= 1
+                moved += row[corner] != getattr(start[option_id], corner)
+    assert moved > 0
+    assert len({a["case"] for a in answers}) >= 2
+
+
+def test_effect_chain_demo_spreads_over_tiers_and_designs():
+    spec = load_spec("m2.effectketen")
+    effect = {x.key for x in spec.tiers if x.effect}
+    answers = many("m2.effectketen", 60)
+    for a in answers:
+        assert len(a["indicators"]) >= 2
+        for item in a["indicators"]:
+            if item["source"] == "menu":
+                assert spec.menu_item(item["text"]).tier == item["tier"]
+    only_effort = sum(not any(i["tier"] in effect for i in a["indicators"]) for a in answers)
+    assert 0 < only_effort < len(answers) / 2
+    assert any(i["source"] == "eigen" for a in answers for i in a["indicators"])
+    assert len({a["design"] for a in answers}) >= 3
+
+
+def test_public_values_demo_weights_follow_the_stakeholder():
+    spec = load_spec("m5.publieke_waarden")
+    answers = many("m5.publieke_waarden", 40)
+    ngo, regulatee = [], []
+    for a in answers:
+        state = a["cases"][a["case"]]
+        assert 2 <= len(state["actors"]) <= 8
+        types = {actor.id: actor.type for actor in load_case(a["case"]).actors}
+        for value, row in state["weights"].items():
+            assert set(row) <= set(state["actors"])
+            assert all(spec.scale.min <= w <= spec.scale.max for w in row.values())
+        if a["case"] == "nvwa_maaltijdplatforms":
+            row = state["weights"]["voedselveiligheid"]
+            ngo += [w for actor, w in row.items() if types[actor] == "ngo"]
+            regulatee += [w for actor, w in row.items() if types[actor] in ("regulatee", "chain_partner")]
+    assert ngo and regulatee and statistics.fmean(ngo) > statistics.fmean(regulatee) + 1
+    assert len({a["case"] for a in answers}) >= 2
+
+
+def test_signal_triage_demo_edits_own_observation_and_signalement():
+    answers = many("m5.signalen", 40)
+    edits = own = 0
+    for a in answers:
+        state = a["cases"][a["case"]]
+        signals = {s.id: s for s in load_case(a["case"]).signals}
+        for signal_id, changes in state["edits"].items():
+            assert set(changes) <= {"frequency", "severity"}
+            for name, value in changes.items():
+                assert abs(value - getattr(signals[signal_id], name)) == 1 and 1 <= value <= 5
+            edits += 1
+        own += len(state["own"])
+        assert len(state["own"]) <= 1
+        assert {r["id"] for r in a["routing"]} == set(signals) | {o["id"] for o in state["own"]}
+    assert edits and own
+    problems = [a["cases"][a["case"]]["outline"].get("probleem") for a in answers]
+    assert sum(p is not None for p in problems) > len(answers) / 2
+    observations = {s.observation for a in answers for s in load_case(a["case"]).signals} | {
+        o["observation"] for a in answers for o in a["cases"][a["case"]]["own"]}
+    assert all(any(p.startswith(o) or o in p for o in observations) for p in problems if p)
+
+
+def test_procedural_justice_demo_scores_four_elements_on_the_scale():
+    spec = load_spec("m5.procedurele_rechtvaardigheid")
+    answers = many("m5.procedurele_rechtvaardigheid")
+    for a in answers:
+        assert set(a["scores"]) == {e.key for e in spec.elements}
+        assert all(spec.scale.min <= s <= spec.scale.max for s in a["scores"].values())
+    assert len({s for a in answers for s in a["scores"].values()}) >= 4
+
+
+# -- the demo class covers them ---------------------------------------------------------------------
+
+def test_demo_class_no_longer_skips_these_exercises(tmp_path, capsys):
+    assert cli.main(["demo-class", str(tmp_path / "klas"), "--participants", "3", "--seed", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "3 demowerkboeken geschreven" in out
+    for exercise_id in IDS:
+        assert exercise_id not in out
+    per_exercise, participants, skipped = read_class(tmp_path / "klas")
+    assert len(participants) == 3 and skipped == []
+    assert set(IDS) <= set(per_exercise)
+
+
+def test_a_new_case_gets_demo_answers_too(tmp_path, monkeypatch):
+    """A case a teacher adds (no written demo stories) still gets valid demo
+    answers, built from its own case file."""
+    shutil.copytree(data_dir(), tmp_path / "data")
+    source = yaml.safe_load((tmp_path / "data" / "cases" / "ilt_ontgassen_binnenvaart.yaml").read_text("utf-8"))
+    source["case_id"] = "nieuwe_casus"
+    source["title"] = "Een nieuwe casus"
+    (tmp_path / "data" / "cases" / "nieuwe_casus.yaml").write_text(yaml.safe_dump(source, allow_unicode=True),
+                                                                    encoding="utf-8")
+    monkeypatch.setenv("LST_DATA_DIR", str(tmp_path / "data"))
+    assert "nieuwe_casus" in case_ids()
+    observations = {s.observation for s in load_case("nieuwe_casus").signals}
+    for exercise_id in [e for e in IDS if kind(e) not in ("effect_chain", "procedural_justice")]:
+        answer = next((a for a in (demo(exercise_id, 9, i) for i in range(300)) if a["case"] == "nieuwe_casus"),
+                      None)
+        assert answer is not None, exercise_id
+        check_saved_and_shown(exercise_id, answer, tmp_path / "wb" / exercise_id)
+        if kind(exercise_id) == "sparrow_canvas":
+            kandidaat = answer["texts"].get("nomineren", {}).get("kandidaat")
+            assert kandidaat in observations or not kandidaat
