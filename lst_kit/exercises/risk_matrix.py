@@ -319,8 +319,8 @@ def plot_matrix(model: RiskMatrix):
     rule = model.rule
     bands = model.bands[rule]
     colours = band_colours(len(bands))
-    fig = new_figure(6.4, 5.2)
-    ax = fig.add_subplot()
+    fig = new_figure(6.4, 5.2, constrained=False)  # a fixed layout: no extra layout pass on every redraw
+    ax = fig.add_axes((0.11, 0.11, 0.62, 0.8))
     exposure = model.spec.default_exposure
     for lik in range(1, 6):
         for imp in range(1, 6):
@@ -353,7 +353,8 @@ def plot_matrix(model: RiskMatrix):
     from matplotlib.patches import Patch
 
     handles = [Patch(facecolor=c, edgecolor="#555555", label=b.label) for b, c in zip(bands, colours)]
-    fig.legend(handles=handles, loc="outside right center", title=t("risk.legend_bands"), fontsize=8)
+    fig.legend(handles=handles, loc="center left", bbox_to_anchor=(0.75, 0.5), title=t("risk.legend_bands"),
+               fontsize=8)
     return fig
 
 
@@ -533,7 +534,7 @@ class RiskMatrixView(ExerciseFrame):
         self._commit(rebuild_rows=True)
 
     def _redraw(self) -> None:
-        self.figure.show(plot_matrix(self.model), alt=t("risk.alt"))
+        self.figure.show(plot_matrix(self.model), alt=t("risk.alt"), fmt="svg")
         self.table.value = ranking_table(self.model)
         self.changes.value = f"<p>{esc(changes_text(self.model))}</p>"
 
