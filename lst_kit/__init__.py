@@ -28,6 +28,9 @@ _LAZY = {
     "timeline_tagger": "lst_kit.exercises.timeline",
     "principles_radar": "lst_kit.exercises.principles",
     "paradox_model": "lst_kit.exercises.paradox",
+    "tafel_van_elf": "lst_kit.exercises.tafel_van_elf",
+    "intervention_matrix": "lst_kit.exercises.intervention_matrix",
+    "enforcement_pyramid": "lst_kit.exercises.enforcement_pyramid",
 }
 
 __all__ = ["Workbook", "open_workbook", "__version__", *_LAZY]
@@ -38,6 +41,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .exercises.principles import principles_radar
     from .exercises.rating_scales import rating_scales
     from .exercises.reflection import reflection
+    from .exercises.tafel_van_elf import tafel_van_elf
     from .exercises.timeline import timeline_tagger
     from .ui import workbook_status
 

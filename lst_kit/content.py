@@ -34,6 +34,9 @@ EXERCISE_TYPES = {
     "timeline_tagger": "lst_kit.exercises.timeline",
     "principles_radar": "lst_kit.exercises.principles",
     "paradox_model": "lst_kit.exercises.paradox",
+    "tafel_van_elf": "lst_kit.exercises.tafel_van_elf",
+    "intervention_matrix": "lst_kit.exercises.intervention_matrix",
+    "enforcement_pyramid": "lst_kit.exercises.enforcement_pyramid",
 }
 
 KEY = re.compile(r"^[a-z0-9][a-z0-9_]*$")
