@@ -36,6 +36,8 @@ _LAZY = {
 __all__ = ["Workbook", "open_workbook", "__version__", *_LAZY]
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .exercises.enforcement_pyramid import enforcement_pyramid
+    from .exercises.intervention_matrix import intervention_matrix
     from .exercises.multiple_choice import multiple_choice
     from .exercises.paradox import paradox_model
     from .exercises.principles import principles_radar

@@ -40,6 +40,20 @@ def _reference_problems(path: Path) -> list[str]:
     return []
 
 
+#: Reference files of Module 4 -> module whose ``check_reference_file(path)`` validates them.
+_M4_REFERENCES = {
+    "t11_interventies.yaml": "lst_kit.exercises.tafel_van_elf",
+    "interventiecatalogus.yaml": "lst_kit.exercises.intervention_matrix",
+    "interventiematrix_referentie.yaml": "lst_kit.exercises.intervention_matrix",
+}
+
+
+def _m4_reference_problems(path: Path) -> list[str]:
+    import importlib
+
+    return importlib.import_module(_M4_REFERENCES[path.name]).check_reference_file(path)
+
+
 def _notebook_problems(path: Path) -> list[str]:
     try:
         nb = json.loads(path.read_text(encoding="utf-8"))
@@ -88,6 +102,8 @@ def cmd_check(args) -> int:
             problems += check_case_file(path)
         elif path.name == "tafel_van_elf.yaml":
             problems += _reference_problems(path)
+        elif path.name in _M4_REFERENCES:
+            problems += _m4_reference_problems(path)
     for problem in problems:
         print(problem)
     if problems:

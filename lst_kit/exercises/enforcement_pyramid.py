@@ -370,7 +370,7 @@ def class_picture(exercise_id: str, answers: dict):
         for seg in setup.spec.segments:
             if tops[seg.key]:
                 lines.append(t("enforcement_pyramid.class_segment", segment=f"{seg.key} {seg.label}",
-                               top=round(sum(tops[seg.key]) / len(tops[seg.key]), 1)))
+                               top=f"{sum(tops[seg.key]) / len(tops[seg.key]):.1f}".replace(".", ",")))
         return plot_class_levels(setup, counts, len(valid)), lines
     except Exception:  # noqa: BLE001
         return None, []

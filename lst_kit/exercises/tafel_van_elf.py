@@ -123,6 +123,15 @@ def load_mapping(path: Path | None = None) -> InterventionMapping:
     return _MAPPING_CACHE[key]
 
 
+def check_reference_file(path: Path) -> list[str]:
+    """Problems in a T11 intervention mapping (for ``lst-kit check``)."""
+    try:
+        load_mapping(path)
+    except ContentError as exc:
+        return [str(exc)]
+    return []
+
+
 # -- pure calculations -----------------------------------------------------------
 
 def group_indices(profile: dict[str, int], reference: T11Reference) -> dict[str, float]:
