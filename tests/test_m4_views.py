@@ -218,3 +218,36 @@ def test_pyramid_reads_the_matrix_from_the_same_workbook(wb):
     assert on_disk(wb)["m4.piramide"]["mix"]["D"] == []
     fresh = lst_kit.enforcement_pyramid("m4.piramide", workbook=open_workbook("anna", wb.folder))
     assert fresh.model.source == "eigen" and fresh.segment_dd.value == "D" and not fresh.source.disabled
+
+
+def test_m4_answers_come_back_after_a_kernel_restart(tmp_path, monkeypatch):
+    """Run the module notebook in a fresh kernel: earlier answers show again."""
+    from pathlib import Path
+
+    import nbformat
+    from nbclient import NotebookClient
+
+    monkeypatch.setenv("LST_WERKBOEK_DIR", str(tmp_path))
+    monkeypatch.setenv("LST_DEELNEMER", "herstart")
+    wb = open_workbook()
+    wb.save_answer("m4.tafel_van_elf", {"case": "ilt_ontgassen_binnenvaart", "focus": "verladers",
+                                        "scores": {"ilt_ontgassen_binnenvaart": {"verladers": {"T7": 5}}}})
+    wb.save_answer("m4.interventiematrix", {"cells": {"D4": ["intrekking_vergunning"]}, "situation": "D4"})
+    wb.save_answer("m4.reflectie_gedrag", {"text": "Een brief in gewone taal."})
+    repo = Path(__file__).resolve().parents[1]
+    nb = nbformat.read(repo / "notebooks" / "04_interventiestrategie_en_gedrag.ipynb", as_version=4)
+    NotebookClient(nb, timeout=300, kernel_name="python3", store_widget_state=True,
+                   resources={"metadata": {"path": str(tmp_path)}}).execute()
+    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+    assert errors == []
+    state = nb.metadata["widgets"]["application/vnd.jupyter.widget-state+json"]["state"]
+    models = [m for m in state.values()]
+    values = {(m["model_name"], str(m["state"].get("value"))) for m in models}
+    assert ("TextareaModel", "Een brief in gewone taal.") in values
+    sliders = {m["state"].get("description"): m["state"].get("value") for m in models
+               if m["model_name"] == "IntSliderModel"}
+    assert sliders["T7 Controlekans"] == 5
+    checked = {m["state"].get("description") for m in models
+               if m["model_name"] == "CheckboxModel" and m["state"].get("value")}
+    assert "Vergunning of erkenning intrekken" in checked
+    assert open_workbook().answer("m4.reflectie_gedrag") == {"text": "Een brief in gewone taal."}
