@@ -29,6 +29,7 @@ from ..i18n import t
 from ..plotting import PALETTE, new_figure, style_axes, styled
 from ..ui import ExerciseFrame, FigureBox, build_view, esc
 from ..workbook import Workbook, WorkbookError
+from ._layers import layered_figure, render_background, static_figure
 from .intervention_matrix import (LEVELS, InterventionMatrix, MatrixSetup, _level_colours, _text_colour,
                                   load_matrix_setup)
 
@@ -198,25 +199,73 @@ def _mix_from_answer(setup: MatrixSetup, answer) -> dict[str, tuple[str, ...]]:
 
 # -- plot ------------------------------------------------------------------------------
 
+PYRAMID_SIZE = (7.8, 5.4)
+PYRAMID_RECT = (0.01, 0.1, 0.98, 0.83)
+TOP_WIDTH, BASE_WIDTH = 1.1, 6.6
+MAX_NAMES = 8
+_BACKGROUNDS: dict[tuple, Any] = {}
+
+
+def _half(y: float) -> float:
+    """Half the width of the pyramid at height y (levels are 1 high)."""
+    return (BASE_WIDTH - (BASE_WIDTH - TOP_WIDTH) * y / len(LEVELS)) / 2
+
+
+def _pyramid_axes(fig):
+    ax = fig.add_axes(PYRAMID_RECT)
+    ax.set_xlim(-BASE_WIDTH / 2 - 3.4, BASE_WIDTH / 2 + 3.6)
+    ax.set_ylim(-0.1, len(LEVELS) + 0.2)
+    ax.set_axis_off()
+    return ax
+
+
+def _pyramid_background(setup: MatrixSetup, title: str):
+    """The unchanging layer (level names, title, legend), rendered once per
+    title and language and kept: a redraw then only draws the levels' contents."""
+    labels = tuple(f"{lv} · {setup.catalogue.level(lv).label}" for lv in LEVELS)
+    key = (labels, title, t("enforcement_pyramid.legend"))
+    if key not in _BACKGROUNDS:
+        frame = static_figure(*PYRAMID_SIZE)
+        ax = _pyramid_axes(frame)
+        for lv, label in zip(LEVELS, labels):
+            ax.text(-_half(lv - 0.5) - 0.15, lv - 0.5, label, ha="right", va="center", fontsize=8, color="#222222")
+        frame.suptitle(title, fontsize=11, fontweight="bold", y=0.985)
+        frame.text(0.5, 0.012, textwrap.fill(t("enforcement_pyramid.legend"), 130), ha="center", va="bottom",
+                   fontsize=7.5, color="#222222")
+        if len(_BACKGROUNDS) > 64:
+            _BACKGROUNDS.clear()
+        _BACKGROUNDS[key] = render_background(frame)
+    return _BACKGROUNDS[key]
+
+
+def _level_text(setup: MatrixSetup, ids, width_chars: int) -> str:
+    catalogue = setup.catalogue
+    shown = list(ids[:MAX_NAMES])
+    more = len(ids) - len(shown)
+    names = [catalogue.item(i).label for i in shown]
+    body = textwrap.fill(", ".join(names), width_chars, break_long_words=False)
+    if body.count("\n") > 1:
+        names = [catalogue.item(i).short for i in shown]
+        body = textwrap.fill(", ".join(names), width_chars, break_long_words=False)
+    if more:
+        body += "\n" + t("intervention_matrix.more", n=more)
+    return body
+
+
 @styled
 def plot_pyramid(setup: MatrixSetup, reading: PyramidReading, title: str):
     """Six trapezoid levels (widest at the base); each level names its
     interventions; arrows on the right show escalation between used levels
-    (a jump over an empty level is marked), the arrow on the left the way
+    (a jump over an empty level is dashed and marked), a dotted arrow the way
     back to the base when cooperation returns."""
     from matplotlib.patches import FancyArrowPatch, Polygon
 
     catalogue = setup.catalogue
     colours = _level_colours()
-    fig = new_figure(7.8, 5.4)
-    fig.set_layout_engine("none")
-    ax = fig.add_axes((0.01, 0.1, 0.98, 0.83))
-    top_width, base_width = 1.1, 6.6
+    fig = layered_figure(*PYRAMID_SIZE, _pyramid_background(setup, title))
+    ax = _pyramid_axes(fig)
+    half = _half
     n = len(LEVELS)
-
-    def half(y: float) -> float:
-        return (base_width - (base_width - top_width) * y / n) / 2
-
     for lv in LEVELS:
         y0, y1 = lv - 1, lv
         ids = reading.by_level.get(lv, ())
@@ -225,19 +274,10 @@ def plot_pyramid(setup: MatrixSetup, reading: PyramidReading, title: str):
                              facecolor=face, edgecolor="#666666", linewidth=1, hatch=None if ids else "..",
                              zorder=1))
         ink = _text_colour(face) if ids else "#555555"
-        width_chars = max(10, int(2 * half(y1) * 8))
-        if ids:
-            body = textwrap.fill(", ".join(catalogue.item(i).label for i in ids), width_chars, break_long_words=False)
-            if body.count("\n") > 1:
-                body = textwrap.fill(", ".join(catalogue.item(i).short for i in ids), width_chars,
-                                     break_long_words=False)
-        else:
-            body = t("enforcement_pyramid.empty_level")
+        body = _level_text(setup, ids, max(10, int(2 * half(y1) * 8))) if ids else t("enforcement_pyramid.empty_level")
         ax.text(0, y0 + 0.5, body, ha="center", va="center", fontsize=7.5 if lv < 5 else 6.5, color=ink, zorder=3,
                 style="normal" if ids else "italic", bbox=None if ids else {
                     "boxstyle": "round,pad=0.2", "facecolor": "#f4f4f4", "edgecolor": "none"})
-        ax.text(-half(y0 + 0.5) - 0.15, y0 + 0.5, f"{lv} · {catalogue.level(lv).label}", ha="right", va="center",
-                fontsize=8, color="#222222", zorder=3)
     used = reading.used
     for a, b in zip(used, used[1:]):
         jump = b - a > 1
@@ -249,7 +289,7 @@ def plot_pyramid(setup: MatrixSetup, reading: PyramidReading, title: str):
             ym = (ya + yb) / 2
             ax.text(half(ym) + 0.2 + 0.22 * (yb - ya), ym, t("enforcement_pyramid.jump"), fontsize=7.5,
                     color=PALETTE[5], ha="left", va="center", zorder=4)
-    back_x = base_width / 2 + 1.5
+    back_x = BASE_WIDTH / 2 + 1.5
     if len(used) > 1:
         ax.text(half(used[-1] - 0.5) + 0.45, used[-1] - 0.1, t("enforcement_pyramid.escalate"), ha="left",
                 va="bottom", fontsize=8, color=PALETTE[0])
@@ -258,16 +298,12 @@ def plot_pyramid(setup: MatrixSetup, reading: PyramidReading, title: str):
         ax.text(back_x + 0.12, (used[0] + used[-1]) / 2 - 0.5, t("enforcement_pyramid.back"), ha="left",
                 va="center", fontsize=7.5, color="#444444")
     if reading.beside:
-        beside = "\n".join(catalogue.item(i).label for i in reading.beside)
+        beside = "\n".join(catalogue.item(i).label for i in reading.beside[:MAX_NAMES])
+        if len(reading.beside) > MAX_NAMES:
+            beside += "\n" + t("intervention_matrix.more", n=len(reading.beside) - MAX_NAMES)
         ax.text(back_x + 0.1, -0.05, f"{t('enforcement_pyramid.beside')}\n{beside}", ha="left", va="bottom",
                 fontsize=7.5, color="#222222", bbox={"boxstyle": "round,pad=0.4", "facecolor": "#ffffff",
                                                      "edgecolor": "#888888", "linestyle": "--"})
-    ax.set_xlim(-base_width / 2 - 3.4, base_width / 2 + 3.6)
-    ax.set_ylim(-0.1, n + 0.2)
-    ax.set_axis_off()
-    fig.suptitle(title, fontsize=11, fontweight="bold", y=0.985)
-    fig.text(0.5, 0.012, textwrap.fill(t("enforcement_pyramid.legend"), 130), ha="center", va="bottom", fontsize=7.5,
-             color="#222222")
     return fig
 
 

@@ -32,6 +32,7 @@ from ..i18n import t
 from ..plotting import PALETTE, SEQUENTIAL, new_figure, styled
 from ..ui import ExerciseFrame, FigureBox, build_view, esc
 from ..workbook import Workbook
+from ._layers import layered_figure, render_background, static_figure
 
 LEVELS = tuple(range(1, 7))
 SEGMENT_KEY = re.compile(r"^[A-Z]$")
@@ -481,9 +482,29 @@ class GridArtists:
     marks: bool
 
 
-def _draw_grid(ax, setup: MatrixSetup, title: str, marks: bool) -> GridArtists:
-    """The empty grid: rows are segments (A at the bottom: light lower-left,
-    heavy upper-right, as in the LHS), columns the consequence classes."""
+def _decorate_grid(ax, setup: MatrixSetup, title: str) -> None:
+    """The unchanging frame of a matrix: limits, row and column names, title."""
+    spec = setup.spec
+    nrows, ncols = len(spec.segments), len(spec.classes)
+    ax.set_xlim(0, ncols)
+    ax.set_ylim(0, nrows)
+    ax.set_xticks([c + 0.5 for c in range(ncols)],
+                  [f"{cls.key}\n" + textwrap.fill(cls.label, 16) for cls in spec.classes], fontsize=7.5)
+    ax.set_yticks([r + 0.5 for r in range(nrows)],
+                  [f"{seg.key}\n" + textwrap.fill(seg.label, 14, break_long_words=False) for seg in spec.segments],
+                  fontsize=7.5)
+    ax.tick_params(length=0)
+    ax.set_xlabel(t("intervention_matrix.axis_classes"), fontsize=8.5)
+    ax.set_ylabel(t("intervention_matrix.axis_segments"), fontsize=8.5)
+    ax.set_title(title, fontsize=10, fontweight="bold")
+    for side in ax.spines.values():
+        side.set_visible(False)
+
+
+def _draw_grid(ax, setup: MatrixSetup, marks: bool) -> GridArtists:
+    """The cells: rows are segments (A at the bottom: light lower-left, heavy
+    upper-right, as in the LHS), columns the consequence classes. Only these
+    artists change between edits."""
     from matplotlib.patches import Rectangle
 
     spec = setup.spec
@@ -508,17 +529,7 @@ def _draw_grid(ax, setup: MatrixSetup, title: str, marks: bool) -> GridArtists:
                                            linewidth=3.2, zorder=4, visible=False))
     ax.set_xlim(0, ncols)
     ax.set_ylim(0, nrows)
-    ax.set_xticks([c + 0.5 for c in range(ncols)],
-                  [f"{cls.key}\n" + textwrap.fill(cls.label, 16) for cls in spec.classes], fontsize=7.5)
-    ax.set_yticks([r + 0.5 for r in range(nrows)],
-                  [f"{seg.key}\n" + textwrap.fill(seg.label, 14, break_long_words=False) for seg in spec.segments],
-                  fontsize=7.5)
-    ax.tick_params(length=0)
-    ax.set_xlabel(t("intervention_matrix.axis_classes"), fontsize=8.5)
-    ax.set_ylabel(t("intervention_matrix.axis_segments"), fontsize=8.5)
-    ax.set_title(title, fontsize=10, fontweight="bold")
-    for side in ax.spines.values():
-        side.set_visible(False)
+    ax.set_axis_off()
     return art
 
 
@@ -557,30 +568,32 @@ def _fill_grid(art: GridArtists, setup: MatrixSetup, cells: dict[str, tuple[str,
 @dataclass
 class MatrixDrawing:
     """A drawn matrix that can be refilled in place (the view keeps one, so
-    an edit redraws without building a new figure)."""
+    an edit redraws only the cells: the frame is a background image)."""
 
     fig: Any
     setup: MatrixSetup
     mine: GridArtists
     reference: GridArtists | None
-    legend: Any
+    key: tuple
 
     @property
     def show_reference(self) -> bool:
         return self.reference is not None
 
-    def update(self, cells: dict[str, tuple[str, ...]], situation: str | None, suggested: str | None) -> None:
+    def update(self, cells: dict[str, tuple[str, ...]], situation: str | None, suggested: str | None) -> bool:
+        """Show new contents; False when the frame itself must change (rebuild)."""
+        if _legend_key(situation, suggested) != self.key:
+            return False
         setup = self.setup
         comp = compare_cells(setup.spec.cell_keys, cells, setup.reference, setup.catalogue.ids)
         _fill_grid(self.mine, setup, cells, {d.cell for d in comp.differences}, situation, suggested)
         if self.reference is not None:
             _fill_grid(self.reference, setup, dict(setup.reference.cells), set(), situation, suggested)
-        notes = [t("intervention_matrix.legend_diff")]
-        if situation:
-            notes.append(t("intervention_matrix.legend_situation"))
-        if suggested:
-            notes.append(t("intervention_matrix.legend_suggested"))
-        self.legend.set_text("   ".join(notes))
+        return True
+
+
+def _legend_key(situation, suggested) -> tuple:
+    return situation is not None, suggested is not None
 
 
 @styled
@@ -596,25 +609,31 @@ def draw_matrix(setup: MatrixSetup, cells: dict[str, tuple[str, ...]], situation
 
     ncols = len(setup.spec.classes)
     width = 1.75 * ncols + 1.6
-    fig = new_figure(width * 2 - 0.9 if show_reference else width, 5.6)
-    fig.set_layout_engine("none")  # fixed layout: faster, and the same picture every time
-    if show_reference:
-        ax1 = fig.add_axes((0.075, 0.2, 0.38, 0.72))
-        ax2 = fig.add_axes((0.545, 0.2, 0.38, 0.72))
-    else:
-        ax1 = fig.add_axes((0.15, 0.2, 0.72, 0.72))
-        ax2 = None
-    mine = _draw_grid(ax1, setup, t("intervention_matrix.plot_mine"), marks=True)
-    ref = _draw_grid(ax2, setup, setup.reference.title, marks=False) if ax2 is not None else None
+    width, height = (width * 2 - 0.9 if show_reference else width), 5.6
+    rects = [(0.075, 0.2, 0.38, 0.72), (0.545, 0.2, 0.38, 0.72)] if show_reference else [(0.15, 0.2, 0.72, 0.72)]
+    titles = [t("intervention_matrix.plot_mine"), setup.reference.title]
+    # the frame, drawn once
+    frame = static_figure(width, height)
+    for rect, title in zip(rects, titles):
+        _decorate_grid(frame.add_axes(rect), setup, title)
     colours = _level_colours()
     cmap = ListedColormap([colours[lv] for lv in LEVELS])
     norm = BoundaryNorm([lv - 0.5 for lv in LEVELS] + [6.5], cmap.N)
-    cax = fig.add_axes((0.955 if show_reference else 0.905, 0.2, 0.018, 0.72))
-    bar = fig.colorbar(ScalarMappable(norm=norm, cmap=cmap), cax=cax, ticks=list(LEVELS))
+    cax = frame.add_axes((0.955 if show_reference else 0.905, 0.2, 0.018, 0.72))
+    bar = frame.colorbar(ScalarMappable(norm=norm, cmap=cmap), cax=cax, ticks=list(LEVELS))
     bar.set_label(t("intervention_matrix.colour_label"), fontsize=8)
     bar.ax.tick_params(labelsize=7)
-    legend = fig.text(0.5, 0.015, "", ha="center", va="bottom", fontsize=7.5, color="#222222")
-    drawing = MatrixDrawing(fig, setup, mine, ref, legend)
+    notes = [t("intervention_matrix.legend_diff")]
+    if situation:
+        notes.append(t("intervention_matrix.legend_situation"))
+    if suggested:
+        notes.append(t("intervention_matrix.legend_suggested"))
+    frame.text(0.5, 0.015, "   ".join(notes), ha="center", va="bottom", fontsize=7.5, color="#222222")
+    # the cells, redrawn on every edit
+    fig = layered_figure(width, height, render_background(frame))
+    grids = [_draw_grid(fig.add_axes(rect), setup, marks=(i == 0)) for i, rect in enumerate(rects)]
+    drawing = MatrixDrawing(fig, setup, grids[0], grids[1] if show_reference else None,
+                            _legend_key(situation, suggested))
     drawing.update(cells, situation, suggested)
     return drawing
 
@@ -860,8 +879,9 @@ class MatrixView(ExerciseFrame):
         if self._drawing is None or self._drawing.show_reference != self.show_reference.value:
             self._drawing = draw_matrix(self.setup, model.cells, model.situation, model.suggested(),
                                         self.show_reference.value)
-        else:
-            self._drawing.update(model.cells, model.situation, model.suggested())
+        elif not self._drawing.update(model.cells, model.situation, model.suggested()):
+            self._drawing = draw_matrix(self.setup, model.cells, model.situation, model.suggested(),
+                                        self.show_reference.value)
         self.figure.show(self._drawing.fig, alt=t("intervention_matrix.alt"), caption=summary_text(model))
         self.situation_box.value = "".join(f"<p style='margin:2px 0'>{esc(line)}</p>" for line in situation_text(model))
         self.comparison_box.value = self._comparison_html()

@@ -35,6 +35,7 @@ from ..i18n import t
 from ..plotting import GRID, PALETTE, new_figure, style_axes, styled
 from ..ui import ExerciseFrame, FigureBox, build_view, esc
 from ..workbook import Workbook
+from ._layers import layered_figure, render_background, static_figure
 
 SCALE_MIN, SCALE_MAX = 1, 5
 MAX_AMOUNT = 1e9
@@ -476,21 +477,34 @@ def _radar_key(profiles, start) -> tuple:
     return tuple(label for label, _ in profiles), None if start is None else tuple(sorted(start.items()))
 
 
+RADAR_SIZE = (6.4, 5.8)
+RADAR_RECT = (0.2, 0.13, 0.6, 0.73)
+
+
+def _polar(fig):
+    ax = fig.add_axes(RADAR_RECT, projection="polar")
+    ax.set_theta_offset(math.pi / 2)
+    ax.set_theta_direction(-1)
+    ax.set_ylim(0, SCALE_MAX + 0.6)
+    return ax
+
+
 @styled
 def draw_radar(reference: T11Reference, profiles: list[tuple[str, dict[str, int]]],
                start: dict[str, int] | None = None) -> RadarDrawing:
     """Radar of one or two target-group profiles (line style and marker tell
     them apart without colour); ``start`` adds the case's scores as a thin
-    dotted line. Group sectors are shaded and named."""
+    dotted line. Group sectors are shaded and named. The frame (sectors,
+    labels, legend, start line) is a background image; only the profile
+    lines are redrawn after an edit."""
+    from matplotlib.lines import Line2D
+
     dims = reference.dimensions
     n = len(dims)
     angles = [2 * math.pi * i / n for i in range(n)]
     closed = angles + angles[:1]
-    fig = new_figure(6.4, 5.8)
-    fig.set_layout_engine("none")  # a fixed layout: constrained layout costs a third of the redraw here
-    ax = fig.add_axes((0.2, 0.13, 0.6, 0.73), projection="polar")
-    ax.set_theta_offset(math.pi / 2)
-    ax.set_theta_direction(-1)
+    frame = static_figure(*RADAR_SIZE)
+    ax = _polar(frame)
     half = math.pi / n
     shades = ["#f2f2f2", "#ffffff", "#e6e6e6"]
     for gi, group in enumerate(reference.groups):
@@ -507,25 +521,31 @@ def draw_radar(reference: T11Reference, profiles: list[tuple[str, dict[str, int]
         ax.text(where, SCALE_MAX + 0.3, group.label, ha="center", va="center", fontsize=7.5, rotation=rotation,
                 rotation_mode="anchor", style="italic", color="#222222", zorder=5,
                 bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.85})
+    handles = []
     if start is not None:
-        ax.plot(closed, _closed(reference, start), linestyle=":", color="#555555", linewidth=1.2,
-                label=t("tafel_van_elf.case_start"))
-    lines, fills = [], []
-    for i, (label, profile) in enumerate(profiles):
-        values = _closed(reference, profile)
+        handles += ax.plot(closed, _closed(reference, start), linestyle=":", color="#555555", linewidth=1.2,
+                           label=t("tafel_van_elf.case_start"))
+    styles = []
+    for i, (label, _profile) in enumerate(profiles):
         line, marker = LINE_STYLES[i % 2]
-        lines += ax.plot(closed, values, linestyle=line, marker=marker, color=PALETTE[i], linewidth=2,
-                         markersize=6, label=label)
-        fills += ax.fill(closed, values, color=PALETTE[i], alpha=0.10)
+        styles.append({"linestyle": line, "marker": marker, "color": PALETTE[i], "linewidth": 2, "markersize": 6})
+        handles.append(Line2D([], [], label=label, **styles[-1]))
     ax.set_xticks(angles, [f"{d.key}\n{d.label}" for d in dims], fontsize=7.5)
     ax.tick_params(axis="x", pad=9)
-    ax.set_ylim(0, SCALE_MAX + 0.6)
     ax.set_yticks(range(SCALE_MIN, SCALE_MAX + 1))
     ax.tick_params(axis="y", labelsize=7, colors="#666666")
     ax.set_rlabel_position(360 * 3.5 / n)  # between T4 and T5, clear of the group names
     ax.spines["polar"].set_visible(False)
-    fig.suptitle(t("tafel_van_elf.radar_title"), y=0.985, fontweight="bold", fontsize=11)
-    fig.legend(loc="lower center", ncols=3, fontsize=8.5, bbox_to_anchor=(0.5, 0.005))
+    frame.suptitle(t("tafel_van_elf.radar_title"), y=0.985, fontweight="bold", fontsize=11)
+    frame.legend(handles=handles, loc="lower center", ncols=3, fontsize=8.5, bbox_to_anchor=(0.5, 0.005))
+    fig = layered_figure(*RADAR_SIZE, render_background(frame))
+    live = _polar(fig)
+    live.set_axis_off()
+    lines, fills = [], []
+    for i, (_label, profile) in enumerate(profiles):
+        values = _closed(reference, profile)
+        lines += live.plot(closed, values, **styles[i])
+        fills += live.fill(closed, values, color=PALETTE[i], alpha=0.10)
     return RadarDrawing(fig, _radar_key(profiles, start), closed, lines, fills)
 
 
@@ -539,8 +559,8 @@ def plot_radar(reference: T11Reference, profiles: list[tuple[str, dict[str, int]
 def plot_deterrence(calc: Deterrence):
     """Expected sanction against the detection chance, with the gain line,
     the current detection chance and the break-even point (illustrative)."""
-    fig = new_figure(6.4, 3.4)
-    ax = fig.add_subplot()
+    fig = static_figure(7.2, 3.4)  # a fixed layout: constrained layout would cost a third of the redraw
+    ax = fig.add_axes((0.13, 0.15, 0.54, 0.76))
     xs = [i / 100 for i in range(101)]
     report = calc.report_or_none
     ys = [expected_sanction(x, calc.sanction, calc.fine, report) for x in xs]
@@ -564,7 +584,7 @@ def plot_deterrence(calc: Deterrence):
     ax.set_ylabel(t("tafel_van_elf.axis_euro"))
     ax.set_title(t("tafel_van_elf.det_title"))
     style_axes(ax)
-    ax.legend(fontsize=8, loc="upper left")
+    ax.legend(fontsize=8, loc="center left", bbox_to_anchor=(1.02, 0.5))
     return fig
 
 
