@@ -442,6 +442,7 @@ class PyramidView(ExerciseFrame):
         boxes = []
         for item in catalogue.items:
             box = widgets.Checkbox(value=False, description=item.label, indent=False,
+                                   style={"description_width": "initial"},
                                    tooltip=f"{item.description} ({t('intervention_matrix.level_one', level=item.level)})",
                                    layout=widgets.Layout(width="auto"))
             box.observe(self.guard(lambda change, k=item.id: self._on_check(k, change["new"])), names="value")
@@ -449,7 +450,7 @@ class PyramidView(ExerciseFrame):
             boxes.append(box)
         self.own_box = widgets.VBox([
             widgets.HTML(f"<b>{esc(t('enforcement_pyramid.own_title'))}</b>"),
-            widgets.GridBox(boxes, layout=widgets.Layout(grid_template_columns="repeat(auto-fill, minmax(17em, 1fr))"))])
+            widgets.GridBox(boxes, layout=widgets.Layout(grid_template_columns="repeat(auto-fill, minmax(25em, 1fr))"))])
         self.figure = FigureBox()
         self.reading_box = widgets.HTML()
         self._sync()
@@ -520,8 +521,14 @@ class PyramidView(ExerciseFrame):
         reading = self.model.reading()
         title = t("enforcement_pyramid.plot_title", segment=f"{seg.key} {seg.label}")
         lines = reading_lines(self.setup, reading)
+        if reading.used:
+            caption = " ".join([t("enforcement_pyramid.base_top", base=reading.base, top=reading.top),
+                                t("enforcement_pyramid.gaps", levels=", ".join(map(str, reading.gaps)))
+                                if reading.gaps else t("enforcement_pyramid.no_gaps")])
+        else:
+            caption = lines[0]
         self.figure.show(plot_pyramid(self.setup, reading, title), alt=t("enforcement_pyramid.alt"),
-                         caption=" ".join(lines))
+                         caption=caption)
         self.reading_box.value = "<ul>" + "".join(f"<li>{esc(line)}</li>" for line in lines) + "</ul>"
 
 

@@ -545,8 +545,8 @@ def _fill_grid(art: GridArtists, setup: MatrixSetup, cells: dict[str, tuple[str,
         rect.set_facecolor(face)
         rect.set_hatch(None if rng else "..")
         ink = _text_colour(face) if rng else "#444444"
-        differs = art.marks and cell in differences
-        art.keys[cell].set_text(f"{cell}  ≠" if differs else (f"{cell}  =" if art.marks else cell))
+        differs = art.marks and bool(ids) and cell in differences  # an empty cell is hatched: plain enough
+        art.keys[cell].set_text(f"{cell}  ≠" if differs else (f"{cell}  =" if art.marks and ids else cell))
         art.ranges[cell].set_text(range_text(rng))
         art.bodies[cell].set_text("\n".join(_cell_lines(catalogue, ids, max_lines)))
         for text in (art.keys[cell], art.ranges[cell], art.bodies[cell]):
@@ -666,8 +666,11 @@ def situation_text(model: InterventionMatrix) -> list[str]:
         names = ", ".join(a.label for a in spec.aggravating if a.key in model.factors)
         lines.append(t("intervention_matrix.shifted", factors=names, cell=spec.cell_label(suggested))
                      if suggested != model.situation else t("intervention_matrix.not_shifted", factors=names))
-    lines.append(t("intervention_matrix.yours_in", cell=suggested, names=_names(catalogue, model.get(suggested)),
-                   levels=range_text(model.level_range(suggested))))
+    if model.get(suggested):
+        lines.append(t("intervention_matrix.yours_in", cell=suggested, names=_names(catalogue, model.get(suggested)),
+                       levels=range_text(model.level_range(suggested))))
+    else:
+        lines.append(t("intervention_matrix.yours_in_empty", cell=suggested))
     ref = model.setup.reference.get(suggested)
     lines.append(t("intervention_matrix.reference_in", cell=suggested, names=_names(catalogue, ref),
                    levels=range_text(level_range(catalogue, ref))))
@@ -800,7 +803,7 @@ class MatrixView(ExerciseFrame):
             boxes = []
             for item in items:
                 box = widgets.Checkbox(
-                    value=False, description=item.label, indent=False,
+                    value=False, description=item.label, indent=False, style={"description_width": "initial"},
                     tooltip=f"{item.description} ({catalogue.category(item.category).label}; "
                             f"{t('intervention_matrix.level_one', level=item.level)})",
                     layout=widgets.Layout(width="auto"))
@@ -810,7 +813,7 @@ class MatrixView(ExerciseFrame):
             groups.append(widgets.HTML(f"<b>{esc(t('intervention_matrix.level_one', level=lv.level))} · "
                                        f"{esc(lv.label)}</b>"))
             groups.append(widgets.GridBox(boxes, layout=widgets.Layout(
-                grid_template_columns="repeat(auto-fill, minmax(17em, 1fr))", margin="0 0 4px 1em")))
+                grid_template_columns="repeat(auto-fill, minmax(25em, 1fr))", margin="0 0 4px 1em")))
         self.catalogue_box = widgets.VBox(groups)
         self.clear_button = widgets.Button(description=t("intervention_matrix.clear"), icon="eraser",
                                            tooltip=t("intervention_matrix.clear_tip"),
@@ -836,8 +839,8 @@ class MatrixView(ExerciseFrame):
         self.table = widgets.HTML()
         self._sync_checks()
         self._redraw()
-        self.set_body(self.legend, self.cell_dd, self.cell_info, self.catalogue_box, self.clear_button, factors,
-                      self.show_reference, self.figure, self.situation_box, self.comparison_box, self.table)
+        self.set_body(self.legend, self.cell_dd, self.cell_info, self.catalogue_box, widgets.HBox([self.clear_button]),
+                      factors, widgets.HBox([self.show_reference]), self.figure, self.situation_box, self.comparison_box, self.table)
 
     def _sync_checks(self) -> None:
         self._syncing = True

@@ -640,7 +640,7 @@ def summarize(exercise_id: str, answer) -> list[str]:
             idx = model.indices(gid)
             ix = ", ".join(f"{g.label} {num(idx[g.key])}" for g in reference.groups if g.key in idx)
             lines.append(t("tafel_van_elf.sum_indices", group=model.group(gid).name, indices=ix))
-            weak = "; ".join(f"{d} {labels[d]} ({s}): {', '.join(fam)}" for d, s, fam in model.weakest(gid))
+            weak = "; ".join(f"{d} {labels[d]} ({s}): {' · '.join(fam)}" for d, s, fam in model.weakest(gid))
             lines.append(t("tafel_van_elf.sum_weakest", weakest=weak))
         lines.append(deterrence_summary(model.calculator()))
         return lines
@@ -779,7 +779,7 @@ class T11View(ExerciseFrame):
                 slider = widgets.IntSlider(min=SCALE_MIN, max=SCALE_MAX, value=SCALE_MIN,
                                            description=f"{dim.key} {dim.label}", continuous_update=False,
                                            style={"description_width": "16em"},
-                                           layout=widgets.Layout(width="34em"))
+                                           layout=widgets.Layout(width="46em"))
                 slider.observe(self.guard(lambda change, k=dim.key: self._on_score(k, change["new"])),
                                names="value")
                 note = widgets.HTML(layout=widgets.Layout(margin="0 0 4px 2em"))
@@ -800,7 +800,7 @@ class T11View(ExerciseFrame):
             box = widgets.FloatText(description=t(f"tafel_van_elf.det_{name}"),
                                     tooltip=t(f"tafel_van_elf.det_{name}_tip"),
                                     step=100 if name in ("gain", "fine") else 0.01,
-                                    style={"description_width": "18em"}, layout=widgets.Layout(width="30em"))
+                                    style={"description_width": "21em"}, layout=widgets.Layout(width="33em"))
             box.observe(self.guard(lambda change, k=name: self._on_deterrence(k, change["new"])), names="value")
             self.det_inputs[name] = box
             det_controls.append(box)
@@ -822,7 +822,7 @@ class T11View(ExerciseFrame):
         det_header = widgets.HTML(f"<h4 style='margin:10px 0 2px 0'>{esc(t('tafel_van_elf.det_heading'))}</h4>"
                                   f"<p style='margin:0 0 4px 0'>{esc(t('tafel_van_elf.det_intro'))}</p>")
         self.set_body(illustrative, self.case_dd, self.focus_dd, self.compare_dd, self.group_info,
-                      widgets.VBox(sections), self.reset_button, self.radar, self.indices_table,
+                      widgets.VBox(sections), widgets.HBox([self.reset_button]), self.radar, self.indices_table,
                       self.weakest_box, det_header, self.det_source, widgets.VBox(det_controls),
                       self.det_figure, self.det_text)
 
@@ -946,7 +946,7 @@ class T11View(ExerciseFrame):
         model = self.model
         labels = _dim_labels(self.reference)
         items = "".join(
-            f"<li><b>{esc(dim)} {esc(labels[dim])}</b> ({esc(score)}): {esc(', '.join(families))}</li>"
+            f"<li><b>{esc(dim)} {esc(labels[dim])}</b> ({esc(score)}): {esc(' · '.join(families))}</li>"
             for dim, score, families in model.weakest())
         return (f"<p style='margin:8px 0 2px 0'><b>{esc(t('tafel_van_elf.weakest_title', n=self.spec.weakest, group=model.group(model.focus).name))}</b></p>"
                 f"<ol style='margin-top:0'>{items}</ol>"
@@ -959,8 +959,7 @@ class T11View(ExerciseFrame):
         be = calc.break_even()
         warn = "" if be.reachable or calc.gain <= 0 else (
             f"<p role='status' style='color:#8a1c1c'><b>{esc(t('tafel_van_elf.det_unreachable_short'))}</b></p>")
-        self.det_text.value = (f"{warn}<p>{esc(deterrence_summary(calc))}</p>"
-                               f"<p><small>{esc(t('tafel_van_elf.det_caveat'))}</small></p>")
+        self.det_text.value = f"{warn}<p><small>{esc(t('tafel_van_elf.det_caveat'))}</small></p>"
 
 
 def tafel_van_elf(exercise_id: str = "m4.tafel_van_elf", workbook=None):
