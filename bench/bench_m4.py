@@ -17,6 +17,10 @@ Sizes:
   160 interventions and 20-30 per cell. The edit ticks one intervention.
 - Pyramid: typical = the shipped catalogue, 6 interventions in the segment;
   10x = 160 interventions, 60 in the segment. The edit ticks one intervention.
+- EAST letter: typical = the shipped letter; 10x = ten times as long. The edit
+  is one keystroke (outside a kernel the debounced save runs at once).
+- Pyramid game: typical = a game of 10 rounds; 10x = 100 rounds. The edit
+  plays one round (the whole game is replayed from the seeded choices).
 """
 
 from __future__ import annotations
@@ -141,6 +145,37 @@ def run(factor: int, n: int, root: Path) -> list[tuple]:
         assert pyramid.figure.draws == before + 1
 
     rows.append(("Piramide: vinkje → piramide", factor, *measure(pyr, n)))
+
+    # EAST letter: a letter of `factor` times the original length; one keystroke (no event loop: saved at once)
+    letter = lst_kit.east_letter("m4.east_brief", workbook=wb)
+    base = "\n\n".join([letter.spec.letter] * factor)
+
+    def typing(i):
+        before = letter.figure.draws
+        letter.text.value = base + " " + "x" * (i + 1)
+        assert letter.figure.draws == before + 1
+
+    rows.append(("EAST-brief: tekst → score", factor, *measure(typing, n)))
+
+    # Pyramid game: a game of `factor` x 10 rounds; the edit plays its last round (the game is replayed)
+    import dataclasses
+
+    from lst_kit.content import load_spec
+
+    size = load_spec("m4.piramidespel").rounds * factor
+    game = lst_kit.pyramid_game("m4.piramidespel", workbook=wb)
+    game.spec = game.game.spec = dataclasses.replace(game.spec, rounds=size)
+    wall, cpu = [], []
+    for i in range(n):
+        game.game.levels = [1 + k % 3 for k in range(size - 1)]
+        game.next_button.disabled = False
+        before = game.figure.draws
+        w0, c0 = time.perf_counter(), time.process_time()
+        game.next_button.click()
+        wall.append(time.perf_counter() - w0)
+        cpu.append(time.process_time() - c0)
+        assert game.figure.draws == before + 1 and len(game.game.levels) == size
+    rows.append(("Piramidespel: ronde → grafiek", factor, wall, cpu))
     return rows
 
 

@@ -31,16 +31,20 @@ _LAZY = {
     "tafel_van_elf": "lst_kit.exercises.tafel_van_elf",
     "intervention_matrix": "lst_kit.exercises.intervention_matrix",
     "enforcement_pyramid": "lst_kit.exercises.enforcement_pyramid",
+    "east_letter": "lst_kit.exercises.east_letter",
+    "pyramid_game": "lst_kit.exercises.pyramid_game",
 }
 
 __all__ = ["Workbook", "open_workbook", "__version__", *_LAZY]
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .exercises.east_letter import east_letter
     from .exercises.enforcement_pyramid import enforcement_pyramid
     from .exercises.intervention_matrix import intervention_matrix
     from .exercises.multiple_choice import multiple_choice
     from .exercises.paradox import paradox_model
     from .exercises.principles import principles_radar
+    from .exercises.pyramid_game import pyramid_game
     from .exercises.rating_scales import rating_scales
     from .exercises.reflection import reflection
     from .exercises.tafel_van_elf import tafel_van_elf

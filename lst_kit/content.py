@@ -37,6 +37,8 @@ EXERCISE_TYPES = {
     "tafel_van_elf": "lst_kit.exercises.tafel_van_elf",
     "intervention_matrix": "lst_kit.exercises.intervention_matrix",
     "enforcement_pyramid": "lst_kit.exercises.enforcement_pyramid",
+    "east_letter": "lst_kit.exercises.east_letter",
+    "pyramid_game": "lst_kit.exercises.pyramid_game",
 }
 
 KEY = re.compile(r"^[a-z0-9][a-z0-9_]*$")
