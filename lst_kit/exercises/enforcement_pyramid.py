@@ -377,7 +377,7 @@ def plot_class_levels(setup: MatrixSetup, counts: dict[str, dict[int, int]], n: 
         xs = [lv + (i - (len(segments) - 1) / 2) * width for lv in LEVELS]
         ax.bar(xs, [counts[seg.key][lv] for lv in LEVELS], width=width, color=PALETTE[i % len(PALETTE)],
                hatch=hatches[i % len(hatches)], edgecolor="white", label=f"{seg.key} {seg.label}")
-    ax.set_xticks(list(LEVELS), [f"{lv}\n{textwrap.fill(setup.catalogue.level(lv).label, 14)}" for lv in LEVELS],
+    ax.set_xticks(list(LEVELS), [f"{lv}\n{textwrap.fill(setup.catalogue.level(lv).label, 14, break_long_words=False)}" for lv in LEVELS],
                   fontsize=7)
     ax.set_ylabel(t("enforcement_pyramid.axis_participants", n=n))
     ax.set_title(t("enforcement_pyramid.class_title"))

@@ -682,7 +682,7 @@ def plot_class(reference: T11Reference, rows: list[tuple[str, dict[str, list[int
     ax.set_ylabel(t("tafel_van_elf.axis_score"))
     ax.set_title(t("tafel_van_elf.class_title"))
     style_axes(ax)
-    ax.legend(fontsize=8)
+    fig.legend(loc="outside lower center", ncols=min(len(rows), 4), fontsize=8)
     return fig
 
 
