@@ -376,3 +376,22 @@ def test_matrix_and_pyramid_hooks_describe_the_answer(setup):
     assert ep.plot_answer("m4.piramide", pyramid) is not None
     fig, lines = ep.class_picture("m4.piramide", {"a": pyramid})
     assert fig is not None and lines == ["1 piramides.", "Segment D Notoir of crimineel: de top ligt gemiddeld op trede 6,0."]
+
+
+def test_layered_figures_scale_when_exported_at_another_resolution(setup):
+    """The frame is a pre-rendered image; an export at 150 dpi (or as PDF) must still fill the page."""
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    fig = im.plot_matrix(setup, dict(setup.reference.cells), "B2", "C2")
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=150)
+    pixels = np.asarray(Image.open(io.BytesIO(buf.getvalue())).convert("L"))
+    assert pixels.shape == (840, 1290)
+    inked = np.where(pixels.min(axis=0) < 200)[0]
+    assert inked[0] < 0.1 * pixels.shape[1] and inked[-1] > 0.9 * pixels.shape[1]   # labels left, colour bar right
+    pdf = io.BytesIO()
+    fig.savefig(pdf, format="pdf")
+    assert pdf.getvalue().startswith(b"%PDF")

@@ -47,11 +47,13 @@ class _Background(Artist):
         if not self.get_visible():
             return
         height, width = self._rgba.shape[:2]
-        if (renderer.width, renderer.height) != (width, height):  # another dpi: fall back to resampling
-            from matplotlib.image import FigureImage
+        if (getattr(renderer, "width", None), getattr(renderer, "height", None)) != (width, height):
+            # another dpi or a vector format (an export): scale the image to the whole figure
+            from matplotlib.image import BboxImage
 
-            image = FigureImage(self.figure, origin="upper")
+            image = BboxImage(self.figure.bbox, origin="upper", interpolation="antialiased")
             image.set_data(self._rgba[::-1])
+            image.set_figure(self.figure)
             image.draw(renderer)
             return
         gc = renderer.new_gc()
