@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import textwrap
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -158,8 +159,12 @@ class Catalogue:
     categories: tuple[Category, ...]
     items: tuple[CatalogueItem, ...]
 
+    @cached_property
+    def _by_id(self) -> dict[str, CatalogueItem]:
+        return {i.id: i for i in self.items}
+
     def item(self, item_id: str) -> CatalogueItem:
-        return next(i for i in self.items if i.id == item_id)
+        return self._by_id[item_id]
 
     def category(self, key: str) -> Category:
         return next(c for c in self.categories if c.key == key)
@@ -167,8 +172,9 @@ class Catalogue:
     def level(self, level: int) -> Level:
         return next(lv for lv in self.levels if lv.level == level)
 
-    @property
+    @cached_property
     def ids(self) -> list[str]:
+        """Every id in catalogue order (shared list: do not change it)."""
         return [i.id for i in self.items]
 
 
@@ -352,7 +358,8 @@ class InterventionMatrix:
             raise InputError(t("intervention_matrix.field_interventions", cell=cell),
                              t("intervention_matrix.allowed_id_list"), ids)
         order = self.catalogue.ids
-        unknown = [i for i in ids if i not in order]
+        known = self.catalogue._by_id
+        unknown = [i for i in ids if i not in known]
         if unknown:
             raise InputError(t("intervention_matrix.field_interventions", cell=cell),
                              t("intervention_matrix.allowed_catalogue_id", file=self.catalogue.file), unknown[0])
@@ -435,7 +442,8 @@ class InterventionMatrix:
 
 
 def level_range(catalogue: Catalogue, ids) -> tuple[int, int] | None:
-    levels = [catalogue.item(i).level for i in ids if i in catalogue.ids]
+    known = catalogue._by_id
+    levels = [known[i].level for i in ids if i in known]
     return (min(levels), max(levels)) if levels else None
 
 
