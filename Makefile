@@ -8,7 +8,10 @@ STAMP  := $(VENV)/.lst-kit-installed
 # Jupyter refuses to run as root unless told; containers often run as root.
 LAB_FLAGS ?= $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root,)
 
-.PHONY: lab test install clean-notebooks bench clean
+MODULE ?= 1
+LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings/overrides.json
+
+.PHONY: lab app test install clean-notebooks bench clean
 
 # (Re)install when the venv is missing or pyproject.toml changed.
 $(STAMP): pyproject.toml
@@ -19,8 +22,19 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-lab: $(STAMP)
+# The kit's own JupyterLab settings for participants (no news pop-up, no update
+# check) live in the repo and are installed as defaults into the venv, never
+# into the participant's home.
+$(LAB_SETTINGS): lst_kit/jupyter/overrides.json $(STAMP)
+	@mkdir -p $(dir $@)
+	cp $< $@
+
+lab: $(STAMP) $(LAB_SETTINGS)
 	$(BIN)/jupyter lab $(LAB_FLAGS) notebooks
+
+# One module as an app (Voila): prose and widgets, no code. make app MODULE=3
+app: $(STAMP)
+	$(BIN)/lst-kit app $(MODULE)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

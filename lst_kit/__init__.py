@@ -28,6 +28,14 @@ _LAZY = {
     "timeline_tagger": "lst_kit.exercises.timeline",
     "principles_radar": "lst_kit.exercises.principles",
     "paradox_model": "lst_kit.exercises.paradox",
+    "risk_matrix": "lst_kit.exercises.risk_matrix",
+    "system_map": "lst_kit.exercises.system_map",
+    "sparrow_canvas": "lst_kit.exercises.sparrow_canvas",
+    "strategic_triangle": "lst_kit.exercises.strategic_triangle",
+    "effect_chain": "lst_kit.exercises.effect_chain",
+    "public_values": "lst_kit.exercises.public_values",
+    "signal_triage": "lst_kit.exercises.signal_triage",
+    "procedural_justice": "lst_kit.exercises.procedural_justice",
     "tafel_van_elf": "lst_kit.exercises.tafel_van_elf",
     "intervention_matrix": "lst_kit.exercises.intervention_matrix",
     "enforcement_pyramid": "lst_kit.exercises.enforcement_pyramid",
@@ -44,11 +52,19 @@ if TYPE_CHECKING:  # pragma: no cover
     from .exercises.multiple_choice import multiple_choice
     from .exercises.paradox import paradox_model
     from .exercises.principles import principles_radar
+    from .exercises.procedural_justice import procedural_justice
+    from .exercises.public_values import public_values
     from .exercises.pyramid_game import pyramid_game
     from .exercises.rating_scales import rating_scales
     from .exercises.reflection import reflection
+    from .exercises.risk_matrix import risk_matrix
+    from .exercises.system_map import system_map
+    from .exercises.signal_triage import signal_triage
     from .exercises.tafel_van_elf import tafel_van_elf
     from .exercises.timeline import timeline_tagger
+    from .exercises.sparrow_canvas import sparrow_canvas
+    from .exercises.strategic_triangle import strategic_triangle
+    from .exercises.effect_chain import effect_chain
     from .ui import workbook_status
 
 

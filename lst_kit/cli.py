@@ -102,6 +102,10 @@ def cmd_check(args) -> int:
             problems += check_case_file(path)
         elif path.name == "tafel_van_elf.yaml":
             problems += _reference_problems(path)
+        elif path.name.startswith("signaal_triage") and path.suffix in (".yaml", ".yml"):
+            from .exercises.signal_triage import check_rule_file
+
+            problems += check_rule_file(path)
         elif path.name in _M4_REFERENCES:
             problems += _m4_reference_problems(path)
     for problem in problems:
@@ -125,6 +129,36 @@ def cmd_workbook(args) -> int:
     return 0
 
 
+def module_notebook(module: int, root: Path | None = None) -> Path:
+    """``notebooks/0N_*.ipynb`` in the current folder or the source checkout."""
+    candidates = [root] if root else [Path.cwd(), data_dir().parent]
+    for base in candidates:
+        found = sorted((base / "notebooks").glob(f"0{module}_*.ipynb"))
+        if found:
+            return found[0]
+    raise FileNotFoundError(t("cli.app_missing", module=module))
+
+
+def cmd_app(args) -> int:
+    """Open one module as an app in Voilà: prose and widgets, no code."""
+    import subprocess
+
+    try:
+        notebook = module_notebook(args.module)
+    except FileNotFoundError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    command = [sys.executable, "-m", "voila", str(notebook), f"--port={args.port}", "--Voila.ip=127.0.0.1",
+               "--theme=light"]
+    if args.no_browser:
+        command.append("--no-browser")
+    print(t("cli.app_start", notebook=notebook.name, port=args.port))
+    try:
+        return subprocess.call(command)
+    except KeyboardInterrupt:
+        return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="lst-kit", description="Cursuskit Leertraject Strategisch Toezicht")
     parser.add_argument("--version", action="version", version=f"lst-kit {__version__}")
@@ -136,6 +170,11 @@ def build_parser() -> argparse.ArgumentParser:
     wb.add_argument("participant", nargs="?", default=None, help="naam van de deelnemer (standaard: jij)")
     wb.add_argument("--folder", default=None, help="werkboekmap (standaard: LST_WERKBOEK_DIR of ~/LST-werkboek)")
     wb.set_defaults(func=cmd_workbook)
+    app = sub.add_parser("app", help="open een module als app in Voilà (tekst en oefeningen, zonder code)")
+    app.add_argument("module", type=int, choices=range(1, 7), help="nummer van de module (1-6)")
+    app.add_argument("--port", type=int, default=8866, help="poort (standaard 8866)")
+    app.add_argument("--no-browser", action="store_true", help="geen browser openen")
+    app.set_defaults(func=cmd_app)
     return parser
 
 

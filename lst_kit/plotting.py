@@ -12,7 +12,8 @@ import io
 
 from matplotlib.figure import Figure
 
-__all__ = ["PALETTE", "SEQUENTIAL", "new_figure", "png_bytes", "png_data_uri", "style_axes", "styled"]
+__all__ = ["PALETTE", "SEQUENTIAL", "data_uri", "new_figure", "png_bytes", "png_data_uri", "style_axes", "styled",
+           "svg_bytes"]
 
 #: Okabe & Ito (2008): distinguishable for the common forms of colour blindness.
 PALETTE = [
@@ -54,9 +55,12 @@ def styled(plot):
     return wrapper
 
 
-def new_figure(width: float = 7.0, height: float = 4.0) -> Figure:
-    """A figure of the kit's size (no pyplot, nothing global)."""
-    return Figure(figsize=(width, height), dpi=100, layout="constrained")
+def new_figure(width: float = 7.0, height: float = 4.0, constrained: bool = True) -> Figure:
+    """A figure of the kit's size (no pyplot, nothing global).
+
+    ``constrained=False`` skips matplotlib's constrained layout, which costs
+    an extra draw pass: for large figures redrawn on every edit."""
+    return Figure(figsize=(width, height), dpi=100, layout="constrained" if constrained else None)
 
 
 def style_axes(ax) -> None:
@@ -81,3 +85,24 @@ def png_bytes(fig: Figure) -> bytes:
 
 def png_data_uri(fig: Figure) -> str:
     return "data:image/png;base64," + base64.b64encode(png_bytes(fig)).decode("ascii")
+
+
+def svg_bytes(fig: Figure) -> bytes:
+    """The figure as SVG with text kept as text (fast to write, sharp at any
+    size); no date and fixed ids, so the same figure gives the same bytes."""
+    from matplotlib import rc_context
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    if not isinstance(fig.canvas, FigureCanvasAgg):
+        FigureCanvasAgg(fig)
+    buf = io.BytesIO()
+    with rc_context({"svg.fonttype": "none", "svg.hashsalt": "lst-kit"}):
+        fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
+    return buf.getvalue()
+
+
+def data_uri(fig: Figure, fmt: str = "png") -> str:
+    """A data: URI of the figure as PNG (default) or SVG."""
+    if fmt == "svg":
+        return "data:image/svg+xml;base64," + base64.b64encode(svg_bytes(fig)).decode("ascii")
+    return png_data_uri(fig)

@@ -22,7 +22,7 @@ import ipywidgets as widgets
 from .content import ContentError
 from .errors import InputError
 from .i18n import t
-from .plotting import png_data_uri
+from .plotting import data_uri
 from .workbook import Workbook, WorkbookError, open_workbook
 
 __all__ = [
@@ -115,9 +115,11 @@ class FigureBox(widgets.HTML):
         self.alt = ""
         self.draws = 0
 
-    def show(self, fig, alt: str, caption: str = "") -> None:
+    def show(self, fig, alt: str, caption: str = "", fmt: str = "png") -> None:
+        """Show ``fig`` as PNG, or as SVG (``fmt="svg"``: faster for large
+        drawings full of text, such as the system map)."""
         self.alt = alt
-        uri = png_data_uri(fig)
+        uri = data_uri(fig, fmt)
         cap = f'<figcaption style="font-size:90%;color:#333">{esc(caption)}</figcaption>' if caption else ""
         self.value = (
             f'<figure style="margin:0"><img src="{uri}" alt="{esc(alt)}" '
@@ -127,6 +129,25 @@ class FigureBox(widgets.HTML):
 
 
 _PENDING: "weakref.WeakSet[Debouncer]" = weakref.WeakSet()
+
+
+def _kernel_loop():
+    """The event loop of the Jupyter kernel we run in, or None.
+
+    Only inside a kernel is a delayed save certain to run (the kernel's loop
+    keeps turning); elsewhere, even with some other library's loop running in
+    this thread, saves are made at once."""
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython comes with ipywidgets
+        return None
+    shell = get_ipython()
+    if shell is None or getattr(shell, "kernel", None) is None:
+        return None
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
 
 
 class Debouncer:
@@ -148,10 +169,7 @@ class Debouncer:
         return self._handle is not None
 
     def request(self) -> None:
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:
-            loop = None
+        loop = _kernel_loop()
         if loop is None or self.delay <= 0:
             self.flush()
             return

@@ -46,9 +46,14 @@ def test_reflection_too_long_shows_dutch_message_and_keeps_saved_text(wb):
     assert on_disk(wb)["m1.reflectie_wrr"] == {"text": "weer kort"}
 
 
-def test_debouncer_saves_at_most_once_per_interval_with_latest_state():
+def test_debouncer_saves_at_most_once_per_interval_with_latest_state(monkeypatch):
+    import threading
+
+    from lst_kit import ui
+
     calls = []
     state = {"text": ""}
+    monkeypatch.setattr(ui, "_kernel_loop", asyncio.get_running_loop)  # as inside a kernel
 
     async def typing():
         debouncer = Debouncer(lambda: calls.append(state["text"]), delay=0.05)
@@ -63,7 +68,27 @@ def test_debouncer_saves_at_most_once_per_interval_with_latest_state():
         debouncer.flush()  # e.g. at kernel exit
         assert calls == ["abc", "abcd"]
 
-    asyncio.run(typing())
+    errors = []
+    # Its own thread, so no other event loop (a browser test's, say) is in the way.
+    worker = threading.Thread(target=lambda: _run_collecting(typing, errors))
+    worker.start()
+    worker.join(10)
+    assert errors == []
+    assert calls == ["abc", "abcd"]
+
+
+def _run_collecting(coroutine_function, errors):
+    try:
+        asyncio.run(coroutine_function())
+    except BaseException as exc:  # noqa: BLE001 - reported by the test
+        errors.append(exc)
+
+
+def test_debouncer_saves_at_once_outside_a_kernel():
+    calls = []
+    debouncer = Debouncer(lambda: calls.append(1), delay=5)
+    debouncer.request()
+    assert calls == [1] and not debouncer.pending
 
 
 def test_multiple_choice_feedback_and_save(wb):
@@ -99,7 +124,7 @@ def test_timeline_tag_saves_and_redraws(wb):
     assert 'alt="' in view.figure.value and "1 van" in view.figure.value  # caption reads the plot
     view.compare.value = True
     assert "lezing van het cursusteam" in view.comparison.value
-    view.dropdowns[event.key].value = None
+    view.dropdowns[event.key].value = ""
     assert on_disk(wb)["m1.tijdlijn"] == {"tags": {}}
 
 
@@ -193,3 +218,16 @@ def test_figure_box_has_text_alternative():
     box.show(new_figure(), alt='een "grafiek" <met> tekens', caption="bijschrift")
     assert 'alt="een &quot;grafiek&quot; &lt;met&gt; tekens"' in box.value
     assert "<figcaption" in box.value and box.value.count("data:image/png;base64,") == 1
+
+
+def test_accessible_slider_keeps_ipywidgets_semantics():
+    from lst_kit.controls import FloatSlider, IntSlider
+
+    wide = IntSlider(value=250, min=10, max=300, description="Perioden")
+    assert wide.value == 250  # min/max are set before the value
+    seen = []
+    wide.observe(lambda change: seen.append(change["new"]), names="value")
+    wide.value = 999
+    assert wide.value == 300 and seen == [300]
+    f = FloatSlider(value=0.35, min=0.0, max=0.6, step=0.05, description="Sprong", style={"description_width": "16em"})
+    assert f.value == 0.35 and f.label_width == "16em" and f.decimals == 2

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 import ipywidgets as widgets
 import numpy as np
 
+from ..controls import FloatSlider, IntSlider
 from ..content import Field, load_spec
 from ..errors import InputError
 from ..i18n import t
@@ -199,14 +200,13 @@ class ParadoxView(ExerciseFrame):
         rows = []
         for p in spec.parameters:
             if p.key in INTEGER:
-                control = widgets.IntSlider(value=int(self.model.values[p.key]), min=int(p.min), max=int(p.max),
+                control = IntSlider(value=int(self.model.values[p.key]), min=int(p.min), max=int(p.max),
                                             step=int(p.step), description=p.label, continuous_update=False)
             else:
-                control = widgets.FloatSlider(value=self.model.values[p.key], min=p.min, max=p.max, step=p.step,
+                control = FloatSlider(value=self.model.values[p.key], min=p.min, max=p.max, step=p.step,
                                               description=p.label, continuous_update=False, readout_format=".2f")
-            control.style = {"description_width": "16em"}
-            control.layout = widgets.Layout(width="80%")
-            control.tooltip = p.help or None
+            control.label_width = "16em"
+            control.tooltip = p.help
             control.observe(self.guard(lambda change, key=p.key: self._on_param(key, change["new"])), names="value")
             self.controls[p.key] = control
             rows.append(control)

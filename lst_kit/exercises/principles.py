@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import ipywidgets as widgets
 
+from ..controls import IntSlider
 from ..content import Field, load_spec
 from ..errors import InputError
 from ..i18n import t
@@ -171,10 +172,10 @@ class PrinciplesView(ExerciseFrame):
             controls = [widgets.HTML(f"<b>{esc(moment.label)}</b> <small>({esc(scale.min)} = {esc(scale.low)}, "
                                      f"{esc(scale.max)} = {esc(scale.high)})</small>")]
             for p in spec.principles:
-                slider = widgets.IntSlider(
+                slider = IntSlider(
                     value=self.model.score(moment.key, p.key), min=scale.min, max=scale.max,
                     description=p.label, tooltip=p.description, continuous_update=False,
-                    style={"description_width": "11em"}, layout=widgets.Layout(width="95%"),
+                    style={"description_width": "14em"}, layout=widgets.Layout(width="95%"),
                 )
                 slider.observe(self.guard(lambda change, m=moment.key, k=p.key: self._on_score(m, k, change["new"])),
                                names="value")

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 import ipywidgets as widgets
 
+from ..controls import IntSlider
 from ..content import Field, load_spec
 from ..errors import InputError
 from ..i18n import t
@@ -117,7 +118,7 @@ class RatingScalesView(ExerciseFrame):
         rows = []
         for item in spec.items:
             if spec.style == "slider":
-                control = widgets.IntSlider(
+                control = IntSlider(
                     value=self.model.values.get(item.key, (scale.min + scale.max) // 2),
                     min=scale.min, max=scale.max, step=1,
                     description=item.text, continuous_update=False,

@@ -205,11 +205,12 @@ class TimelineView(ExerciseFrame):
         self.model = TimelineTags.from_dict(spec, self.saved())
         legend = "".join(f"<li><b>{esc(lg.label)}</b>: {esc(lg.description)}</li>" for lg in spec.logics)
         self.legend = widgets.HTML(f"<details><summary>{esc(t('timeline.logics'))}</summary><ul>{legend}</ul></details>")
-        options = [(t("timeline.choose"), None)] + [(lg.label, lg.key) for lg in spec.logics]
+        # "" stands for "not tagged": a Dropdown shows no text at all for None.
+        options = [(t("timeline.choose"), "")] + [(lg.label, lg.key) for lg in spec.logics]
         self.dropdowns: dict[str, widgets.Dropdown] = {}
         rows = []
         for event in spec.events:
-            dd = widgets.Dropdown(options=options, value=self.model.tags.get(event.key),
+            dd = widgets.Dropdown(options=options, value=self.model.tags.get(event.key, ""),
                                   description=f"{event.year} · {event.label}",
                                   style={"description_width": "55%"}, layout=widgets.Layout(width="95%"))
             dd.observe(self.guard(lambda change, key=event.key: self._on_tag(key, change["new"])), names="value")
@@ -226,7 +227,7 @@ class TimelineView(ExerciseFrame):
         self.set_body(self.legend, widgets.VBox(rows), self.figure, self.compare, self.comparison)
 
     def _on_tag(self, event_key: str, logic_key) -> None:
-        self.model.tag(event_key, logic_key)
+        self.model.tag(event_key, logic_key or None)
         self.save(self.model.to_dict())
         self._redraw()
 

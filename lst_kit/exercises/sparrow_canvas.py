@@ -1,0 +1,697 @@
+"""E2.1 Sparrow's problem-solving protocol as a canvas: one tab per stage
+with guiding questions, text fields and checklists; warnings when solutions
+come before a precise definition and a measure, or when every indicator is
+an output; a scale selector with feedback on the middle layer; and a
+one-page project charter built from what the participant wrote.
+
+Spec: ``data/exercises/m2/sparrow.yaml`` (type ``sparrow_canvas``) with the
+six ``stages`` (fixed keys, see :data:`STAGE_KEYS`; each with ``tab``,
+``title``, ``guidance``, ``questions``, ``fields`` and ``checklist``), the
+harm-slicing ``dimensions``, the ``scales`` (macro / middel / micro) with
+``feedback``, the ``output_words`` that mark an indicator as an output, and
+``rules`` for what counts as a precise definition.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import ipywidgets as widgets
+
+from ..cases import case_ids, load_case
+from ..content import ContentError, Field, load_spec
+from ..errors import InputError
+from ..i18n import t
+from ..plotting import PALETTE, new_figure, style_axes, styled
+from ..ui import Debouncer, ExerciseFrame, build_view, esc
+from ..workbook import Workbook
+from .effect_chain import find_keywords
+from .reflection import word_count
+
+#: The six stages of the protocol, in order (their titles come from the spec).
+STAGE_KEYS = ("nomineren", "definieren", "meten", "oplossen", "uitvoeren", "afsluiten")
+DEFINE, MEASURE, SOLVE = "definieren", "meten", "oplossen"
+#: Fields the canvas logic reads: the definition (stage 2) and the indicators (stage 3).
+DEFINITION_FIELD = "definitie"
+INDICATOR_FIELD = "indicatoren"
+MAX_CHARS = 5_000
+MAX_INDICATORS = 40
+
+
+@dataclass(frozen=True)
+class CanvasField:
+    key: str
+    label: str
+    placeholder: str = ""
+    rows: int = 3
+
+
+@dataclass(frozen=True)
+class CheckItem:
+    key: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Stage:
+    key: str
+    tab: str
+    title: str
+    guidance: str
+    questions: tuple[str, ...]
+    fields: tuple[CanvasField, ...]
+    checklist: tuple[CheckItem, ...]
+
+    def field(self, key: str) -> CanvasField:
+        return next(f for f in self.fields if f.key == key)
+
+
+@dataclass(frozen=True)
+class Dimension:
+    key: str
+    label: str
+    hint: str
+
+
+@dataclass(frozen=True)
+class ScaleOption:
+    key: str
+    label: str
+    description: str
+    feedback: str
+    recommended: bool
+
+
+@dataclass(frozen=True)
+class SparrowSpec:
+    exercise_id: str
+    title: str
+    intro: str
+    stages: tuple[Stage, ...]
+    dimensions: tuple[Dimension, ...]
+    scales: tuple[ScaleOption, ...]
+    output_words: tuple[str, ...]
+    definition_min_words: int = 8
+    definition_min_dimensions: int = 1
+    case_hook: str = "m2"
+
+    def stage(self, key: str) -> Stage:
+        return next(s for s in self.stages if s.key == key)
+
+
+def parse_spec(root: Field, exercise_id: str) -> SparrowSpec:
+    stages = []
+    for i, n in enumerate(root.items("stages", len(STAGE_KEYS), len(STAGE_KEYS))):
+        key = n.key("key")
+        if key != STAGE_KEYS[i]:
+            raise n.fail("key", STAGE_KEYS[i], key)
+        fields = tuple(CanvasField(f.key("key"), f.text("label"), f.text("placeholder", default="", empty_ok=True),
+                                   f.integer("rows", 1, 20, default=3))
+                       for f in n.items("fields", 1, 6))
+        n.unique("fields", [f.key for f in fields])
+        checklist = tuple(CheckItem(c.key("key"), c.text("label")) for c in n.items("checklist", 0, 10, default=[]))
+        n.unique("checklist", [c.key for c in checklist])
+        stages.append(Stage(key, n.text("tab"), n.text("title"), n.text("guidance", default="", empty_ok=True),
+                            tuple(n.texts("questions", default=[], max_len=8)), fields, checklist))
+    for index, stage_key, needed in ((1, DEFINE, DEFINITION_FIELD), (2, MEASURE, INDICATOR_FIELD)):
+        if needed not in [f.key for f in stages[index].fields]:
+            node = root.items("stages")[index]
+            raise node.fail("fields", t("sparrow_canvas.allowed_field", name=needed),
+                            [f.key for f in stages[index].fields])
+    dimensions = tuple(Dimension(n.key("key"), n.text("label"), n.text("hint", default="", empty_ok=True))
+                       for n in root.items("dimensions", 1, 12))
+    root.unique("dimensions", [d.key for d in dimensions])
+    scales = tuple(ScaleOption(n.key("key"), n.text("label"), n.text("description"), n.text("feedback"),
+                               n.boolean("recommended", default=False))
+                   for n in root.items("scales", 2, 5))
+    root.unique("scales", [s.key for s in scales])
+    if sum(s.recommended for s in scales) != 1:
+        raise root.fail("scales", t("sparrow_canvas.allowed_one_recommended"),
+                        t("sparrow_canvas.found_recommended", n=sum(s.recommended for s in scales)))
+    words = tuple(root.texts("output_words", min_len=1, max_len=500))
+    rules = root.sub("rules", default={})
+    return SparrowSpec(
+        exercise_id=exercise_id, title=root.text("title"), intro=root.text("intro", default="", empty_ok=True),
+        stages=tuple(stages), dimensions=dimensions, scales=scales, output_words=words,
+        definition_min_words=rules.integer("definition_min_words", 0, 200, default=8),
+        definition_min_dimensions=rules.integer("definition_min_dimensions", 0, len(dimensions), default=1),
+        case_hook=root.key("case_hook") if root.raw("case_hook", None) is not None else "m2",
+    )
+
+
+@dataclass(frozen=True)
+class CanvasWarning:
+    key: str      # solutions_early, solutions_first, all_output
+    kind: str     # "warn" (act on it) or "info" (worth a look)
+    text: str
+
+
+@dataclass
+class Canvas:
+    """Everything the participant wrote and ticked on the canvas.
+
+    ``order`` lists the stages in the order they were first filled in (a
+    stage emptied again leaves the list), so the canvas can tell when
+    solutions came first.
+    """
+
+    spec: SparrowSpec
+    texts: dict[str, dict[str, str]] = field(default_factory=dict)
+    checks: dict[str, set[str]] = field(default_factory=dict)
+    dimensions: set[str] = field(default_factory=set)
+    scale: str | None = None
+    case: str | None = None
+    order: list[str] = field(default_factory=list)
+
+    # -- edits ---------------------------------------------------------
+    def _stage(self, stage: str) -> Stage:
+        try:
+            return self.spec.stage(stage)
+        except StopIteration:
+            raise InputError(t("sparrow_canvas.field_stage"), t("content.allowed_choice", options=", ".join(STAGE_KEYS)), stage) from None
+
+    def set_text(self, stage: str, key: str, text) -> None:
+        st = self._stage(stage)
+        try:
+            fld = st.field(key)
+        except StopIteration:
+            raise InputError(st.title, t("content.allowed_choice", options=", ".join(f.key for f in st.fields)), key) from None
+        if not isinstance(text, str):
+            raise InputError(fld.label, t("sparrow_canvas.allowed_text", max=MAX_CHARS), type(text).__name__)
+        if len(text) > MAX_CHARS:
+            raise InputError(fld.label, t("sparrow_canvas.allowed_text", max=MAX_CHARS),
+                             t("sparrow_canvas.given_chars", n=len(text)))
+        if key == INDICATOR_FIELD and stage == MEASURE:
+            lines = _lines(text)
+            if len(lines) > MAX_INDICATORS:
+                raise InputError(fld.label, t("sparrow_canvas.allowed_indicators", max=MAX_INDICATORS),
+                                 t("sparrow_canvas.given_indicators", n=len(lines)))
+        self.texts.setdefault(stage, {})[key] = text
+        self._track_order()
+
+    def set_check(self, stage: str, key: str, ticked) -> None:
+        st = self._stage(stage)
+        if key not in [c.key for c in st.checklist]:
+            raise InputError(st.title, t("content.allowed_choice", options=", ".join(c.key for c in st.checklist)), key)
+        if not isinstance(ticked, bool):
+            raise InputError(st.title, t("sparrow_canvas.allowed_bool"), ticked)
+        ticks = self.checks.setdefault(stage, set())
+        (ticks.add if ticked else ticks.discard)(key)
+        self._track_order()
+
+    def set_dimension(self, key: str, ticked) -> None:
+        allowed = [d.key for d in self.spec.dimensions]
+        if key not in allowed:
+            raise InputError(t("sparrow_canvas.field_dimension"), t("content.allowed_choice", options=", ".join(allowed)), key)
+        if not isinstance(ticked, bool):
+            raise InputError(t("sparrow_canvas.field_dimension"), t("sparrow_canvas.allowed_bool"), ticked)
+        (self.dimensions.add if ticked else self.dimensions.discard)(key)
+
+    def set_scale(self, key: str | None) -> None:
+        allowed = [s.key for s in self.spec.scales]
+        if key is not None and key not in allowed:
+            raise InputError(t("sparrow_canvas.field_scale"), t("content.allowed_choice", options=", ".join(allowed)), key)
+        self.scale = key
+
+    def set_case(self, case_id: str | None) -> None:
+        if case_id in (None, ""):
+            self.case = None
+            return
+        known = case_ids()
+        if case_id not in known:
+            raise InputError(t("sparrow_canvas.field_case"), t("content.allowed_choice", options=", ".join(known)), case_id)
+        self.case = case_id
+
+    def _track_order(self) -> None:
+        for key in STAGE_KEYS:
+            filled = self.stage_filled(key)
+            if filled and key not in self.order:
+                self.order.append(key)
+            elif not filled and key in self.order:
+                self.order.remove(key)
+
+    # -- reading -------------------------------------------------------
+    def text(self, stage: str, key: str) -> str:
+        return self.texts.get(stage, {}).get(key, "")
+
+    def ticked(self, stage: str) -> list[CheckItem]:
+        ticks = self.checks.get(stage, set())
+        return [c for c in self.spec.stage(stage).checklist if c.key in ticks]
+
+    def stage_filled(self, stage: str) -> bool:
+        """A stage counts as filled in once one of its text fields holds text."""
+        return any(v.strip() for v in self.texts.get(stage, {}).values())
+
+    def definition(self) -> str:
+        return self.text(DEFINE, DEFINITION_FIELD).strip()
+
+    def definition_precise(self) -> bool:
+        """Long enough, and sliced along enough dimensions (spec ``rules``)."""
+        text = self.definition()
+        return (bool(text) and word_count(text) >= self.spec.definition_min_words
+                and len(self.dimensions) >= self.spec.definition_min_dimensions)
+
+    def indicators(self) -> list[str]:
+        return _lines(self.text(MEASURE, INDICATOR_FIELD))
+
+    def is_output(self, indicator: str) -> bool:
+        return bool(find_keywords(indicator, self.spec.output_words))
+
+    def has_measure(self) -> bool:
+        return bool(self.indicators())
+
+    def all_output(self) -> bool:
+        found = self.indicators()
+        return bool(found) and all(self.is_output(i) for i in found)
+
+    def scale_option(self) -> ScaleOption | None:
+        return next((s for s in self.spec.scales if s.key == self.scale), None)
+
+    def filled_stages(self) -> list[str]:
+        return [k for k in STAGE_KEYS if self.stage_filled(k)]
+
+    def warnings(self) -> list[CanvasWarning]:
+        """The canvas's warnings, most urgent first (Dutch text)."""
+        out = []
+        if self.stage_filled(SOLVE):
+            missing = []
+            if not self.definition_precise():
+                missing.append(t("sparrow_canvas.missing_definition", words=self.spec.definition_min_words,
+                                 dims=self.spec.definition_min_dimensions))
+            if not self.has_measure():
+                missing.append(t("sparrow_canvas.missing_measure"))
+            if missing:
+                out.append(CanvasWarning("solutions_early", "warn",
+                                   t("sparrow_canvas.warn_solutions_early", missing=t("sparrow_canvas.and").join(missing))))
+            elif self._solutions_came_first():
+                out.append(CanvasWarning("solutions_first", "info", t("sparrow_canvas.warn_solutions_first")))
+        if self.all_output():
+            out.append(CanvasWarning("all_output", "warn", t("sparrow_canvas.warn_all_output", n=len(self.indicators()))))
+        return out
+
+    def _solutions_came_first(self) -> bool:
+        if SOLVE not in self.order:
+            return False
+        at = self.order.index(SOLVE)
+        return any(k not in self.order or self.order.index(k) > at for k in (DEFINE, MEASURE))
+
+    # -- workbook ------------------------------------------------------
+    def to_dict(self) -> dict:
+        texts = {s.key: {f.key: self.text(s.key, f.key) for f in s.fields if self.text(s.key, f.key)}
+                 for s in self.spec.stages}
+        checks = {s.key: [c.key for c in self.ticked(s.key)] for s in self.spec.stages}
+        return {
+            "texts": {k: v for k, v in texts.items() if v},
+            "checks": {k: v for k, v in checks.items() if v},
+            "dimensions": [d.key for d in self.spec.dimensions if d.key in self.dimensions],
+            "scale": self.scale,
+            "case": self.case,
+            "order": list(self.order),
+        }
+
+    @classmethod
+    def from_dict(cls, spec: SparrowSpec, data) -> "Canvas":
+        """Rebuild from a saved answer; what no longer fits the spec is skipped."""
+        model = cls(spec)
+        data = data if isinstance(data, dict) else {}
+        texts = data.get("texts")
+        for stage, row in (texts if isinstance(texts, dict) else {}).items():
+            for key, text in (row if isinstance(row, dict) else {}).items():
+                _quietly(model.set_text, stage, key, text)
+        checks = data.get("checks")
+        for stage, keys in (checks if isinstance(checks, dict) else {}).items():
+            for key in (keys if isinstance(keys, list) else []):
+                _quietly(model.set_check, stage, key, True)
+        for key in (data.get("dimensions") if isinstance(data.get("dimensions"), list) else []):
+            _quietly(model.set_dimension, key, True)
+        _quietly(model.set_scale, data.get("scale"))
+        _quietly(model.set_case, data.get("case"))
+        order = data.get("order")
+        if isinstance(order, list):
+            saved = [k for k in order if k in model.order]
+            model.order = saved + [k for k in model.order if k not in saved]
+        return model
+
+
+def _quietly(fn, *args) -> None:
+    try:
+        fn(*args)
+    except (InputError, TypeError):
+        pass
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip(" \t-•*") for line in text.splitlines() if line.strip(" \t-•*")]
+
+
+def _para(text: str) -> str:
+    return esc(text).replace("\n", "<br>")
+
+
+# -- the charter --------------------------------------------------------------
+
+def charter_html(model: Canvas, case_label: str | None = None) -> str:
+    """The one-page project charter as HTML; every participant text escaped."""
+    spec = model.spec
+    empty = f"<span style='color:#777'>{esc(t('sparrow_canvas.charter_empty'))}</span>"
+    definition = model.definition()
+    heading = definition.splitlines()[0] if definition else t("sparrow_canvas.charter_untitled")
+    meta = []
+    if case_label:
+        meta.append(f"<b>{esc(t('sparrow_canvas.charter_case'))}</b> {esc(case_label)}")
+    scale = model.scale_option()
+    meta.append(f"<b>{esc(t('sparrow_canvas.charter_scale'))}</b> "
+                + (f"{esc(scale.label)}: {esc(scale.description)}" if scale else empty))
+    dims = [d.label for d in spec.dimensions if d.key in model.dimensions]
+    meta.append(f"<b>{esc(t('sparrow_canvas.charter_dimensions'))}</b> " + (esc(", ".join(dims)) if dims else empty))
+    parts = [
+        "<div class='lst-charter' style='border:1px solid #999;padding:10px 14px;max-width:46em;background:#fff'>",
+        f"<div style='font-size:85%;color:#555'>{esc(t('sparrow_canvas.charter_title'))}</div>",
+        f"<h3 style='margin:2px 0 6px 0'>{esc(heading)}</h3>",
+        "<p style='margin:0 0 8px 0'>" + "<br>".join(meta) + "</p>",
+    ]
+    for stage in spec.stages:
+        parts.append(f"<h4 style='margin:8px 0 2px 0'>{esc(stage.title)}</h4>")
+        rows = []
+        for fld in stage.fields:
+            value = model.text(stage.key, fld.key).strip()
+            if stage.key == MEASURE and fld.key == INDICATOR_FIELD and value:
+                items = "".join(
+                    f"<li>{esc(i)}{' <i>(' + esc(t('sparrow_canvas.output_tag')) + ')</i>' if model.is_output(i) else ''}</li>"
+                    for i in model.indicators())
+                rows.append(f"<div><b>{esc(fld.label)}</b><ul style='margin:0'>{items}</ul></div>")
+            else:
+                rows.append(f"<div><b>{esc(fld.label)}</b><br>{_para(value) if value else empty}</div>")
+        ticked = model.ticked(stage.key)
+        if ticked:
+            rows.append("<div style='color:#333'>" + "<br>".join(f"✓ {esc(c.label)}" for c in ticked) + "</div>")
+        parts.append("".join(rows))
+    notes = model.warnings()
+    if notes:
+        parts.append(f"<h4 style='margin:8px 0 2px 0'>{esc(t('sparrow_canvas.charter_notes'))}</h4><ul style='margin:0'>"
+                     + "".join(f"<li>{esc(w.text)}</li>" for w in notes) + "</ul>")
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def warnings_html(model: Canvas) -> str:
+    notes = model.warnings()
+    if not notes:
+        return ""
+    colours = {"warn": ("#fff4d6", "#5c4400", "⚠"), "info": ("#e8f1fb", "#0b3d6e", "ℹ")}
+    out = []
+    for w in notes:
+        bg, fg, icon = colours[w.kind]
+        out.append(f"<div role='status' style='background:{bg};color:{fg};padding:6px 10px;border-radius:4px;"
+                   f"margin:3px 0'>{icon} {esc(w.text)}</div>")
+    return "".join(out)
+
+
+def scale_feedback_html(model: Canvas) -> str:
+    option = model.scale_option()
+    if option is None:
+        return f"<span style='color:#555'>{esc(t('sparrow_canvas.scale_choose'))}</span>"
+    bg, fg = ("#e6f4ec", "#0b5d3b") if option.recommended else ("#fff4d6", "#5c4400")
+    return (f"<div role='status' style='background:{bg};color:{fg};padding:6px 10px;border-radius:4px'>"
+            f"<b>{esc(option.label)}</b>: {esc(option.feedback)}</div>")
+
+
+# -- the view ---------------------------------------------------------------------
+
+class SparrowView(ExerciseFrame):
+    def __init__(self, spec: SparrowSpec, workbook: Workbook | None = None, save_delay: float = 1.0):
+        super().__init__(spec.exercise_id, spec.title, workbook, intro=spec.intro)
+        self.spec = spec
+        self.model = Canvas.from_dict(spec, self.saved())
+        self._debounce = Debouncer(self.guard(self._save), delay=save_delay)
+        self._cases = self._load_cases()
+
+        self.case = widgets.Dropdown(
+            options=[(t("sparrow_canvas.no_case"), "")] + [(c.label, c.case_id) for c in self._cases.values()],
+            value=self.model.case if self.model.case in self._cases else "",
+            description=t("sparrow_canvas.case"), style={"description_width": "initial"},
+            layout=widgets.Layout(width="auto"))
+        self.case.observe(self.guard(self._on_case), names="value")
+        self.example = widgets.HTML()
+
+        self.areas: dict[tuple[str, str], widgets.Textarea] = {}
+        self.checkboxes: dict[tuple[str, str], widgets.Checkbox] = {}
+        self.dimension_boxes: dict[str, widgets.Checkbox] = {}
+        pages = [self._stage_page(stage) for stage in spec.stages]
+        self.charter = widgets.HTML()
+        pages.append(widgets.VBox([widgets.HTML(f"<p>{esc(t('sparrow_canvas.charter_intro'))}</p>"), self.charter]))
+        self.tabs = widgets.Tab(children=pages)
+        self.warnings = widgets.HTML()
+        self._refresh()
+        self.set_body(self.case, self.example, self.tabs, self.warnings)
+
+    def _load_cases(self) -> dict:
+        cases, problems = {}, []
+        for case_id in case_ids():
+            try:
+                cases[case_id] = load_case(case_id)
+            except (ContentError, ValueError) as exc:
+                problems.append(str(exc))
+        if problems:
+            self.banner.show("\n".join(problems), kind="info", source="content")
+        return cases
+
+    def _stage_page(self, stage: Stage) -> widgets.VBox:
+        questions = "".join(f"<li>{esc(q)}</li>" for q in stage.questions)
+        head = f"<h4 style='margin:4px 0'>{esc(stage.title)}</h4>"
+        if stage.guidance:
+            head += f"<p style='margin:2px 0'>{esc(stage.guidance)}</p>"
+        if questions:
+            head += f"<ul style='margin:2px 0 6px 0'>{questions}</ul>"
+        children: list[widgets.Widget] = [widgets.HTML(head)]
+        for fld in stage.fields:
+            # The field's own <label> (so screen readers name it), placed above the
+            # field and left-aligned: long Dutch labels would squeeze a side label.
+            label = (f"<span style='display:block;text-align:left;font-weight:bold'>"
+                     f"{esc(fld.label)}</span>")
+            area = widgets.Textarea(value=self.model.text(stage.key, fld.key), placeholder=fld.placeholder,
+                                    rows=fld.rows, continuous_update=True, tooltip=fld.label,
+                                    description=label, description_allow_html=True,
+                                    style={"description_width": "initial"},
+                                    layout=widgets.Layout(width="100%", flex_flow="column"))
+            area.observe(self.guard(lambda change, s=stage.key, k=fld.key: self._on_text(s, k, change["new"])),
+                         names="value")
+            self.areas[(stage.key, fld.key)] = area
+            children.append(area)
+        if stage.key == DEFINE:
+            children.extend(self._define_extras())
+        if stage.key == MEASURE:
+            self.indicator_check = widgets.HTML()
+            children.append(self.indicator_check)
+        if stage.checklist:
+            children.append(widgets.HTML(f"<b>{esc(t('sparrow_canvas.checklist'))}</b>"))
+        for item in stage.checklist:
+            box = widgets.Checkbox(value=item.key in self.model.checks.get(stage.key, set()), description=item.label,
+                                   indent=False, layout=widgets.Layout(width="auto"))
+            box.observe(self.guard(lambda change, s=stage.key, k=item.key: self._on_check(s, k, change["new"])),
+                        names="value")
+            self.checkboxes[(stage.key, item.key)] = box
+            children.append(box)
+        return widgets.VBox(children)
+
+    def _define_extras(self) -> list[widgets.Widget]:
+        out: list[widgets.Widget] = [widgets.HTML(f"<b>{esc(t('sparrow_canvas.dimensions'))}</b>")]
+        for dim in self.spec.dimensions:
+            label = f"{dim.label} ({dim.hint})" if dim.hint else dim.label
+            box = widgets.Checkbox(value=dim.key in self.model.dimensions, description=label, indent=False,
+                                   layout=widgets.Layout(width="auto"))
+            box.observe(self.guard(lambda change, k=dim.key: self._on_dimension(k, change["new"])), names="value")
+            self.dimension_boxes[dim.key] = box
+            out.append(box)
+        scale_text = "".join(f"<li><b>{esc(s.label)}</b>: {esc(s.description)}</li>" for s in self.spec.scales)
+        out.append(widgets.HTML(f"<b>{esc(t('sparrow_canvas.scale'))}</b><ul style='margin:2px 0'>{scale_text}</ul>"))
+        self.scale = widgets.ToggleButtons(options=[(s.label, s.key) for s in self.spec.scales], value=self.model.scale,
+                                           style={"button_width": "8em"})
+        self.scale.observe(self.guard(self._on_scale), names="value")
+        self.scale_feedback = widgets.HTML()
+        out += [self.scale, self.scale_feedback]
+        return out
+
+    # -- handlers --------------------------------------------------------
+    def _on_text(self, stage: str, key: str, value: str) -> None:
+        self.model.set_text(stage, key, value)
+        self._refresh()
+        self.indicator.set("pending")
+        self._debounce.request()
+
+    def _on_check(self, stage: str, key: str, value: bool) -> None:
+        self.model.set_check(stage, key, value)
+        self._save_now()
+
+    def _on_dimension(self, key: str, value: bool) -> None:
+        self.model.set_dimension(key, value)
+        self._save_now()
+
+    def _on_scale(self, change) -> None:
+        self.model.set_scale(change["new"])
+        self._save_now()
+
+    def _on_case(self, change) -> None:
+        self.model.set_case(change["new"] or None)
+        self._save_now()
+
+    def _save_now(self) -> None:
+        self._refresh()
+        if self._debounce.pending:
+            self._debounce.flush()
+        else:
+            self._save()
+
+    def _save(self) -> None:
+        self.save(self.model.to_dict())
+
+    def flush(self) -> None:
+        """Save now whatever is pending."""
+        if self._debounce.pending:
+            self._debounce.flush()
+
+    # -- display -----------------------------------------------------------
+    def _refresh(self) -> None:
+        case = self._cases.get(self.model.case)
+        if case is not None:
+            hook = case.module_hooks.get(self.spec.case_hook, "")
+            self.example.value = (
+                f"<div style='border-left:4px solid {PALETTE[0]};padding:2px 10px;margin:4px 0'>"
+                f"<b>{esc(t('sparrow_canvas.example', case=case.label))}</b><br>{_para(case.summary)}"
+                + (f"<br><i>{esc(hook)}</i>" if hook else "")
+                + f"<br><small>{esc(t('sparrow_canvas.example_note'))}</small></div>")
+        else:
+            self.example.value = ""
+        self.warnings.value = warnings_html(self.model)
+        self.charter.value = charter_html(self.model, case.label if case else None)
+        self.scale_feedback.value = scale_feedback_html(self.model)
+        self._show_indicator_check()
+        filled = set(self.model.filled_stages())
+        self.tabs.titles = tuple(f"{s.tab} ✓" if s.key in filled else s.tab for s in self.spec.stages) + (
+            t("sparrow_canvas.charter_tab"),)
+
+    def _show_indicator_check(self) -> None:
+        found = self.model.indicators()
+        if not found:
+            self.indicator_check.value = ""
+            return
+        rows = "".join(
+            f"<li>{esc(i)}: <i>{esc(t('sparrow_canvas.output_tag') if self.model.is_output(i) else t('sparrow_canvas.beyond_output_tag'))}</i></li>"
+            for i in found)
+        self.indicator_check.value = (f"<div style='font-size:90%'>{esc(t('sparrow_canvas.indicator_check'))}"
+                                      f"<ul style='margin:0'>{rows}</ul></div>")
+
+
+def sparrow_canvas(exercise_id: str = "m2.sparrow", workbook: Workbook | None = None):
+    """E2.1 as a widget."""
+    return build_view(lambda: SparrowView(load_spec(exercise_id, "sparrow_canvas"), workbook))
+
+
+# -- hooks for the portfolio, the class overview and the learning plan -----------
+
+def _spec_or_none(exercise_id: str):
+    try:
+        spec = load_spec(exercise_id)
+    except Exception:  # noqa: BLE001 - hooks never raise
+        return None
+    return spec if isinstance(spec, SparrowSpec) else None
+
+
+def important_problem(answer) -> str | None:
+    """The participant's defined problem (stage 2), else the nominated one
+    (stage 1), else None. Module 6 uses it as 'their important problem'."""
+    texts = answer.get("texts") if isinstance(answer, dict) else None
+    if not isinstance(texts, dict):
+        return None
+    for stage, key in ((DEFINE, DEFINITION_FIELD), ("nomineren", "kandidaat")):
+        row = texts.get(stage)
+        value = row.get(key) if isinstance(row, dict) else None
+        if isinstance(value, str) and value.strip():
+            return " ".join(value.split())
+    return None
+
+
+def summarize(exercise_id: str, answer) -> list[str]:
+    """Dutch plain-text lines; the defined problem comes first."""
+    try:
+        problem = important_problem(answer)
+        lines = [t("sparrow_canvas.sum_problem", text=problem) if problem else t("sparrow_canvas.sum_no_problem")]
+        spec = _spec_or_none(exercise_id)
+        if spec is None or not isinstance(answer, dict):
+            return lines
+        model = Canvas.from_dict(spec, answer)
+        scale = model.scale_option()
+        if scale:
+            lines.append(t("sparrow_canvas.sum_scale", scale=scale.label))
+        dims = [d.label for d in spec.dimensions if d.key in model.dimensions]
+        if dims:
+            lines.append(t("sparrow_canvas.sum_dimensions", items=", ".join(dims)))
+        found = model.indicators()
+        if found:
+            beyond = sum(not model.is_output(i) for i in found)
+            lines.append(t("sparrow_canvas.sum_indicators", n=len(found), beyond=beyond, items="; ".join(found)))
+        approach = " ".join(model.text(SOLVE, spec.stage(SOLVE).fields[0].key).split())
+        if approach:
+            lines.append(t("sparrow_canvas.sum_approach", text=approach))
+        if model.filled_stages():
+            lines.append(t("sparrow_canvas.sum_stages", n=len(model.filled_stages()), total=len(STAGE_KEYS)))
+        lines += [w.text for w in model.warnings()]
+        return lines
+    except Exception:  # noqa: BLE001 - hooks never raise
+        return [t("sparrow_canvas.sum_no_problem")]
+
+
+def plot_answer(exercise_id: str, answer):
+    """The canvas has no plot of its own (its output is the charter)."""
+    return None
+
+
+def class_picture(exercise_id: str, answers: dict):
+    """How the class chose the scale of its problems, which dimensions it
+    used to slice them, and how many measure beyond output."""
+    try:
+        spec = _spec_or_none(exercise_id)
+        if spec is None or not isinstance(answers, dict):
+            return None, []
+        models = [Canvas.from_dict(spec, a) for a in answers.values() if isinstance(a, dict)]
+        if not models:
+            return None, [t("sparrow_canvas.class_none")]
+        scale_counts = {s.key: sum(m.scale == s.key for m in models) for s in spec.scales}
+        dim_counts = {d.key: sum(d.key in m.dimensions for m in models) for d in spec.dimensions}
+        fig = plot_class(spec, scale_counts, dim_counts, len(models))
+        defined = sum(bool(m.definition()) for m in models)
+        measured = [m for m in models if m.has_measure()]
+        only_output = sum(m.all_output() for m in measured)
+        early = sum(any(w.key == "solutions_early" for w in m.warnings()) for m in models)
+        lines = [
+            t("sparrow_canvas.class_defined", n=defined, total=len(models)),
+            t("sparrow_canvas.class_scales", items=", ".join(f"{s.label} {scale_counts[s.key]}" for s in spec.scales)),
+            t("sparrow_canvas.class_output", n=only_output, total=len(measured)),
+            t("sparrow_canvas.class_early", n=early),
+        ]
+        return fig, lines
+    except Exception:  # noqa: BLE001 - hooks never raise
+        return None, []
+
+
+@styled
+def plot_class(spec: SparrowSpec, scale_counts: dict, dim_counts: dict, total: int):
+    """Two bar charts: chosen scale, and dimensions used, over the class."""
+    fig = new_figure(8.0, 3.4)
+    left, right = fig.subplots(1, 2, width_ratios=[1, 2])
+    labels = [s.label for s in spec.scales]
+    values = [scale_counts[s.key] for s in spec.scales]
+    bars = left.bar(labels, values, color=[PALETTE[2] if s.recommended else PALETTE[4] for s in spec.scales],
+                    edgecolor="#333333")
+    for bar, s in zip(bars, spec.scales):
+        if s.recommended:
+            bar.set_hatch("//")
+    left.set_title(t("sparrow_canvas.class_plot_scale"))
+    left.set_ylabel(t("sparrow_canvas.class_axis_n", total=total))
+    dims = [d.label for d in spec.dimensions]
+    right.barh(dims[::-1], [dim_counts[d.key] for d in spec.dimensions][::-1], color=PALETTE[0])
+    right.set_title(t("sparrow_canvas.class_plot_dims"))
+    right.set_xlabel(t("sparrow_canvas.class_axis_n", total=total))
+    for ax in (left, right):
+        style_axes(ax)
+    return fig

@@ -1,0 +1,568 @@
+"""Module 5 models without Jupyter: the public-values map (divergence index),
+the signal triage rule and its loader, the triage model and the hooks."""
+
+import math
+import shutil
+import statistics
+
+import pytest
+import yaml
+
+from lst_kit._paths import data_dir
+from lst_kit.cases import load_case
+from lst_kit.content import ContentError, load_spec
+from lst_kit.errors import InputError
+from lst_kit.exercises import public_values as pv
+from lst_kit.exercises import signal_triage as st
+from lst_kit.exercises.public_values import PublicValuesMap, divergence_index
+from lst_kit.exercises.signal_triage import Observation, SignalTriage, load_rule
+
+
+@pytest.fixture
+def data(tmp_path, monkeypatch):
+    """A private copy of data/ for breaking files on purpose."""
+    shutil.copytree(data_dir(), tmp_path / "data")
+    monkeypatch.setenv("LST_DATA_DIR", str(tmp_path / "data"))
+    return tmp_path / "data"
+
+
+def edit_yaml(path, change):
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(doc)
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+# -- divergence index -----------------------------------------------------------------
+@pytest.mark.parametrize("weights, expected", [
+    ([2, 4, 4, 4, 5, 5, 7, 9], 2.0),
+    ([3, 3, 3, 3], 0.0),
+    ([0, 5], 2.5),
+    ([1, 2, 3], math.sqrt(2 / 3)),
+    ([0, 0, 5, 5, 5], math.sqrt(6.0)),  # mean 3; deviations 9, 9, 4, 4, 4 -> 30 / 5
+    ([], 0.0),
+])
+def test_divergence_index_is_the_population_standard_deviation(weights, expected):
+    assert divergence_index(weights) == pytest.approx(expected)
+
+
+@pytest.fixture
+def pv_spec():
+    return load_spec("m5.publieke_waarden")
+
+
+def test_public_values_start_neutral_with_the_default_stakeholders(pv_spec):
+    model = PublicValuesMap(pv_spec)
+    case = load_case("nvwa_maaltijdplatforms")
+    assert model.case_id == pv_spec.default_case == "nvwa_maaltijdplatforms"
+    assert [a.id for a in model.actors()] == list(pv_spec.default_actors["nvwa_maaltijdplatforms"])
+    assert model.values() == list(case.public_values)
+    assert {w for row in model.matrix() for w in row} == {pv_spec.scale.start}
+    assert all(index == 0 for _, index in model.divergence())
+
+
+def test_public_values_divergence_and_ranking_with_fixed_weights(pv_spec):
+    model = PublicValuesMap(pv_spec)
+    model.select_actors(["thuiskoks", "maaltijdplatforms", "nvwa", "ministerie"])
+    first, second, third, fourth = model.values()
+    rows = {first: [5, 1, 5, 3], second: [2, 2, 2, 2], third: [0, 5, 0, 5], fourth: [4, 4, 3, 4]}
+    for value, weights in rows.items():
+        for actor, w in zip(["thuiskoks", "maaltijdplatforms", "nvwa", "ministerie"], weights):
+            model.set_weight(value, actor, w)
+    got = dict(model.divergence())
+    assert got[first] == pytest.approx(statistics.pstdev([5, 1, 5, 3]))
+    assert got[second] == 0
+    assert got[third] == pytest.approx(2.5)
+    assert got[fourth] == pytest.approx(statistics.pstdev([4, 4, 3, 4]))
+    assert [v for v, _ in model.ranked()] == [third, first, fourth, second]
+    assert model.extremes(first) == (["Maaltijdplatforms (3)"], 1,
+                                     ["Thuiskoks", "NVWA"], 5)
+    # only the chosen stakeholders count; weights of others are kept for later
+    model.select_actors(["thuiskoks", "nvwa"])
+    assert dict(model.divergence())[third] == 0
+    model.select_actors(["thuiskoks", "maaltijdplatforms", "nvwa", "ministerie"])
+    assert dict(model.divergence())[third] == pytest.approx(2.5)
+
+
+def test_ties_in_divergence_keep_row_order(pv_spec):
+    model = PublicValuesMap(pv_spec)
+    a, b, c, d = model.values()
+    for value in (d, b):
+        model.set_weight(value, "nvwa", 5)
+    ranked = [v for v, _ in model.ranked()]
+    assert ranked[:2] == [b, d] and ranked[2:] == [a, c]
+
+
+@pytest.mark.parametrize("bad", [6, -1, 2.5, True, "3", None])
+def test_weight_out_of_range_is_refused_and_named(pv_spec, bad):
+    model = PublicValuesMap(pv_spec)
+    value = model.values()[0]
+    model.set_weight(value, "nvwa", 4)
+    with pytest.raises(InputError) as info:
+        model.set_weight(value, "nvwa", bad)
+    assert f"Gewicht van '{value}' voor NVWA" in str(info.value)
+    assert "0 tot en met 5" in str(info.value)
+    assert model.weight(value, "nvwa") == 4
+
+
+def test_adding_values_checks_name_and_duplicates(pv_spec):
+    model = PublicValuesMap(pv_spec)
+    before = model.values()
+    for bad, given in (("", "''"), ("   ", "''"), (None, "None"), ("x" * 81, "81 tekens")):
+        with pytest.raises(InputError) as info:
+            model.add_value(bad)
+        assert str(info.value).startswith("Nieuwe waarde:") and given in str(info.value)
+    with pytest.raises(InputError, match="staat al in de lijst als 'voedselveiligheid'"):
+        model.add_value("  Voedselveiligheid ")
+    assert model.values() == before
+    assert model.add_value("  dieren   welzijn ") == "dieren welzijn"
+    assert model.values() == before + ["dieren welzijn"]
+    with pytest.raises(InputError, match="Nieuwe waarde"):
+        model.add_value("Dieren welzijn")
+    assert "innovatie" in model.suggestions() and "eerlijke concurrentie" not in model.suggestions()
+    model.set_weight("dieren welzijn", "nvwa", 1)
+    model.remove_value("dieren welzijn")
+    assert model.values() == before and "dieren welzijn" not in model.state.weights
+    with pytest.raises(InputError, match="Toegevoegde waarde"):
+        model.remove_value("voedselveiligheid")  # a value of the case itself stays
+
+
+@pytest.mark.parametrize("chosen", [["nvwa"], [], ["thuiskoks", "nvwa", "bestaat_niet"],
+                                    ["thuiskoks", "maaltijdplatforms", "consumenten", "allergievereniging",
+                                     "horeca_branche", "nvwa", "gemeente_ggd", "ministerie", "foodinfluencers_media"]])
+def test_stakeholder_choice_must_be_two_to_eight_known_actors(pv_spec, chosen):
+    model = PublicValuesMap(pv_spec)
+    before = list(model.state.actors)
+    with pytest.raises(InputError, match="Belanghebbenden: toegestaan is 2 tot en met 8"):
+        model.select_actors(chosen)
+    assert model.state.actors == before
+
+
+def test_weights_are_kept_per_case_and_round_trip(pv_spec):
+    model = PublicValuesMap(pv_spec)
+    model.set_weight("voedselveiligheid", "nvwa", 5)
+    model.add_value("innovatie")
+    model.set_weight("innovatie", "thuiskoks", 0)
+    model.switch_case("ilt_ontgassen_binnenvaart")
+    assert [a.id for a in model.actors()] == list(pv_spec.default_actors["ilt_ontgassen_binnenvaart"])
+    model.set_weight("milieu", "omwonenden", 5)
+    saved = model.to_dict()
+    assert saved["case"] == "ilt_ontgassen_binnenvaart"
+    assert saved["cases"]["nvwa_maaltijdplatforms"]["weights"]["innovatie"] == {"thuiskoks": 0}
+    back = PublicValuesMap.from_dict(pv_spec, saved)
+    assert back.to_dict() == saved
+    back.switch_case("nvwa_maaltijdplatforms")
+    assert back.weight("voedselveiligheid", "nvwa") == 5 and "innovatie" in back.values()
+
+
+def test_from_dict_leaves_out_what_content_no_longer_allows(pv_spec):
+    junk = {"case": "bestaat_niet", "cases": {
+        "bestaat_niet": {"actors": ["x", "y"]},
+        "nvwa_maaltijdplatforms": {"actors": ["nvwa"], "extra_values": ["", "innovatie", 7],
+                                   "weights": {"voedselveiligheid": {"nvwa": 9, "consumenten": 1, "weg": 2},
+                                               "verdwenen waarde": {"nvwa": 1}, "innovatie": "veel"}},
+        "igj_cosmetische_injectables": "kapot"}}
+    model = PublicValuesMap.from_dict(pv_spec, junk)
+    assert model.case_id == "nvwa_maaltijdplatforms"
+    assert model.state.actors == list(pv_spec.default_actors["nvwa_maaltijdplatforms"])  # 1 actor refused
+    assert model.state.extra_values == ["innovatie"]
+    assert model.state.weights == {"voedselveiligheid": {"consumenten": 1}}
+    for odd in (None, 5, "tekst", [], {"cases": []}):
+        assert PublicValuesMap.from_dict(pv_spec, odd).to_dict()["case"] == "nvwa_maaltijdplatforms"
+
+
+PV_BROKEN = {
+    "unknown-actor": (lambda d: d["default_actors"]["nvwa_maaltijdplatforms"].__setitem__(1, "kok"),
+                      "default_actors.nvwa_maaltijdplatforms[1]", "'kok'"),
+    "unknown-case": (lambda d: d["default_actors"].update(onbekende_casus=["a", "b"]),
+                     "default_actors.onbekende_casus", "'onbekende_casus'"),
+    "one-actor": (lambda d: d["default_actors"].update(igj_cosmetische_injectables=["igj"]),
+                  "default_actors.igj_cosmetische_injectables", "['igj']"),
+    "start-outside-scale": (lambda d: d["scale"].update(start=6), "scale.start", "6"),
+    "default-case": (lambda d: d.update(default_case="nvwa"), "default_case", "'nvwa'"),
+    "duplicate-extra": (lambda d: d["extra_values"].append("Milieu"), "extra_values", "'milieu'"),
+}
+
+
+@pytest.mark.parametrize("fault", sorted(PV_BROKEN))
+def test_broken_public_values_spec_names_file_and_field(data, fault):
+    change, field, found = PV_BROKEN[fault]
+    edit_yaml(data / "exercises" / "m5" / "publieke_waarden.yaml", change)
+    with pytest.raises(ContentError) as info:
+        load_spec("m5.publieke_waarden")
+    assert info.value.file.endswith("exercises/m5/publieke_waarden.yaml")
+    assert info.value.field == field
+    assert found in str(info.value)
+
+
+# -- triage rule ------------------------------------------------------------------------
+def obs(frequency=3, severity=3, covered="ja", systemic=False, oid="x"):
+    return Observation(oid, "een observatie", frequency, severity, covered, systemic)
+
+
+@pytest.fixture
+def rule():
+    return load_rule()
+
+
+@pytest.mark.parametrize("observation, route, index", [
+    # covered and not complied with -> enforce
+    (obs(3, 3, "ja", False), "handhaven", 1),
+    (obs(5, 5, "ja", False), "handhaven", 1),  # large impact, but not systemic
+    # not (fully) covered -> signal to policy
+    (obs(2, 2, "nee", False), "signaleren", 2),
+    (obs(2, 2, "deels", False), "signaleren", 2),
+    (obs(2, 2, "nvt", False), "signaleren", 2),
+    (obs(4, 3, "deels", True), "signaleren", 2),  # systemic, impact 12 < 15
+    # large impact and systemic -> public agenda
+    (obs(3, 5, "nee", True), "agenderen", 0),
+    (obs(5, 3, "deels", True), "agenderen", 0),
+])
+def test_default_rule_routes_each_case(rule, observation, route, index):
+    got, matched, why = rule.route_of(observation)
+    assert (got, matched) == (route, index)
+    assert why == rule.rules[index].why
+
+
+def test_first_match_wins(rule):
+    # covered + systemic + impact 16: all three rules match; the first (agenderen) wins
+    o = obs(4, 4, "ja", True)
+    assert [r.route for r in rule.rules if r.matches(o)] == ["agenderen", "handhaven", "signaleren"]
+    assert rule.route_of(o)[:2] == ("agenderen", 0)
+    # covered + systemic + impact 10: enforce and signal both match; enforce comes first
+    o = obs(5, 2, "ja", True)
+    assert [r.route for r in rule.rules if r.matches(o)] == ["handhaven", "signaleren"]
+    assert rule.route_of(o)[:2] == ("handhaven", 1)
+
+
+def test_default_route_when_no_rule_matches(data):
+    path = data / "reference" / "signaal_triage.yaml"
+    edit_yaml(path, lambda d: (d.update(rules=[{"route": "handhaven", "all": {"severity": 5}, "why": "ernstig"}]),
+                               d["default"].update(route="agenderen", why="standaard")))
+    rule = load_rule()
+    assert rule.route_of(obs(2, 5, "nee")) == ("handhaven", 0, "ernstig")
+    assert rule.route_of(obs(2, 4, "nee")) == ("agenderen", None, "standaard")
+    no_rules = data / "reference" / "signaal_triage_leeg.yaml"
+    edit_yaml(path, lambda d: d.update(rules=[]))
+    shutil.copy(path, no_rules)
+    assert load_rule("signaal_triage_leeg").route_of(obs(5, 5, "ja", True))[:2] == ("agenderen", None)
+
+
+def test_conditions_read_ranges_lists_and_flags(data):
+    path = data / "reference" / "signaal_triage.yaml"
+    edit_yaml(path, lambda d: d.update(rules=[
+        {"route": "agenderen", "all": {"frequency": {"min": 2, "max": 3}, "severity": 4}, "why": "a"},
+        {"route": "handhaven", "any": {"covered_by_law": ["ja", "deels"], "impact": {"max": 2}}, "why": "b"},
+    ]))
+    rule = load_rule()
+    assert rule.route_of(obs(2, 4, "nee"))[0] == "agenderen"
+    assert rule.route_of(obs(4, 4, "nee"))[0] == "signaleren"  # frequency above max: default
+    assert rule.route_of(obs(2, 3, "deels"))[0] == "handhaven"
+    assert rule.route_of(obs(1, 2, "nee"))[0] == "handhaven"  # impact 2
+    assert rule.rules[0].describe() == "2 ≤ Frequentie ≤ 3 en Ernst = 4"
+    assert rule.rules[1].describe() == "Gedekt door de wet = ja / deels of Impact (frequentie × ernst) ≤ 2"
+
+
+RULE_BROKEN = {
+    "unknown-field": (lambda d: d["rules"][0]["all"].update(impactt=3), "rules[0].all.impactt", "'impactt'"),
+    "unknown-route": (lambda d: d["rules"][1].update(route="boete"), "rules[1].route", "'boete'"),
+    "both-modes": (lambda d: d["rules"][0].update(any={"systemic": True}), "rules[0].all", "['all', 'any']"),
+    "no-mode": (lambda d: d["rules"][1].pop("all"), "rules[1].all", "(ontbreekt)"),
+    "min-out-of-range": (lambda d: d["rules"][0]["all"]["impact"].update(min=30), "rules[0].all.impact.min", "30"),
+    "range-key": (lambda d: d["rules"][0]["all"]["impact"].update(vanaf=3), "rules[0].all.impact.vanaf", "'vanaf'"),
+    "bad-coverage": (lambda d: d["rules"][2]["any"]["covered_by_law"].__setitem__(1, "misschien"),
+                     "rules[2].any.covered_by_law[1]", "'misschien'"),
+    "flag-not-bool": (lambda d: d["rules"][2]["any"].update(systemic="ja"), "rules[2].any.systemic", "'ja'"),
+    "default-route": (lambda d: d["default"].pop("route"), "default.route", "(ontbreekt)"),
+    "no-why": (lambda d: d["rules"][0].pop("why"), "rules[0].why", "(ontbreekt)"),
+    "duplicate-route": (lambda d: d["routes"].append(dict(d["routes"][0])), "routes", "'handhaven'"),
+    "not-illustrative": (lambda d: d.update(illustratief=False), "illustratief", "False"),
+}
+
+
+@pytest.mark.parametrize("fault", sorted(RULE_BROKEN))
+def test_damaged_rule_names_file_and_field(data, fault):
+    change, field, found = RULE_BROKEN[fault]
+    edit_yaml(data / "reference" / "signaal_triage.yaml", change)
+    with pytest.raises(ContentError) as info:
+        load_rule()
+    err = info.value
+    assert err.file == "data/reference/signaal_triage.yaml"
+    assert err.field == field
+    message = str(err)
+    assert "signaal_triage.yaml" in message and f"'{field}'" in message and found in message
+    # the exercise reports the same problem when it is loaded
+    with pytest.raises(ContentError) as again:
+        load_spec("m5.signalen")
+    assert again.value.field == field
+
+
+def test_rule_yaml_syntax_error_and_missing_file(data):
+    path = data / "reference" / "signaal_triage.yaml"
+    path.write_text("routes: [niet gesloten\n", encoding="utf-8")
+    with pytest.raises(ContentError, match=r"signaal_triage.yaml, veld 'regel \d+'"):
+        load_rule()
+    path.unlink()
+    with pytest.raises(ContentError, match="signaal_triage.yaml"):
+        load_rule()
+
+
+def test_spec_names_a_missing_rule_file(data):
+    edit_yaml(data / "exercises" / "m5" / "signalen.yaml", lambda d: d.update(rule="andere_regel"))
+    with pytest.raises(ContentError) as info:
+        load_spec("m5.signalen")
+    assert info.value.field == "rule" and "'andere_regel'" in str(info.value)
+
+
+def test_cli_check_reports_a_damaged_rule(data, capsys):
+    from lst_kit.cli import main
+
+    edit_yaml(data / "reference" / "signaal_triage.yaml", lambda d: d["rules"][0].update(route="boete"))
+    assert main(["check", str(data / "reference" / "signaal_triage.yaml")]) == 1
+    assert "rules[0].route" in capsys.readouterr().out
+
+
+# -- triage model -----------------------------------------------------------------------
+@pytest.fixture
+def st_spec():
+    return load_spec("m5.signalen")
+
+
+def routes(model):
+    return {o.id: r for o, r, _, _ in model.routed()}
+
+
+def test_case_signals_are_routed_and_counted(st_spec):
+    model = SignalTriage(st_spec)
+    assert routes(model) == {"s1": "handhaven", "s2": "agenderen", "s3": "agenderen", "s4": "signaleren",
+                             "s5": "signaleren", "s6": "signaleren"}
+    assert model.counts() == {"handhaven": 1, "signaleren": 3, "agenderen": 2}
+
+
+def test_edits_change_the_route_and_are_validated(st_spec):
+    model = SignalTriage(st_spec)
+    model.edit("s1", "covered_by_law", "nee")
+    assert routes(model)["s1"] == "signaleren"
+    model.edit("s6", "systemic", True)
+    model.edit("s6", "frequency", 5)
+    model.edit("s6", "severity", 3)
+    assert routes(model)["s6"] == "agenderen"
+    assert model.state.edits == {"s1": {"covered_by_law": "nee"},
+                                 "s6": {"systemic": True, "frequency": 5, "severity": 3}}
+    model.edit("s1", "covered_by_law", "ja")  # back to the case's value: no edit left
+    assert "s1" not in model.state.edits
+    for name, bad in (("frequency", 0), ("frequency", 6), ("severity", "3"), ("severity", True),
+                      ("covered_by_law", "misschien"), ("systemic", "ja"), ("who_can_act", "iemand")):
+        with pytest.raises(InputError):
+            model.edit("s6", name, bad)
+    with pytest.raises(InputError, match="Frequentie \\(Gemeenten geven thuiskoks"):
+        model.edit("s6", "frequency", 9)
+    with pytest.raises(InputError, match="Observatie"):
+        model.edit("s99", "frequency", 3)
+    assert model.state.edits == {"s6": {"systemic": True, "frequency": 5, "severity": 3}}
+
+
+def test_own_observations_are_checked_added_and_removed(st_spec):
+    model = SignalTriage(st_spec)
+    first = model.add_own("  Thuiskoks  bezorgen zelf, zonder koeltas. ", 4, 2, "deels", False, "Platforms")
+    assert (first.id, first.observation, first.own) == ("eigen_1", "Thuiskoks bezorgen zelf, zonder koeltas.", True)
+    assert routes(model)["eigen_1"] == "signaleren"
+    case_text = load_case("nvwa_maaltijdplatforms").signals[0].observation
+    bad_inputs = [
+        (("", 3, 3, "ja", False), "Nieuwe observatie", "''"),
+        (("   ", 3, 3, "ja", False), "Nieuwe observatie", "''"),
+        ((case_text.upper(), 3, 3, "ja", False), "Nieuwe observatie", "observatie s1"),
+        (("thuiskoks bezorgen zelf, zonder koeltas.", 3, 3, "ja", False), "Nieuwe observatie", "eigen_1"),
+        (("Nieuw", 0, 3, "ja", False), "Frequentie (nieuwe observatie)", "0"),
+        (("Nieuw", 3, 6, "ja", False), "Ernst (nieuwe observatie)", "6"),
+        (("Nieuw", 3, 3, "soms", False), "Gedekt door de wet (nieuwe observatie)", "soms"),
+        (("Nieuw", 3, 3, "ja", "ja"), "Systemisch (nieuwe observatie)", "ja"),
+        (("x" * 501, 3, 3, "ja", False), "Nieuwe observatie", "501 tekens"),
+    ]
+    for args, field, given in bad_inputs:
+        with pytest.raises(InputError) as info:
+            model.add_own(*args)
+        assert str(info.value).startswith(field + ":") and given in str(info.value), args
+    assert [o.id for o in model.state.own] == ["eigen_1"]
+    second = model.add_own("Tweede observatie", 2, 2, "ja", False)
+    model.remove_own("eigen_1")
+    third = model.add_own("Derde observatie", 2, 2, "ja", False)
+    assert (second.id, third.id) == ("eigen_2", "eigen_3")
+    with pytest.raises(InputError, match="Eigen observatie"):
+        model.remove_own("s1")
+    model.edit("eigen_2", "covered_by_law", "nee")
+    assert routes(model)["eigen_2"] == "signaleren"
+
+
+def test_draft_signalement_comes_from_the_policy_route(st_spec):
+    model = SignalTriage(st_spec)
+    problem, evidence, causes, actors, own = st_spec.outline
+    policy = model.in_route("signaleren")
+    assert [o.id for o in policy] == ["s4", "s5", "s6"]
+    assert model.draft(problem) == "\n".join(f"- {o.observation}" for o in policy)
+    assert "frequentie 2/5, ernst 4/5 (impact 8/25)" in model.draft(evidence)
+    assert st_spec.causes["nee"] in model.draft(causes) and st_spec.causes["systemic"] in model.draft(causes)
+    assert "Platforms samen, met het ministerie" in model.draft(actors)
+    assert model.draft(own).splitlines()[0].startswith("- Handhaven: Een groot deel")
+    # the draft follows the routing until the participant writes their own text
+    model.edit("s1", "covered_by_law", "nee")
+    assert model.outline_text("probleem").startswith("- Een groot deel")
+    model.set_outline("probleem", "Mijn probleemstelling.")
+    model.edit("s4", "covered_by_law", "ja")
+    model.edit("s4", "systemic", False)
+    assert model.outline_text("probleem") == "Mijn probleemstelling."
+    assert "Platforms verwijzen" not in model.draft(problem)
+    model.reset_outline("probleem")
+    assert model.outline_text("probleem") == model.draft(problem)
+    with pytest.raises(InputError, match="Probleem"):
+        model.set_outline("probleem", "x" * 20001)
+    with pytest.raises(InputError, match="Onderdeel van het signalement"):
+        model.set_outline("conclusie", "tekst")
+
+
+def test_no_policy_observations_gives_a_clear_draft(st_spec):
+    model = SignalTriage(st_spec)
+    for sid in ("s4", "s5", "s6"):
+        model.edit(sid, "covered_by_law", "ja")
+        model.edit(sid, "systemic", False)
+    assert model.in_route("signaleren") == [] and model.top_signal() is None
+    assert model.outline_text("probleem") == "(Nog geen observaties op de route naar beleid.)"
+
+
+def test_triage_round_trip_per_case_and_tolerant_restore(st_spec):
+    model = SignalTriage(st_spec)
+    model.edit("s2", "severity", 2)
+    model.add_own("Eigen waarneming", 3, 3, "nee", True, "Ministerie")
+    model.set_outline("bewijs", "Eigen bewijs.")
+    model.switch_case("kinderopvang_bso_personeelstekort")
+    model.edit("s3", "frequency", 1)
+    saved = model.to_dict()
+    assert saved["case"] == "kinderopvang_bso_personeelstekort"
+    assert {r["id"]: r["route"] for r in saved["routing"]}["s3"] == routes(model)["s3"]
+    back = SignalTriage.from_dict(st_spec, saved)
+    assert back.to_dict() == saved
+    back.switch_case("nvwa_maaltijdplatforms")
+    assert back.outline_text("bewijs") == "Eigen bewijs." and back.state.own[0].who_can_act == "Ministerie"
+    junk = {"case": 3, "cases": {"nvwa_maaltijdplatforms": {
+        "edits": {"s1": {"frequency": 9, "severity": 1}, "s77": {"frequency": 1}, "s2": "x"},
+        "own": [{"observation": ""}, {"id": "eigen_4", "observation": "Goed", "frequency": 2, "severity": 2,
+                                      "covered_by_law": "nvt", "systemic": False}, "kapot"],
+        "outline": {"probleem": 5, "oorzaken": "Mijn oorzaken", "weg": "tekst"}}, "geen_casus": {}}}
+    model = SignalTriage.from_dict(st_spec, junk)
+    assert model.case_id == "nvwa_maaltijdplatforms"
+    assert model.state.edits == {"s1": {"severity": 1}}
+    assert [(o.id, o.observation) for o in model.state.own] == [("eigen_4", "Goed")]
+    assert model.state.outline == {"oorzaken": "Mijn oorzaken"}
+
+
+# -- hooks --------------------------------------------------------------------------------
+def test_signal_summary_puts_one_signal_to_policy_first(st_spec):
+    model = SignalTriage(st_spec)
+    lines = st.summarize("m5.signalen", model.to_dict())
+    top = load_case("nvwa_maaltijdplatforms").signals[3]  # s4 has the largest impact on the policy route
+    assert lines[0] == f"Signaal aan beleid: {top.observation}"
+    assert "Per route: Handhaven: 1, Signaleren aan beleid: 3" in lines[1]
+    model.set_outline("probleem", "- Platforms\n- weigeren verantwoordelijkheid")
+    assert st.summarize("m5.signalen", model.to_dict())[0] == "Signaal aan beleid: Platforms weigeren verantwoordelijkheid"
+    for sid in ("s4", "s5", "s6"):
+        model.edit(sid, "covered_by_law", "ja")
+        model.edit(sid, "systemic", False)
+    model.reset_outline("probleem")
+    assert st.summarize("m5.signalen", model.to_dict())[0].startswith("Signaal aan beleid: nog geen")
+    # an answer the current content cannot rebuild still yields its snapshot
+    snapshot = {"routing": [{"id": "s9", "observation": "Oud signaal", "route": "signaleren"}]}
+    assert st.summarize("m5.signalen", snapshot) == ["Signaal aan beleid: Oud signaal"]
+    for odd in (None, 3, "tekst", {}, {"cases": "x"}, {"routing": [5]}):
+        assert st.summarize("m5.signalen", odd) == []
+        assert st.plot_answer("m5.signalen", odd) is None
+
+
+def test_public_values_summary_and_plot_answer(pv_spec):
+    model = PublicValuesMap(pv_spec)
+    model.set_weight("consumentenvertrouwen", "thuiskoks", 0)
+    model.set_weight("consumentenvertrouwen", "nvwa", 5)
+    lines = pv.summarize("m5.publieke_waarden", model.to_dict())
+    assert lines[0].startswith("Waar de opvattingen het verst uiteenlopen: 'consumentenvertrouwen'")
+    assert "laagste gewicht 0 (Thuiskoks)" in lines[0] and "hoogste 5 (NVWA)" in lines[0]
+    assert any(line.startswith("Casus NVWA · Maaltijd aan huis") for line in lines)
+    fig = pv.plot_answer("m5.publieke_waarden", model.to_dict())
+    assert fig is not None and len(fig.axes) == 2
+    for odd in (None, 3, {"cases": 5}, "x"):
+        assert pv.summarize("m5.publieke_waarden", odd) == []
+        assert pv.plot_answer("m5.publieke_waarden", odd) is None
+
+
+def test_public_values_class_picture_shows_where_the_class_diverges(pv_spec):
+    answers = {}
+    for who, (low, high) in {"a": (0, 5), "b": (1, 4), "c": (3, 3)}.items():
+        model = PublicValuesMap(pv_spec)
+        model.set_weight("eerlijke concurrentie", "thuiskoks", low)
+        model.set_weight("eerlijke concurrentie", "horeca_branche", high)
+        answers[who] = model.to_dict()
+    other = PublicValuesMap(pv_spec)
+    other.switch_case("igj_cosmetische_injectables")
+    answers["d"] = other.to_dict()
+    answers["e"] = "onleesbaar"
+    fig, lines = pv.class_picture("m5.publieke_waarden", answers)
+    assert fig is not None
+    assert lines[0].startswith("Casus NVWA · Maaltijd aan huis: antwoorden van 3 deelnemers")
+    assert lines[1].startswith("'eerlijke concurrentie': gemiddelde divergentie")
+    case_id, per_value = pv.class_divergence("m5.publieke_waarden", answers)
+    n = len(pv_spec.default_actors["nvwa_maaltijdplatforms"])
+    expected = [statistics.pstdev([lo, hi] + [3] * (n - 2)) for lo, hi in ((0, 5), (1, 4), (3, 3))]
+    assert case_id == "nvwa_maaltijdplatforms"
+    assert per_value["eerlijke concurrentie"] == pytest.approx(expected)
+    assert pv.class_picture("m5.publieke_waarden", {}) == (None, ["Nog geen antwoorden op deze oefening."])
+
+
+def test_triage_class_picture_counts_routes_and_splits(st_spec):
+    one, two = SignalTriage(st_spec), SignalTriage(st_spec)
+    two.edit("s1", "covered_by_law", "nee")
+    fig, lines = st.class_picture("m5.signalen", {"a": one.to_dict(), "b": two.to_dict(), "c": None})
+    assert fig is not None
+    assert lines[0].startswith("Casus NVWA · Maaltijd aan huis: antwoorden van 2 deelnemers")
+    assert "Handhaven: gemiddeld 0,5 observaties (van 0 tot 1)." in lines
+    assert any(line.startswith("Verdeeld: 'Een groot deel") for line in lines)
+
+
+# -- E5.3 procedural justice -------------------------------------------------------------
+def test_procedural_justice_scores_curve_and_weakest():
+    from lst_kit.exercises.procedural_justice import JusticeScores
+
+    spec = load_spec("m5.procedurele_rechtvaardigheid")
+    assert [e.key for e in spec.elements] == ["inspraak", "neutraliteit", "respect", "vertrouwen"]
+    model = JusticeScores(spec)
+    assert model.mean() == 3 and model.expected() == pytest.approx((spec.curve.floor + spec.curve.ceiling) / 2)
+    for key, value in (("inspraak", 5), ("neutraliteit", 4), ("respect", 2), ("vertrouwen", 5)):
+        model.set(key, value)
+    assert model.mean() == 4.0 and [e.key for e in model.weakest()] == ["respect"]
+    c = spec.curve
+    assert model.expected() == pytest.approx(c.floor + (c.ceiling - c.floor) / (1 + math.exp(-c.steepness * 1)))
+    curve = [c.at(x / 10) for x in range(10, 51)]
+    assert all(a < b for a, b in zip(curve, curve[1:])) and c.floor < curve[0] and curve[-1] < c.ceiling
+    for bad in (0, 6, 3.5, "4", True):
+        with pytest.raises(InputError, match="Respect: toegestaan is een geheel getal van 1 tot en met 5"):
+            model.set("respect", bad)
+    assert model.score("respect") == 2
+    restored = JusticeScores.from_dict(spec, {"scores": {"respect": 2, "inspraak": 9, "weg": 3}})
+    assert restored.to_dict() == {"scores": {"inspraak": 3, "neutraliteit": 3, "respect": 2, "vertrouwen": 3}}
+
+
+def test_procedural_justice_curve_must_be_marked_illustrative(data):
+    edit_yaml(data / "exercises" / "m5" / "procedurele_rechtvaardigheid.yaml",
+              lambda d: d["curve"].update(illustratief=False))
+    with pytest.raises(ContentError) as info:
+        load_spec("m5.procedurele_rechtvaardigheid")
+    assert info.value.field == "curve.illustratief"
+
+
+def test_procedural_justice_hooks():
+    from lst_kit.exercises import procedural_justice as pj
+
+    answers = {"a": {"scores": {"respect": 1, "inspraak": 5}}, "b": {"scores": {"respect": 3}}, "c": "kapot"}
+    lines = pj.summarize("m5.procedurele_rechtvaardigheid", answers["a"])
+    assert lines[0] == "Zwakste element van procedurele rechtvaardigheid: Respect."
+    fig, text = pj.class_picture("m5.procedurele_rechtvaardigheid", answers)
+    assert fig is not None and text[0] == "Antwoorden van 2 deelnemers."
+    assert text[1] == "Respect: gemiddeld 2,0 (van 1 tot 3)."
+    assert pj.summarize("m5.procedurele_rechtvaardigheid", None) == []
+    assert pj.plot_answer("m5.procedurele_rechtvaardigheid", answers["b"]) is not None

@@ -1,0 +1,330 @@
+"""Module 3: risk matrix lab and system map — models, plots, headless views."""
+
+import json
+import math
+
+import pytest
+
+import lst_kit
+from lst_kit.content import load_spec
+from lst_kit.errors import InputError
+from lst_kit.exercises.risk_matrix import RiskMatrix, band_index, plot_matrix, score
+from lst_kit.exercises.system_map import LayoutCache, SystemMap, plot_map, plot_power_interest, quadrant
+from lst_kit.workbook import open_workbook
+
+
+@pytest.fixture
+def rspec():
+    return load_spec("m3.risicomatrix")
+
+
+@pytest.fixture
+def mspec():
+    return load_spec("m3.systeemkaart")
+
+
+# -- risk matrix: scoring ------------------------------------------------------------
+@pytest.mark.parametrize(
+    "lik, imp, exposure, rule, expected",
+    [(3, 5, 3, "lxi", 15), (5, 5, 3, "lxi", 25), (1, 1, 3, "lxi", 1),
+     (3, 5, 3, "fine_kinney", 3 * 3 * 40), (4, 4, 3, "fine_kinney", 6 * 3 * 15), (5, 2, 10, "fine_kinney", 10 * 10 * 3),
+     (1, 1, 0.5, "fine_kinney", 0.5 * 0.5 * 1),
+     (3, 5, 3, "expected_damage", 1e6), (5, 5, 3, "expected_damage", 1e8), (1, 1, 3, "expected_damage", 1.0)],
+)
+def test_scores(rspec, lik, imp, exposure, rule, expected):
+    assert score(rspec, lik, imp, exposure, rule) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    "rule, value, label",
+    [("lxi", 4, "laag"), ("lxi", 5, "midden"), ("lxi", 16, "hoog"), ("lxi", 20, "zeer hoog"),
+     ("fine_kinney", 20, "aanvaardbaar"), ("fine_kinney", 70.5, "maatregelen vereist"), ("fine_kinney", 360, "direct verbeteren"),
+     ("fine_kinney", 401, "werk stoppen"), ("expected_damage", 1e6, "hoog"), ("expected_damage", 10 ** -2 * 10 ** 5, "laag")],
+)
+def test_band_classes(rspec, rule, value, label):
+    assert rspec.bands[rule][band_index(rspec.bands[rule], value)].label == label
+
+
+def test_ranking_ties_and_rank_changes(rspec):
+    m = RiskMatrix.from_case(rspec, "nvwa_maaltijdplatforms")  # brief §7 case A: R1 3×5, R2 4×4, R3 5×2 ...
+    lxi = {r.id: rank for r, _, rank in m.ranked("lxi")}
+    assert lxi["r2"] == 1 and lxi["r1"] == 2
+    ranked = m.ranked("lxi")
+    assert [rank for _, _, rank in ranked] == sorted(rank for _, _, rank in ranked)
+    changes = {r.id: (a, b) for r, a, b in m.rank_changes("lxi", "expected_damage")}
+    assert changes["r1"] == (2, 1)  # catastrophic but less likely moves up with expected damage
+    assert all(a != b for a, b in changes.values())
+
+
+def test_equal_scores_share_a_rank(rspec):
+    m = RiskMatrix(rspec, "x")
+    m.add("A", 2, 3)
+    m.add("B", 3, 2)
+    m.add("C", 1, 1)
+    assert [(r.name, rank) for r, _, rank in m.ranked("lxi")] == [("A", 1), ("B", 1), ("C", 3)]
+
+
+def test_risk_edits_validate_and_leave_model_unchanged(rspec):
+    m = RiskMatrix.from_case(rspec, "ilt_ontgassen_binnenvaart")
+    before = m.to_dict()
+    for bad in (0, 6, 2.5, "3", True, None):
+        with pytest.raises(InputError, match="Kans"):
+            m.set_likelihood("r1", bad)
+    with pytest.raises(InputError, match="Naam van het risico"):
+        m.rename("r1", "   ")
+    with pytest.raises(InputError, match="nog niet in de lijst"):
+        m.rename("r1", m.risks[1].name.upper())
+    with pytest.raises(InputError, match="Blootstelling"):
+        m.set_exposure("r1", 4)
+    with pytest.raises(InputError, match="Risico"):
+        m.set_impact("r99", 3)
+    assert m.to_dict() == before
+    added = m.add("Lekkende slangen", 2, 3)
+    assert added.id == "r6" and m.risk("r6").name == "Lekkende slangen"
+    m.remove("r6")
+    assert m.to_dict() == before
+
+
+def test_band_thresholds_must_stay_in_order(rspec):
+    m = RiskMatrix.from_case(rspec, "nvwa_maaltijdplatforms")
+    m.set_band_upper("lxi", 0, 6)
+    assert m.bands["lxi"][0].upper == 6
+    with pytest.raises(InputError, match="groter dan 6 en kleiner dan 16"):
+        m.set_band_upper("lxi", 1, 20)
+    with pytest.raises(InputError):
+        m.set_band_upper("lxi", 3, 30)  # the last band has no upper bound
+    restored = RiskMatrix.from_dict(rspec, m.to_dict(), "nvwa_maaltijdplatforms")
+    assert restored.bands["lxi"][0].upper == 6 and restored.to_dict() == m.to_dict()
+
+
+def test_heat_map_places_every_risk(rspec):
+    m = RiskMatrix.from_case(rspec, "nla_uitzendwerk_arbeidsmigranten")
+    fig = plot_matrix(m)
+    labels = sorted(txt.get_text() for txt in fig.axes[0].texts)
+    assert labels == sorted(str(i + 1) for i in range(len(m.risks)))
+
+
+# -- system map: analysis -----------------------------------------------------------------
+def small_map(spec):
+    m = SystemMap(spec, "test")
+    for label in ("A", "B", "C", "D"):
+        m.add_node(label)
+    m.add_link("a", "b", "+")
+    m.add_link("b", "a", "-")        # A-B: one negative -> balancing
+    m.add_link("b", "c", "+")
+    m.add_link("c", "d", "-")
+    m.add_link("d", "b", "-", delay=True)  # B-C-D: two negatives -> reinforcing, delayed
+    return m
+
+
+def test_loops_are_found_and_classified(mspec):
+    report = small_map(mspec).loops()
+    assert report.complete
+    kinds = {lp.nodes: (lp.kind, lp.delayed) for lp in report.loops}
+    assert kinds == {("a", "b"): ("B", False), ("b", "c", "d"): ("R", True)}
+
+
+def test_loop_search_is_bounded(mspec):
+    from dataclasses import replace
+
+    m = small_map(replace(mspec, max_loop_length=2))
+    assert [lp.nodes for lp in m.loops().loops] == [("a", "b")]
+    # a complete graph has very many cycles: the cap stops the search
+    big = SystemMap(replace(mspec, max_loops=50), "k")
+    for i in range(9):
+        big.add_node(f"n{i}")
+    for i in range(9):
+        for j in range(9):
+            if i != j:
+                big.add_link(f"n{i}", f"n{j}", "+")
+    report = big.loops()
+    assert len(report.loops) == 50 and not report.complete
+
+
+def test_incremental_loops_equal_a_full_search(mspec):
+    import random
+    from dataclasses import replace
+
+    spec = replace(mspec, max_loop_length=5)
+    rng = random.Random(11)
+    m = SystemMap(spec, "t")
+    for i in range(12):
+        m.add_node(f"k{i}")
+    ids = sorted(m.nodes)
+    for step in range(60):
+        if m.links and rng.random() < 0.3:
+            x = rng.choice(m.links)
+            m.remove_link(x.source, x.target)
+        elif rng.random() < 0.05:
+            m.remove_node(rng.choice(sorted(m.nodes)))
+        else:
+            a, b = rng.sample(sorted(m.nodes), 2)
+            if not any(x.source == a and x.target == b for x in m.links):
+                m.add_link(a, b, rng.choice("+-"), delay=rng.random() < 0.2)
+        if step % 3 == 0:
+            incremental = m.loops()
+            fresh = SystemMap(spec, "t", dict(m.nodes), list(m.links), version=m.version).loops()
+            assert incremental.loops == fresh.loops
+    assert len(m.loops().loops) > 0
+
+
+def test_leverage_ranks_the_bridge_first(mspec):
+    m = SystemMap(mspec, "t")
+    for label in ("Links", "Brug", "Rechts", "Ver"):
+        m.add_node(label)
+    m.add_link("links", "brug", "+")
+    m.add_link("brug", "rechts", "+")
+    m.add_link("rechts", "ver", "+")
+    names = [n.label for n, _ in m.leverage()]
+    assert names[:2] == ["Brug", "Rechts"]
+
+
+@pytest.mark.parametrize("power, interest, q", [(5, 5, "manage_closely"), (4, 2, "keep_satisfied"),
+                                                (2, 5, "keep_informed"), (3, 3, "monitor"), (4, 4, "manage_closely")])
+def test_mendelow_quadrants(power, interest, q):
+    assert quadrant(power, interest, high_from=4) == q
+
+
+def test_case_actors_land_in_their_quadrants(mspec):
+    m = SystemMap.from_case(mspec, "nvwa_maaltijdplatforms")
+    quads = {a.label: q for q, actors in m.quadrants().items() for a in actors}
+    assert quads["NVWA"] == "manage_closely"  # power 4, interest 5 (brief §7 case A)
+    assert quads["Thuiskoks"] == "keep_informed"  # power 2, interest 4
+
+
+def test_map_edits_refuse_bad_input(mspec):
+    m = small_map(mspec)
+    before = m.to_dict()
+    with pytest.raises(InputError, match="Naar"):
+        m.add_link("a", "onbekend", "+")
+    with pytest.raises(InputError, match="geen invloed op zichzelf"):
+        m.add_link("a", "a", "+")
+    with pytest.raises(InputError, match="nog niet op de kaart"):
+        m.add_link("a", "b", "-")
+    with pytest.raises(InputError, match="Sterkte"):
+        m.add_link("a", "c", "+", strength=5)
+    with pytest.raises(InputError, match="Naam"):
+        m.add_node("  ")
+    with pytest.raises(InputError, match="nog niet op de kaart"):
+        m.add_node("a")
+    with pytest.raises(InputError, match="Type actor"):
+        m.add_node("Gemeente", "actor", "burgemeester")
+    assert m.to_dict() == before
+    m.remove_node("b")
+    assert all("b" not in (x.source, x.target) for x in m.links)
+
+
+def test_layout_is_seeded_and_stable_under_edits(mspec):
+    m = SystemMap.from_case(mspec, "ilt_ontgassen_binnenvaart")
+    first = LayoutCache(7).positions(m)
+    assert LayoutCache(7).positions(m) == first
+    cache = LayoutCache(7)
+    before = dict(cache.positions(m))
+    node = m.add_node("Nieuwe factor")
+    m.add_link(node.id, m.links[0].source, "+")
+    after = cache.positions(m)
+    assert all(after[n] == before[n] for n in before if n in after and before[n] == cache.main.get(n))
+    assert node.id in after
+
+
+def test_plots_draw(mspec):
+    m = SystemMap.from_case(mspec, "igj_cosmetische_injectables")
+    fig = plot_map(m)
+    assert len(fig.axes[0].texts) >= len(m.nodes)
+    grid = plot_power_interest(m)
+    labels = {txt.get_text() for txt in grid.axes[0].texts}
+    assert "nauw betrekken (sleutelspelers)" in labels
+
+
+# -- views -------------------------------------------------------------------------------------------
+@pytest.fixture
+def wb(tmp_path):
+    return open_workbook("anna", tmp_path / "wb")
+
+
+def saved(wb, exercise_id):
+    return json.loads(wb.path.read_text(encoding="utf-8"))["answers"][exercise_id]
+
+
+def test_risk_view_edit_reaches_workbook_and_survives_restart(wb):
+    view = lst_kit.risk_matrix("m3.risicomatrix", workbook=wb)
+    case = view.model.case_id
+    view.row_widgets["r1"]["likelihood"].value = 5
+    assert saved(wb, "m3.risicomatrix")["cases"][case]["risks"][0]["likelihood"] == 5
+    view.rule.value = "fine_kinney"
+    view.new_name.value = "Verkeerde bewaartemperatuur"
+    view.add_button.click()
+    answer = saved(wb, "m3.risicomatrix")
+    assert answer["rule"] == "fine_kinney"
+    assert answer["cases"][case]["risks"][-1]["name"] == "Verkeerde bewaartemperatuur"
+    again = lst_kit.risk_matrix("m3.risicomatrix", workbook=open_workbook("anna", wb.folder))
+    assert again.row_widgets["r1"]["likelihood"].value == 5 and again.rule.value == "fine_kinney"
+    assert len(again.model.risks) == len(view.model.risks)
+
+
+def test_risk_view_bad_name_shows_banner_and_keeps_answer(wb):
+    view = lst_kit.risk_matrix("m3.risicomatrix", workbook=wb)
+    view.row_widgets["r2"]["name"].value = "Allergenen"
+    before = saved(wb, "m3.risicomatrix")
+    other = view.model.risks[0].name
+    view.row_widgets["r2"]["name"].value = other  # duplicate
+    assert "Naam van het risico" in view.banner.message and "nog niet in de lijst" in view.banner.message
+    assert view.row_widgets["r2"]["name"].value == "Allergenen"
+    assert saved(wb, "m3.risicomatrix") == before
+    view.new_name.value = ""
+    view.add_button.click()
+    assert "niet-lege naam" in view.banner.message
+    assert saved(wb, "m3.risicomatrix") == before
+
+
+def test_risk_view_switching_case_keeps_both(wb):
+    view = lst_kit.risk_matrix("m3.risicomatrix", workbook=wb)
+    first = view.model.case_id
+    view.row_widgets["r1"]["impact"].value = 1
+    view.case.value = "igj_cosmetische_injectables"
+    view.row_widgets["r1"]["impact"].value = 2
+    view.case.value = first
+    assert view.row_widgets["r1"]["impact"].value == 1
+    cases = saved(wb, "m3.risicomatrix")["cases"]
+    assert cases[first]["risks"][0]["impact"] == 1 and cases["igj_cosmetische_injectables"]["risks"][0]["impact"] == 2
+
+
+def test_map_view_add_influence_reaches_workbook(wb):
+    view = lst_kit.system_map("m3.systeemkaart", workbook=wb)
+    draws = view.figure.draws
+    view.node_label.value = "Keurmerk voor thuiskoks"
+    view.node_kind.value = "factor"
+    view.add_node_button.click()
+    view.source.value = "keurmerk_voor_thuiskoks"
+    view.target.value = "incidenten" if "incidenten" in view.model.nodes else next(iter(view.model.nodes))
+    view.sign.value = "-"
+    view.strength.value = 3
+    view.add_link_button.click()
+    answer = saved(wb, "m3.systeemkaart")
+    links = answer["maps"][view.model.case_id]["links"]
+    assert {"source": "keurmerk_voor_thuiskoks", "target": view.target.value, "sign": "-", "strength": 3,
+            "delay": False} in links
+    assert view.figure.draws == draws + 2  # redrawn after the node and after the link
+    again = lst_kit.system_map("m3.systeemkaart", workbook=open_workbook("anna", wb.folder))
+    assert "keurmerk_voor_thuiskoks" in again.model.nodes and len(again.model.links) == len(view.model.links)
+
+
+def test_map_view_self_loop_is_refused(wb):
+    view = lst_kit.system_map("m3.systeemkaart", workbook=wb)
+    view.reach_node.value = next(iter(view.model.nodes))
+    view.reach.value = "partners"  # a first save
+    before = saved(wb, "m3.systeemkaart")
+    view.source.value = view.target.value = next(iter(view.model.nodes))
+    view.add_link_button.click()
+    assert "geen invloed op zichzelf" in view.banner.message
+    assert saved(wb, "m3.systeemkaart") == before
+
+
+def test_map_view_reach_is_saved(wb):
+    view = lst_kit.system_map("m3.systeemkaart", workbook=wb)
+    node = next(n for n in view.model.nodes.values() if n.actor_type == "inspectorate")
+    view.reach_node.value = node.id
+    view.reach.value = "direct"
+    nodes = saved(wb, "m3.systeemkaart")["maps"][view.model.case_id]["nodes"]
+    assert next(n for n in nodes if n["id"] == node.id)["reach"] == "direct"
+    assert node.label in view.reach_out.value
