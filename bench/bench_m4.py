@@ -1,12 +1,13 @@
 """Module 4 redraw benchmark: from one edit (a widget value change) to the
 finished FigureBox, including the save to the workbook.
 
-    PYTHONPATH=. python bench/bench_m4.py [--edits 50]
+    .venv/bin/python bench/bench_m4.py [--edits 50]
 
 For each exercise, 50 edits at a typical size and at ten times that size;
-prints median and p95 of the wall-clock time (and of the process CPU time,
-which is steadier on a shared machine). Prints figures, passes or fails
-nothing. Target: median <= 100 ms at typical size.
+prints median and p95 of the wall-clock time and of the process CPU time
+(which a busy machine does not inflate), and writes bench/results/m4.json
+(shared harness). Prints figures, passes or fails nothing. Target (issue 4):
+median <= 100 ms at typical size; the 10x figures have no target.
 
 Sizes:
 - Tafel van Elf: typical = the shipped cases (5); 10x = 50 cases, with a saved
@@ -36,7 +37,11 @@ from pathlib import Path
 
 import yaml
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from harness import summary, table, write  # noqa: E402
+
 REPO = Path(__file__).resolve().parents[1]
+TARGET_MS = 100
 
 
 def scaled_data(root: Path, factor: int) -> Path:
@@ -183,22 +188,30 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--edits", type=int, default=50)
     args = parser.parse_args(argv)
+    os.environ.setdefault("MPLBACKEND", "Agg")
     root = Path(tempfile.mkdtemp(prefix="lst-bench-m4-"))
     try:
-        rows = []
+        measured = []
         for factor in (1, 10):
-            # a fresh interpreter state per size would be cleaner; caches are keyed by path, so sizes do not mix
-            rows += run(factor, args.edits, root)
+            # caches are keyed by file path, so the two sizes (two data folders) do not mix
+            measured += run(factor, args.edits, root)
     finally:
         shutil.rmtree(root, ignore_errors=True)
-    print(f"Module 4: tijd van één bewerking tot een bijgewerkte FigureBox, {args.edits} bewerkingen per regel")
-    print(f"{'oefening / bewerking':38} {'grootte':>7} {'mediaan':>9} {'p95':>9} {'cpu-med':>9} {'cpu-p95':>9}")
-    for name, factor, wall, cpu in rows:
-        size = "typisch" if factor == 1 else f"{factor}x"
-        print(f"{name:38} {size:>7} {1000 * statistics.median(wall):7.1f}ms {1000 * p95(wall):7.1f}ms "
-              f"{1000 * statistics.median(cpu):7.1f}ms {1000 * p95(cpu):7.1f}ms")
+    rows = []
+    for name, factor, wall, cpu in measured:
+        row = {"oefening / bewerking": name, "grootte": "typisch" if factor == 1 else f"{factor}x"}
+        row.update(summary([1000 * x for x in wall]))
+        cpu_ms = [1000 * x for x in cpu]
+        row["cpu_median_ms"] = round(statistics.median(cpu_ms), 1)
+        row["cpu_p95_ms"] = round(p95(cpu_ms), 1)
+        row["doel"] = f"mediaan <= {TARGET_MS} ms" if factor == 1 else "-"
+        rows.append(row)
+    print(f"Module 4: van één bewerking tot een bijgewerkte FigureBox (incl. opslaan), {args.edits} bewerkingen per regel")
+    print(table(rows, ["oefening / bewerking", "grootte", "median_ms", "p95_ms", "cpu_median_ms", "cpu_p95_ms",
+                       "doel"]))
     print(f"(cpu = processortijd van dit proces; belasting door andere processen telt daar niet in mee. "
           f"Machine: {os.cpu_count()} kernen, Python {sys.version.split()[0]}.)")
+    print(f"Resultaten: {write('m4', rows)}")
     return 0
 
 

@@ -28,6 +28,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from .._paths import data_dir
+from ..controls import IntSlider
 from ..cases import T11_KEYS, Case, T11Reference, case_ids, load_case, load_t11
 from ..content import ContentError, Field, _rel, load_spec, load_yaml
 from ..errors import InputError
@@ -764,7 +765,7 @@ class T11View(ExerciseFrame):
         self.compare_dd = widgets.Dropdown(description=t("tafel_van_elf.field_compare"),
                                            tooltip=t("tafel_van_elf.compare_tip"), **wide)
         self.group_info = widgets.HTML()
-        self.sliders: dict[str, widgets.IntSlider] = {}
+        self.sliders: dict[str, IntSlider] = {}
         self.rationales: dict[str, widgets.HTML] = {}
         sections = [widgets.HTML(
             f"<small>{esc(t('tafel_van_elf.scale_note', lo=SCALE_MIN, low=spec.low, hi=SCALE_MAX, high=spec.high))}"
@@ -776,10 +777,9 @@ class T11View(ExerciseFrame):
             sections.append(widgets.HTML(f"<b>{esc(group.label)}</b> <small style='color:#555'>"
                                          f"{esc(group.description)}</small>"))
             for dim in dims:
-                slider = widgets.IntSlider(min=SCALE_MIN, max=SCALE_MAX, value=SCALE_MIN,
-                                           description=f"{dim.key} {dim.label}", continuous_update=False,
-                                           style={"description_width": "16em"},
-                                           layout=widgets.Layout(width="46em"))
+                slider = IntSlider(min=SCALE_MIN, max=SCALE_MAX, value=SCALE_MIN,
+                                   description=f"{dim.key} {dim.label}", continuous_update=False,
+                                   style={"description_width": "16em"}, layout=widgets.Layout(width="46em"))
                 slider.observe(self.guard(lambda change, k=dim.key: self._on_score(k, change["new"])),
                                names="value")
                 note = widgets.HTML(layout=widgets.Layout(margin="0 0 4px 2em"))
@@ -836,9 +836,10 @@ class T11View(ExerciseFrame):
                 self.case_dd.value = model.case.case_id
             self.focus_dd.options = groups
             self.focus_dd.value = model.focus
-            others = [(t("tafel_van_elf.none"), None)] + [(n, g) for n, g in groups if g != model.focus]
+            # "" stands for "no comparison": a Dropdown shows no text at all for None
+            others = [(t("tafel_van_elf.none"), "")] + [(n, g) for n, g in groups if g != model.focus]
             self.compare_dd.options = others
-            self.compare_dd.value = model.compare
+            self.compare_dd.value = model.compare or ""
             self.compare_dd.disabled = len(others) == 1
             group = model.group(model.focus)
             self.group_info.value = f"<small style='color:#333'>{esc(group.description)}</small>"
@@ -879,7 +880,7 @@ class T11View(ExerciseFrame):
     def _on_compare(self, group_id) -> None:
         if self._syncing:
             return
-        self.model.set_compare(group_id)
+        self.model.set_compare(group_id or None)
         self.save(self.model.to_dict())
         self._redraw_radar()
 
