@@ -36,6 +36,10 @@ _LAZY = {
     "public_values": "lst_kit.exercises.public_values",
     "signal_triage": "lst_kit.exercises.signal_triage",
     "procedural_justice": "lst_kit.exercises.procedural_justice",
+    "independence_dilemmas": "lst_kit.exercises.dilemmas",
+    "learning_plan": "lst_kit.exercises.learning_plan",
+    "portfolio_button": "lst_kit.exercises.learning_plan",
+    "class_overview": "lst_kit.classroom",
     "tafel_van_elf": "lst_kit.exercises.tafel_van_elf",
     "intervention_matrix": "lst_kit.exercises.intervention_matrix",
     "enforcement_pyramid": "lst_kit.exercises.enforcement_pyramid",
@@ -46,6 +50,9 @@ _LAZY = {
 __all__ = ["Workbook", "open_workbook", "__version__", *_LAZY]
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .classroom import class_overview
+    from .exercises.dilemmas import independence_dilemmas
+    from .exercises.learning_plan import learning_plan, portfolio_button
     from .exercises.east_letter import east_letter
     from .exercises.enforcement_pyramid import enforcement_pyramid
     from .exercises.intervention_matrix import intervention_matrix

@@ -42,6 +42,8 @@ EXERCISE_TYPES = {
     "public_values": "lst_kit.exercises.public_values",
     "signal_triage": "lst_kit.exercises.signal_triage",
     "procedural_justice": "lst_kit.exercises.procedural_justice",
+    "independence_dilemmas": "lst_kit.exercises.dilemmas",
+    "learning_plan": "lst_kit.exercises.learning_plan",
     "tafel_van_elf": "lst_kit.exercises.tafel_van_elf",
     "intervention_matrix": "lst_kit.exercises.intervention_matrix",
     "enforcement_pyramid": "lst_kit.exercises.enforcement_pyramid",

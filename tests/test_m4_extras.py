@@ -199,4 +199,46 @@ def test_game_hooks(spec):
     assert pg.summarize("m4.piramidespel", {"agent": pg.HIDDEN, "levels": [1]})[0] == \
         "Gespeeld tegen: Verrassing (verborgen type)."
     _, lines = pg.class_picture("m4.piramidespel", {"a": answer, "b": {"levels": "x"}})
-    assert lines and lines[0].startswith("Calculerend: 1 spellen")
+    assert lines[0] == "1 gespeelde spellen." and lines[1].startswith("Calculerend: 1 spellen, naleving in ")
+
+
+# -- demo answers (lst-kit demo-class) ------------------------------------------------------------
+
+def _m4_roundtrip(exercise_id, answer):
+    from lst_kit.cases import load_t11
+    from lst_kit.exercises import enforcement_pyramid as ep
+    from lst_kit.exercises import intervention_matrix as im
+    from lst_kit.exercises import tafel_van_elf as tve
+
+    spec = load_spec(exercise_id)
+    if exercise_id == "m4.tafel_van_elf":
+        return tve.T11Profile.from_dict(spec, load_t11(), tve.load_mapping(), answer).to_dict()
+    if exercise_id == "m4.interventiematrix":
+        return im.InterventionMatrix.from_dict(im.load_setup(spec), answer).to_dict()
+    if exercise_id == "m4.piramide":
+        return ep.PyramidModel.from_dict(spec, im.load_matrix_setup(spec.matrix_id), answer).to_dict()
+    if exercise_id == "m4.east_brief":
+        return el.LetterRewrite.from_dict(spec, answer).to_dict()
+    return pg.Game.from_dict(spec, answer).to_dict()
+
+
+@pytest.mark.parametrize("exercise_id", ["m4.tafel_van_elf", "m4.interventiematrix", "m4.piramide", "m4.east_brief",
+                                         "m4.piramidespel"])
+def test_m4_demo_answers_are_seeded_varied_and_valid(exercise_id):
+    import numpy as np
+
+    from lst_kit import hooks
+
+    module = hooks.exercise_info(exercise_id).module
+    first = hooks.demo_answer(exercise_id, np.random.default_rng([7, 1]))
+    assert first is not hooks.SKIP
+    assert first == hooks.demo_answer(exercise_id, np.random.default_rng([7, 1]))
+    others = [hooks.demo_answer(exercise_id, np.random.default_rng([7, i])) for i in range(2, 8)]
+    assert any(o != first for o in others)
+    for answer in [first, *others]:
+        assert json.loads(json.dumps(answer)) == answer
+        assert _m4_roundtrip(exercise_id, answer) == answer   # the exercise's own model accepts it
+        assert module.summarize(exercise_id, answer)   # the module's own hook, not the generic fallback
+    fig, lines = module.class_picture(exercise_id, {f"D{i}": a for i, a in enumerate([first, *others])})
+    assert lines and all(isinstance(x, str) for x in lines)
+    assert lines[0].startswith("7 ") or "7 deelnemers" in lines[0]   # the class size, read from the answers

@@ -210,6 +210,29 @@ def class_picture(exercise_id: str, answers: dict):
         return None, []
 
 
+_DEMO_PARTS = (
+    ("Beste heer De Vries,", "salutation"),
+    ("Op 12 maart zagen wij dat uw schip ontgaste tijdens het varen. Dat mag niet.", "fact"),
+    ("De dampen zijn slecht voor de gezondheid van omwonenden en van uw bemanning.", "benefit"),
+    ("Negen van de tien schippers ontgassen al bij een erkende installatie.", "norm"),
+    ("Laat uw volgende ontgassing binnen twee weken doen bij een installatie.", "deadline"),
+    ("Vragen? Bel ons op 030-1234567.", "channel"),
+    ("Over vier weken komen we terug voor een hercontrole.", "next"),
+)
+
+
+def demo_answer(exercise_id: str, rng) -> dict:
+    """A rewrite for the demo class: some EAST improvements, not all (invented text)."""
+    spec = load_spec(exercise_id, "east_letter")
+    chosen = [text for text, _ in _DEMO_PARTS if rng.random() < 0.7]
+    if not chosen:
+        return LetterRewrite(spec).to_dict()
+    salutation = chosen[0] if chosen[0].startswith("Beste") else "Geachte heer/mevrouw,"
+    body = [x for x in chosen if not x.startswith("Beste")]
+    text = salutation + "\n\n" + " ".join(body) + "\n\nMet vriendelijke groet,\nDe inspecteur"
+    return LetterRewrite(spec, text).to_dict()
+
+
 # -- view -------------------------------------------------------------------------------------
 
 class EastLetterView(ExerciseFrame):

@@ -412,6 +412,25 @@ def class_picture(exercise_id: str, answers: dict):
         return None, []
 
 
+def demo_answer(exercise_id: str, rng) -> dict:
+    """A plausible pyramid for the demo class: per segment the reference
+    row of the matrix, with an intervention added or left out here and there."""
+    spec, setup = _setup_for(exercise_id)
+    model = PyramidModel(spec, setup)
+    for seg in setup.spec.segments:
+        ids = sorted({i for c in setup.spec.classes for i in setup.reference.get(f"{seg.key}{c.key}")},
+                     key=setup.catalogue.ids.index)
+        if len(ids) > 2 and rng.random() < 0.5:
+            ids.pop(int(rng.integers(len(ids))))
+        if rng.random() < 0.3:
+            extra = [i.id for i in setup.catalogue.items if i.id not in ids]
+            ids.append(extra[int(rng.integers(len(extra)))])
+        for item_id in ids:
+            model.toggle(item_id, True, seg.key)
+    model.set_segment(model.segment_keys[int(rng.integers(len(model.segment_keys)))])
+    return model.to_dict()
+
+
 # -- view -----------------------------------------------------------------------------------
 
 class PyramidView(ExerciseFrame):

@@ -774,6 +774,32 @@ def class_picture(exercise_id: str, answers: dict):
         return None, []
 
 
+def demo_answer(exercise_id: str, rng) -> dict:
+    """A plausible matrix for the demo class: the reference with individual
+    deviations (a lighter or heavier intervention here and there), a case
+    cell and sometimes an aggravating factor."""
+    setup = load_matrix_setup(exercise_id)
+    model = InterventionMatrix(setup)
+    items = setup.catalogue.items
+    for cell in setup.spec.cell_keys:
+        ids = list(setup.reference.get(cell))
+        roll = rng.random()
+        if roll < 0.2 and len(ids) > 1:
+            ids.pop(int(rng.integers(len(ids))))
+        elif roll < 0.45:
+            top = max((setup.catalogue.item(i).level for i in ids), default=1)
+            near = [i.id for i in items if abs(i.level - top) <= 1 and i.id not in ids]
+            if near:
+                ids.append(near[int(rng.integers(len(near)))])
+        if rng.random() < 0.9:  # a few participants leave a cell open
+            model.place(cell, ids)
+    model.set_situation(setup.spec.cell_keys[int(rng.integers(len(setup.spec.cell_keys)))])
+    for factor in setup.spec.aggravating:
+        if rng.random() < 0.3:
+            model.set_factor(factor.key, True)
+    return model.to_dict()
+
+
 # -- view ------------------------------------------------------------------------------
 
 class MatrixView(ExerciseFrame):

@@ -18,7 +18,9 @@ import ipywidgets as widgets
 
 from ..content import Field, load_spec
 from ..errors import InputError
+from ..hooks import fmt, safe_hook, short_label
 from ..i18n import t
+from ..plotting import PALETTE, new_figure, style_axes, styled
 from ..ui import ExerciseFrame, build_view, esc
 from ..workbook import Workbook
 
@@ -120,3 +122,85 @@ class MultipleChoiceView(ExerciseFrame):
 def multiple_choice(exercise_id: str, workbook: Workbook | None = None):
     """The multiple-choice check ``exercise_id`` as a widget."""
     return build_view(lambda: MultipleChoiceView(load_spec(exercise_id, "multiple_choice"), workbook))
+
+
+# -- hooks for the portfolio, the class overview and the demo class ------------------
+
+@safe_hook("summarize")
+def summarize(exercise_id: str, answer) -> list[str]:
+    """The option chosen, whether it is right, and the feedback."""
+    spec = load_spec(exercise_id, "multiple_choice")
+    choice = Choice.from_dict(spec, answer)
+    if choice.index is None:
+        option = answer.get("option") if isinstance(answer, dict) else None
+        if isinstance(option, str) and option:
+            return [t("hooks.mc_removed", option=option)]
+        return [t("hooks.mc_none")]
+    verdict = t("hooks.mc_right") if choice.correct else t("hooks.mc_wrong")
+    lines = [t("hooks.mc_chosen", option=spec.options[choice.index].text, verdict=verdict), choice.feedback]
+    if not choice.correct:
+        right = next(o.text for o in spec.options if o.correct)
+        lines.append(t("hooks.mc_right_answer", option=right))
+    return lines
+
+
+def plot_answer(exercise_id: str, answer):
+    """A single choice needs no plot: the summary says it all."""
+    return None
+
+
+def class_counts(spec: MultipleChoiceSpec, answers: dict) -> list[int]:
+    """How often each option of the spec was chosen (answers for removed options are not counted)."""
+    counts = [0] * len(spec.options)
+    for answer in answers.values():
+        index = Choice.from_dict(spec, answer).index
+        if index is not None:
+            counts[index] += 1
+    return counts
+
+
+@styled
+def plot_class_choices(spec: MultipleChoiceSpec, counts: list[int]):
+    """Horizontal bars: how many chose each option; the right one hatched and marked."""
+    n = len(spec.options)
+    fig = new_figure(8.0, 0.9 + 0.55 * n)
+    ax = fig.add_subplot()
+    labels = [short_label(o.text, 48) + (f"  ✓ {t('hooks.mc_correct_mark')}" if o.correct else "") for o in spec.options]
+    y = list(range(n))[::-1]
+    for yi, option, count in zip(y, spec.options, counts):
+        ax.barh(yi, count, color=PALETTE[2] if option.correct else PALETTE[0],
+                hatch="//" if option.correct else None, edgecolor="white")
+        ax.text(count, yi, f" {count}", va="center", fontsize=9)
+    ax.set_yticks(y, labels, fontsize=8)
+    ax.set_xlabel(t("hooks.axis_participants"))
+    ax.set_xlim(0, max(max(counts), 1) * 1.15)
+    ax.set_title(t("hooks.mc_class_title"))
+    style_axes(ax)
+    return fig
+
+
+@safe_hook("class_picture")
+def class_picture(exercise_id: str, answers: dict):
+    """The options the class chose most, and the share that chose the right one."""
+    spec = load_spec(exercise_id, "multiple_choice")
+    counts = class_counts(spec, answers)
+    total = sum(counts)
+    if not total:
+        return None, [t("hooks.nobody")]
+    ranked = sorted(range(len(counts)), key=lambda i: -counts[i])
+    right = next(i for i, o in enumerate(spec.options) if o.correct)
+    lines = [t("hooks.mc_most", option=spec.options[ranked[0]].text, n=counts[ranked[0]], total=total),
+             t("hooks.mc_share_right", share=fmt(100 * counts[right] / total, 0), n=counts[right], total=total)]
+    lines += [t("hooks.mc_option_count", option=spec.options[i].text, n=counts[i]) for i in ranked[1:] if counts[i]]
+    return plot_class_choices(spec, counts), lines
+
+
+def demo_answer(exercise_id: str, rng) -> dict:
+    """Right about two times in three; otherwise one of the other options."""
+    spec = load_spec(exercise_id, "multiple_choice")
+    right = next(i for i, o in enumerate(spec.options) if o.correct)
+    wrong = [i for i in range(len(spec.options)) if i != right]
+    index = right if rng.random() < 0.65 else wrong[int(rng.integers(len(wrong)))]
+    choice = Choice(spec)
+    choice.choose(index)
+    return choice.to_dict()

@@ -20,6 +20,7 @@ import numpy as np
 from ..controls import FloatSlider, IntSlider
 from ..content import Field, load_spec
 from ..errors import InputError
+from ..hooks import fmt, safe_hook
 from ..i18n import t
 from ..plotting import PALETTE, new_figure, style_axes, styled
 from ..ui import ExerciseFrame, FigureBox, build_view, esc
@@ -229,12 +230,121 @@ class ParadoxView(ExerciseFrame):
 
     def _redraw(self) -> None:
         sim = self.model.simulate()
-        text = t("paradox.summary", runs=self.spec.runs, horizon=int(self.model.values["horizon"]),
-                 incidents=_fmt(round(sim.mean_incidents(), 1)), swing=_fmt(round(sim.swing(), 2)),
-                 final=_fmt(round(float(np.median(sim.intensity[:, -1])), 2)))
+        text = _sim_summary(self.model, sim)
         self.figure.show(plot_paradox(sim), alt=t("paradox.alt"), caption=text)
 
 
 def paradox_model(exercise_id: str = "m1.paradox", workbook: Workbook | None = None):
     """E1.3 as a widget."""
     return build_view(lambda: ParadoxView(load_spec(exercise_id, "paradox_model"), workbook))
+
+
+# -- hooks for the portfolio, the class overview and the demo class ------------------
+
+def _sim_summary(model: ParadoxModel, sim: Simulation) -> str:
+    return t("paradox.summary", runs=model.spec.runs, horizon=int(model.values["horizon"]),
+             incidents=_fmt(round(sim.mean_incidents(), 1)), swing=_fmt(round(sim.swing(), 2)),
+             final=_fmt(round(float(np.median(sim.intensity[:, -1])), 2)))
+
+
+@safe_hook("summarize")
+def summarize(exercise_id: str, answer) -> list[str]:
+    """The settings chosen and what the simulation showed with them."""
+    spec = load_spec(exercise_id, "paradox_model")
+    model = ParadoxModel.from_dict(spec, answer)
+    lines = [t("paradox.illustrative"), _sim_summary(model, model.simulate())]
+    lines += [t("hooks.paradox_param", label=p.label, value=_fmt(model.values[p.key])) for p in spec.parameters]
+    return lines
+
+
+def plot_answer(exercise_id: str, answer):
+    try:
+        model = ParadoxModel.from_dict(load_spec(exercise_id, "paradox_model"), answer)
+        return plot_paradox(model.simulate())
+    except Exception:  # noqa: BLE001 - hooks never raise
+        return None
+
+
+def class_values(spec: ParadoxSpec, answers: dict) -> dict[str, list[float]]:
+    """Per parameter the values the participants settled on (defaults where they left one alone)."""
+    values: dict[str, list[float]] = {p.key: [] for p in spec.parameters}
+    for answer in answers.values():
+        if not isinstance(answer, dict) or not isinstance(answer.get("parameters"), dict):
+            continue
+        model = ParadoxModel.from_dict(spec, answer)
+        for p in spec.parameters:
+            values[p.key].append(float(model.values[p.key]))
+    return values
+
+
+@styled
+def plot_class_parameters(spec: ParadoxSpec, values: dict[str, list[float]]):
+    """One row per parameter, each running from its slider's minimum (left) to
+    its maximum (right): how many chose each value (circle size), the median
+    (diamond) and the spec's starting value (open square)."""
+    params = spec.parameters
+    n = len(params)
+    fig = new_figure(8.5, 1.1 + 0.55 * n)
+    ax = fig.add_subplot()
+    y = np.arange(n)[::-1]
+    biggest = 1
+    rows = []
+    for p in params:
+        xs = np.asarray(values[p.key], dtype=float)
+        span = (p.max - p.min) or 1.0
+        uniq, counts = (np.unique(np.round(xs, 6), return_counts=True) if xs.size
+                        else (np.array([]), np.array([], dtype=int)))
+        biggest = max(biggest, int(counts.max()) if counts.size else 1)
+        rows.append((p, xs, span, uniq, counts))
+    for yi, (p, xs, span, uniq, counts) in zip(y, rows):
+        ax.plot([0, 1], [yi, yi], color="#bbbbbb", linewidth=1, zorder=1)
+        if xs.size:
+            ax.scatter((uniq - p.min) / span, np.full(uniq.shape, yi), s=30 + 330 * counts / biggest, color=PALETTE[4],
+                       alpha=0.6, edgecolor=PALETTE[0], linewidth=0.5, zorder=2)
+            ax.scatter([(np.median(xs) - p.min) / span], [yi], marker="D", s=55, color=PALETTE[1], edgecolor="#222222",
+                       zorder=4, label=t("hooks.paradox_median") if yi == y[0] else None)
+        ax.scatter([(p.default - p.min) / span], [yi], marker="s", s=70, facecolor="none", edgecolor="#222222",
+                   zorder=5, label=t("hooks.paradox_default") if yi == y[0] else None)
+        ax.text(-0.03, yi, _fmt(p.min), ha="right", va="center", fontsize=8, color="#444444")
+        ax.text(1.03, yi, _fmt(p.max), ha="left", va="center", fontsize=8, color="#444444")
+    ax.set_yticks(y, [p.label for p in params], fontsize=8)
+    ax.set_xticks([])
+    ax.set_xlim(-0.12, 1.12)
+    ax.set_ylim(-0.7, n - 0.3)
+    ax.set_xlabel(t("hooks.paradox_class_axis"), fontsize=8)
+    ax.set_title(t("hooks.paradox_class_title"))
+    for side in ("top", "right", "bottom"):
+        ax.spines[side].set_visible(False)
+    fig.legend(loc="outside lower center", ncols=2, fontsize=8)
+    return fig
+
+
+@safe_hook("class_picture")
+def class_picture(exercise_id: str, answers: dict):
+    """The parameter settings the class chose: median and range per parameter."""
+    spec = load_spec(exercise_id, "paradox_model")
+    values = class_values(spec, answers)
+    who = len(next(iter(values.values()), []))
+    if not who:
+        return None, [t("hooks.nobody")]
+    lines = [t("hooks.paradox_class", n=who)]
+    for p in spec.parameters:
+        xs = values[p.key]
+        lines.append(t("hooks.paradox_class_line", label=p.label, median=_fmt(float(np.median(xs))),
+                       lo=_fmt(min(xs)), hi=_fmt(max(xs)), default=_fmt(p.default)))
+    return plot_class_parameters(spec, values), lines
+
+
+def demo_answer(exercise_id: str, rng) -> dict:
+    """Settings scattered around the defaults, on the sliders' steps; sometimes a new draw."""
+    spec = load_spec(exercise_id, "paradox_model")
+    model = ParadoxModel(spec)
+    for p in spec.parameters:
+        if rng.random() < 0.3:
+            continue  # left at the default
+        raw = rng.normal(p.default, (p.max - p.min) / 5)
+        steps = round((min(p.max, max(p.min, raw)) - p.min) / p.step)
+        value = min(p.max, p.min + steps * p.step)
+        model.set(p.key, int(round(value)) if p.key in INTEGER else round(float(value), 6))
+    model.draw = int(rng.integers(0, 3))
+    return model.to_dict()

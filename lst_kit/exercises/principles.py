@@ -15,6 +15,7 @@ import ipywidgets as widgets
 from ..controls import IntSlider
 from ..content import Field, load_spec
 from ..errors import InputError
+from ..hooks import fmt, safe_hook
 from ..i18n import t
 from ..plotting import PALETTE, new_figure, styled
 from ..ui import ExerciseFrame, FigureBox, build_view, esc
@@ -202,3 +203,128 @@ class PrinciplesView(ExerciseFrame):
 def principles_radar(exercise_id: str = "m1.principes", workbook: Workbook | None = None):
     """E1.2 as a widget."""
     return build_view(lambda: PrinciplesView(load_spec(exercise_id, "principles_radar"), workbook))
+
+
+# -- hooks for the portfolio, the class overview and the demo class ------------------
+
+@safe_hook("summarize")
+def summarize(exercise_id: str, answer) -> list[str]:
+    """The largest shifts first, then the highest and lowest principle per moment."""
+    spec = load_spec(exercise_id, "principles_radar")
+    model = PrincipleScores.from_dict(spec, answer)
+    if not model.scores:
+        return [t("hooks.principles_none")]
+    moved = model.largest_changes()
+    if moved:
+        lines = [t("principles.most_moved", items=", ".join(f"{p.label} ({d:+d})" for p, d in moved))]
+    else:
+        lines = [t("principles.none_moved")]
+    for moment in spec.moments:
+        scored = [(model.score(moment.key, p.key), i, p) for i, p in enumerate(spec.principles)]
+        high = max(scored, key=lambda x: (x[0], -x[1]))
+        low = min(scored, key=lambda x: (x[0], x[1]))
+        lines.append(t("hooks.principles_moment", moment=moment.label, high=high[2].label, high_score=high[0],
+                       low=low[2].label, low_score=low[0]))
+    return lines
+
+
+def plot_answer(exercise_id: str, answer):
+    try:
+        model = PrincipleScores.from_dict(load_spec(exercise_id, "principles_radar"), answer)
+    except Exception:  # noqa: BLE001 - hooks never raise
+        return None
+    return plot_radar(model) if model.scores else None
+
+
+def class_statistics(spec: PrinciplesSpec, answers: dict) -> tuple[dict, int]:
+    """{moment: {principle: (mean, sd)}} over the participants who scored, and their number."""
+    values: dict[str, dict[str, list[int]]] = {m.key: {p.key: [] for p in spec.principles} for m in spec.moments}
+    lo, hi = spec.scale.min, spec.scale.max
+    mid = (lo + hi) // 2
+    who = 0
+    for answer in answers.values():
+        scores = answer.get("scores") if isinstance(answer, dict) else None
+        if not isinstance(scores, dict):
+            continue
+        valid = {}
+        for m in spec.moments:  # the same checks as PrincipleScores.set, without building a model per answer
+            row = scores.get(m.key)
+            if isinstance(row, dict):
+                valid[m.key] = {k: v for k, v in row.items() if k in values[m.key] and isinstance(v, int)
+                                and not isinstance(v, bool) and lo <= v <= hi}
+        if not any(valid.values()):
+            continue
+        who += 1
+        for m in spec.moments:
+            row = valid.get(m.key, {})
+            for p in spec.principles:
+                values[m.key][p.key].append(row.get(p.key, mid))
+    stats = {}
+    for m in spec.moments:
+        stats[m.key] = {}
+        for p in spec.principles:
+            xs = values[m.key][p.key]
+            mean = sum(xs) / len(xs) if xs else 0.0
+            sd = (sum((x - mean) ** 2 for x in xs) / len(xs)) ** 0.5 if xs else 0.0
+            stats[m.key][p.key] = (mean, sd)
+    return stats, who
+
+
+@styled
+def plot_class_radar(spec: PrinciplesSpec, stats: dict):
+    """The class's mean per moment on one radar, with a band of one standard deviation."""
+    labels = [p.label for p in spec.principles]
+    n = len(labels)
+    angles = [2 * math.pi * i / n for i in range(n)] + [0.0]
+    fig = new_figure(6.4, 5.6)
+    ax = fig.add_subplot(projection="polar")
+    ax.set_theta_offset(math.pi / 2)
+    ax.set_theta_direction(-1)
+    lo, hi = spec.scale.min, spec.scale.max
+    styles = [("-", "o"), ("--", "s")]
+    for i, moment in enumerate(spec.moments):
+        means = [stats[moment.key][p.key][0] for p in spec.principles]
+        sds = [stats[moment.key][p.key][1] for p in spec.principles]
+        low = [max(lo, m - s) for m, s in zip(means, sds)]
+        high = [min(hi, m + s) for m, s in zip(means, sds)]
+        line, marker = styles[i % 2]
+        ax.fill_between(angles, low + low[:1], high + high[:1], color=PALETTE[i], alpha=0.18)
+        ax.plot(angles, means + means[:1], linestyle=line, marker=marker, color=PALETTE[i], linewidth=2,
+                label=t("hooks.principles_class_mean", moment=moment.label))
+    ax.set_xticks(angles[:-1], labels, fontsize=8)
+    ax.set_ylim(lo - 0.5, hi)
+    ax.set_yticks(range(lo, hi + 1))
+    ax.tick_params(axis="y", labelsize=7, colors="#666666")
+    ax.set_title(t("hooks.principles_class_title"), pad=18)
+    fig.legend(loc="outside lower center", ncols=2, fontsize=8)
+    return fig
+
+
+@safe_hook("class_picture")
+def class_picture(exercise_id: str, answers: dict):
+    """The mean radar of the class with its spread, and per principle the means then and now."""
+    spec = load_spec(exercise_id, "principles_radar")
+    stats, who = class_statistics(spec, answers)
+    if not who:
+        return None, [t("hooks.nobody")]
+    first, second = spec.moments
+    lines = [t("hooks.principles_class", n=who, first=first.label, second=second.label)]
+    for p in spec.principles:
+        (m1, _), (m2, sd2) = stats[first.key][p.key], stats[second.key][p.key]
+        lines.append(t("hooks.principles_class_line", principle=p.label, first=fmt(m1), second=fmt(m2),
+                       sd=fmt(sd2)))
+    return plot_class_radar(spec, stats), lines
+
+
+def demo_answer(exercise_id: str, rng) -> dict:
+    """Scores then, and now a little higher on average, with individual variation."""
+    spec = load_spec(exercise_id, "principles_radar")
+    model = PrincipleScores(spec)
+    lo, hi = spec.scale.min, spec.scale.max
+    first, second = spec.moments
+    for p in spec.principles:
+        then = int(min(hi, max(lo, round(rng.normal((lo + hi) / 2, 1.0)))))
+        now = int(min(hi, max(lo, round(then + rng.normal(0.5, 0.9)))))
+        model.set(first.key, p.key, then)
+        model.set(second.key, p.key, now)
+    return model.to_dict()

@@ -321,7 +321,7 @@ def class_picture(exercise_id: str, answers: dict):
         games = [g for g in games if g.levels]
         if not games:
             return None, [t("pyramid_game.class_none")]
-        lines = []
+        lines = [t("pyramid_game.class_n", n=len(games))]
         for agent in spec.agents:
             mine = [g for g in games if g.agent.key == agent.key]
             if mine:
@@ -332,6 +332,23 @@ def class_picture(exercise_id: str, answers: dict):
         return None, lines
     except Exception:  # noqa: BLE001
         return None, []
+
+
+def demo_answer(exercise_id: str, rng) -> dict:
+    """A game for the demo class: a random type, mostly tit-for-tat with some
+    impatient jumps, sometimes stopped half-way."""
+    spec = load_spec(exercise_id, "pyramid_game")
+    keys = [a.key for a in spec.agents] + [HIDDEN]
+    game = Game(spec, keys[int(rng.integers(len(keys)))], draw=int(rng.integers(0, 4)))
+    rounds = spec.rounds if rng.random() < 0.8 else int(rng.integers(1, spec.rounds))
+    n = len(spec.levels)
+    for _ in range(rounds):
+        played = game.rounds()
+        level = 1 if not played or played[-1].complied else min(played[-1].level + 1, n)
+        if rng.random() < 0.2:
+            level = min(n, level + int(rng.integers(1, 3)))
+        game.choose(level)
+    return game.to_dict()
 
 
 # -- view -------------------------------------------------------------------------------------------

@@ -20,7 +20,9 @@ import ipywidgets as widgets
 from ..controls import IntSlider
 from ..content import Field, load_spec
 from ..errors import InputError
+from ..hooks import fmt, safe_hook, short_label
 from ..i18n import t
+from ..plotting import PALETTE, TEXT as TEXT_COLOUR, new_figure, style_axes, styled
 from ..ui import ExerciseFrame, build_view, esc
 from ..workbook import Workbook
 
@@ -160,3 +162,125 @@ class RatingScalesView(ExerciseFrame):
 def rating_scales(exercise_id: str, workbook: Workbook | None = None):
     """The rating-scale set ``exercise_id`` as a widget."""
     return build_view(lambda: RatingScalesView(load_spec(exercise_id, "rating_scales"), workbook))
+
+
+# -- hooks for the portfolio, the class overview and the demo class ------------------
+
+def _value_text(scale: Scale, value: int) -> str:
+    return f"{value} ({scale.label(value)})" if scale.labels else str(value)
+
+
+@safe_hook("summarize")
+def summarize(exercise_id: str, answer) -> list[str]:
+    """One line per rated statement, then how many are still open."""
+    spec = load_spec(exercise_id, "rating_scales")
+    model = Ratings.from_dict(spec, answer)
+    lines = [t("hooks.rating_line", item=short_label(i.text, 60), value=_value_text(spec.scale, model.values[i.key]))
+             for i in spec.items if i.key in model.values]
+    if not lines:
+        return [t("hooks.rating_none")]
+    if not model.complete:
+        lines.append(t("rating.progress", done=len(model.values), total=len(spec.items)))
+    return lines
+
+
+@styled
+def plot_ratings(model: Ratings):
+    """Horizontal bars: the participant's rating per statement on the scale."""
+    spec = model.spec
+    scale = spec.scale
+    n = len(spec.items)
+    fig = new_figure(8.0, 1.0 + 0.5 * n)
+    ax = fig.add_subplot()
+    y = list(range(n))[::-1]
+    for yi, item in zip(y, spec.items):
+        if item.key in model.values:
+            value = model.values[item.key]
+            ax.barh(yi, value - scale.min + 0.05, left=scale.min - 0.05, color=PALETTE[0], height=0.55)
+            ax.text(value, yi, f" {value}", va="center", fontsize=9)
+        else:
+            ax.text(scale.min, yi, t("hooks.rating_open"), va="center", fontsize=8, color="#666666")
+    ax.set_yticks(y, [short_label(i.text) for i in spec.items], fontsize=8)
+    ax.set_xlim(scale.min - 0.1, scale.max + 0.4)
+    ax.set_xticks(range(scale.min, scale.max + 1))
+    ax.set_xlabel(f"{scale.min} = {scale.low} · {scale.max} = {scale.high}")
+    ax.set_title(spec.title if len(spec.title) < 70 else short_label(spec.title, 70))
+    style_axes(ax)
+    return fig
+
+
+def plot_answer(exercise_id: str, answer):
+    try:
+        model = Ratings.from_dict(load_spec(exercise_id, "rating_scales"), answer)
+    except Exception:  # noqa: BLE001 - hooks never raise
+        return None
+    return plot_ratings(model) if model.values else None
+
+
+def class_statistics(spec: RatingSpec, answers: dict) -> dict[str, tuple[float, float, int, dict[int, int]]]:
+    """Per item key: (mean, standard deviation, n, count per scale value)."""
+    counts = {i.key: {v: 0 for v in range(spec.scale.min, spec.scale.max + 1)} for i in spec.items}
+    for answer in answers.values():
+        for key, value in Ratings.from_dict(spec, answer).values.items():
+            counts[key][value] += 1
+    stats = {}
+    for item in spec.items:
+        row = counts[item.key]
+        n = sum(row.values())
+        mean = sum(v * c for v, c in row.items()) / n if n else 0.0
+        var = sum(c * (v - mean) ** 2 for v, c in row.items()) / n if n else 0.0
+        stats[item.key] = (mean, var ** 0.5, n, row)
+    return stats
+
+
+@styled
+def plot_class_ratings(spec: RatingSpec, stats: dict):
+    """Per statement: circles sized by how many gave each score, the mean as a
+    diamond and one standard deviation either side as a line."""
+    scale = spec.scale
+    n_items = len(spec.items)
+    fig = new_figure(8.5, 1.2 + 0.6 * n_items)
+    ax = fig.add_subplot()
+    y = list(range(n_items))[::-1]
+    biggest = max([max(s[3].values()) for s in stats.values()] + [1])
+    for yi, item in zip(y, spec.items):
+        mean, sd, n, counts = stats[item.key]
+        xs = list(counts)
+        sizes = [600 * counts[x] / biggest for x in xs]
+        ax.scatter(xs, [yi] * len(xs), s=sizes, color=PALETTE[4], alpha=0.6, edgecolor=PALETTE[0], linewidth=0.5)
+        if n:
+            ax.plot([max(scale.min, mean - sd), min(scale.max, mean + sd)], [yi, yi], color=TEXT_COLOUR, linewidth=2)
+            ax.scatter([mean], [yi], marker="D", s=50, color=PALETTE[1], edgecolor=TEXT_COLOUR, zorder=3)
+    ax.set_yticks(y, [short_label(i.text) for i in spec.items], fontsize=8)
+    ax.set_xticks(range(scale.min, scale.max + 1))
+    ax.set_xlim(scale.min - 0.5, scale.max + 0.5)
+    ax.set_ylim(-0.7, n_items - 0.3)
+    ax.set_xlabel(f"{scale.min} = {scale.low} · {scale.max} = {scale.high}")
+    ax.set_title(t("hooks.rating_class_title"))
+    style_axes(ax)
+    return fig
+
+
+@safe_hook("class_picture")
+def class_picture(exercise_id: str, answers: dict):
+    """Mean and spread per statement."""
+    spec = load_spec(exercise_id, "rating_scales")
+    stats = class_statistics(spec, answers)
+    if not any(s[2] for s in stats.values()):
+        return None, [t("hooks.nobody")]
+    lines = [t("hooks.rating_class_line", item=short_label(i.text, 60), mean=fmt(stats[i.key][0]),
+               sd=fmt(stats[i.key][1]), n=stats[i.key][2]) for i in spec.items]
+    return plot_class_ratings(spec, stats), [t("hooks.rating_class_note")] + lines
+
+
+def demo_answer(exercise_id: str, rng) -> dict:
+    """Scores around a per-statement centre, now and then a statement skipped."""
+    spec = load_spec(exercise_id, "rating_scales")
+    model = Ratings(spec)
+    lo, hi = spec.scale.min, spec.scale.max
+    for index, item in enumerate(spec.items):
+        if rng.random() < 0.05:
+            continue
+        centre = lo + (hi - lo) * (0.3 + 0.4 * ((index * 37) % 10) / 9)
+        model.rate(item.key, int(min(hi, max(lo, round(rng.normal(centre, 0.9))))))
+    return model.to_dict()

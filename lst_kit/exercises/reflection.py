@@ -18,8 +18,10 @@ from dataclasses import dataclass, field
 
 import ipywidgets as widgets
 
+from .._demo import demo_text
 from ..content import Field, load_spec
 from ..errors import InputError
+from ..hooks import fmt, safe_hook
 from ..i18n import t
 from ..ui import Debouncer, ExerciseFrame, build_view, esc
 from ..workbook import Workbook
@@ -131,3 +133,35 @@ class ReflectionView(ExerciseFrame):
 def reflection(exercise_id: str, workbook: Workbook | None = None):
     """The reflection question ``exercise_id`` as a widget."""
     return build_view(lambda: ReflectionView(load_spec(exercise_id, "reflection"), workbook))
+
+
+# -- hooks for the portfolio, the class overview and the demo class ------------------
+
+@safe_hook("summarize")
+def summarize(exercise_id: str, answer) -> list[str]:
+    """The participant's text, one line per paragraph."""
+    text = ReflectionAnswer.from_dict(answer).text
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+    return paragraphs or [t("hooks.reflection_empty")]
+
+
+def plot_answer(exercise_id: str, answer):
+    """A reflection has no plot."""
+    return None
+
+
+@safe_hook("class_picture")
+def class_picture(exercise_id: str, answers: dict):
+    """The reflections listed, by pseudonym, after a count and the mean length."""
+    texts = {who: ReflectionAnswer.from_dict(a).text.strip() for who, a in answers.items()}
+    written = {who: text for who, text in texts.items() if text}
+    words = [len(text.split()) for text in written.values()]  # whitespace words: close enough for a class mean
+    mean = sum(words) / len(words) if words else 0
+    lines = [t("hooks.reflection_class", n=len(written), total=len(answers), words=fmt(mean, 0))]
+    lines += [f"{who}: {' '.join(text.split())}" for who, text in written.items()]
+    return None, lines
+
+
+def demo_answer(exercise_id: str, rng) -> dict:
+    """An invented paragraph of plausible Dutch."""
+    return ReflectionAnswer(demo_text(rng)).to_dict()

@@ -726,6 +726,23 @@ def class_picture(exercise_id: str, answers: dict):
         return None, []
 
 
+def demo_answer(exercise_id: str, rng) -> dict:
+    """A plausible answer for the demo class: the default case, each target
+    group scored around the case's own scores, a calculator somewhat changed."""
+    spec, reference, mapping = _setup(exercise_id)
+    model = T11Profile(spec, reference, mapping, load_case(spec.default_case))
+    for group in model.case.target_groups:
+        for dim in T11_KEYS:
+            value = int(round(group.t11[dim].score + rng.normal(0, 0.9)))
+            model.set_score(group.id, dim, min(SCALE_MAX, max(SCALE_MIN, value)))
+    calc = model.calculator()
+    model.set_deterrence("detection", round(float(min(1.0, calc.detection * rng.choice([1, 2, 5, 10]))), 3))
+    model.set_deterrence("use_report", bool(rng.random() < 0.3))
+    if model.compare is not None and rng.random() < 0.2:
+        model.set_compare(None)
+    return model.to_dict()
+
+
 # -- view ---------------------------------------------------------------------------------
 
 def _case_problem(case_id: str) -> str:

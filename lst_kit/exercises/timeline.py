@@ -15,6 +15,7 @@ import ipywidgets as widgets
 
 from ..content import Field, load_spec
 from ..errors import InputError
+from ..hooks import fmt, safe_hook
 from ..i18n import t
 from ..plotting import PALETTE, new_figure, style_axes, styled
 from ..ui import ExerciseFrame, FigureBox, build_view, esc
@@ -148,12 +149,20 @@ class TimelineTags:
         return model
 
 
+def shares_from_counts(spec: TimelineSpec, counts: dict[str, dict[str, int]]) -> dict[str, dict[str, float]]:
+    """Per period: share of each logic among the tagged events (0..1)."""
+    out = {}
+    for period in spec.periods:
+        row = counts[period.label]
+        tagged = sum(v for k, v in row.items() if k)
+        out[period.label] = {lg.key: (row[lg.key] / tagged if tagged else 0.0) for lg in spec.logics}
+    return out
+
+
 @styled
-def plot_timeline(model: TimelineTags):
+def plot_tag_counts(spec: TimelineSpec, counts: dict[str, dict[str, int]], title: str, axis: str):
     """Stacked bars of tags per period, and the drift of each logic's share."""
-    spec = model.spec
-    counts = model.counts()
-    shares = model.shares()
+    shares = shares_from_counts(spec, counts)
     periods = [p.label for p in spec.periods]
     fig = new_figure(9.5, 4.2)
     ax_bar, ax_drift = fig.subplots(1, 2, width_ratios=[1.15, 1])
@@ -165,8 +174,8 @@ def plot_timeline(model: TimelineTags):
     untagged = [counts[p][""] for p in periods]
     ax_bar.bar(periods, untagged, bottom=bottoms, color=UNTAGGED_COLOUR, hatch="//", edgecolor="white",
                label=t("timeline.untagged"))
-    ax_bar.set_ylabel(t("timeline.axis_events"))
-    ax_bar.set_title(t("timeline.plot_counts"))
+    ax_bar.set_ylabel(axis)
+    ax_bar.set_title(title)
     style_axes(ax_bar)
     markers = "osD^vP*X"
     for i, logic in enumerate(spec.logics):
@@ -181,6 +190,11 @@ def plot_timeline(model: TimelineTags):
     handles, labels = ax_bar.get_legend_handles_labels()
     fig.legend(handles, labels, loc="outside lower center", ncols=4, fontsize=8)
     return fig
+
+
+def plot_timeline(model: TimelineTags):
+    """Stacked bars of the participant's tags per period, and the drift of each logic's share."""
+    return plot_tag_counts(model.spec, model.counts(), t("timeline.plot_counts"), t("timeline.axis_events"))
 
 
 def summary_text(model: TimelineTags) -> str:
@@ -252,3 +266,91 @@ class TimelineView(ExerciseFrame):
 def timeline_tagger(exercise_id: str = "m1.tijdlijn", workbook: Workbook | None = None):
     """E1.1 as a widget."""
     return build_view(lambda: TimelineView(load_spec(exercise_id, "timeline_tagger"), workbook))
+
+
+# -- hooks for the portfolio, the class overview and the demo class ------------------
+
+@safe_hook("summarize")
+def summarize(exercise_id: str, answer) -> list[str]:
+    """How many events were tagged, the dominant logic per period, and the
+    agreement with the course team's reading."""
+    spec = load_spec(exercise_id, "timeline_tagger")
+    model = TimelineTags.from_dict(spec, answer)
+    if not model.tags:
+        return [t("hooks.timeline_none")]
+    lines = [t("hooks.timeline_tagged", n=len(model.tags), total=len(spec.events))]
+    counts = model.counts()
+    for period in spec.periods:
+        row = counts[period.label]
+        tagged = sum(v for k, v in row.items() if k)
+        key = model.dominant()[period.label]
+        label = spec.logic(key).label if key else t("timeline.none")
+        lines.append(t("timeline.summary_period", period=period.label, tagged=tagged, total=tagged + row[""],
+                       dominant=label))
+    agree, compared, _ = model.comparison()
+    if compared:
+        lines.append(t("timeline.agree", agree=agree, compared=compared))
+    return lines
+
+
+def plot_answer(exercise_id: str, answer):
+    try:
+        model = TimelineTags.from_dict(load_spec(exercise_id, "timeline_tagger"), answer)
+    except Exception:  # noqa: BLE001 - hooks never raise
+        return None
+    return plot_timeline(model) if model.tags else None
+
+
+def class_counts(spec: TimelineSpec, answers: dict) -> tuple[dict[str, dict[str, int]], int]:
+    """The class's tags per period and logic (untagged events counted under ``""``), and
+    how many participants tagged at least one event. Tags of removed events or
+    logics are left out, as :meth:`TimelineTags.from_dict` does."""
+    table = {p.label: {lg.key: 0 for lg in spec.logics} | {"": 0} for p in spec.periods}
+    period_of = {e.key: spec.period_of(e.year).label for e in spec.events}
+    logics = {lg.key for lg in spec.logics}
+    who = 0
+    for answer in answers.values():
+        tags = answer.get("tags") if isinstance(answer, dict) else None
+        if not isinstance(tags, dict):
+            continue
+        valid = {k: v for k, v in tags.items() if k in period_of and isinstance(v, str) and v in logics}
+        if not valid:
+            continue
+        who += 1
+        for event_key, period in period_of.items():
+            table[period][valid.get(event_key, "")] += 1
+    return table, who
+
+
+@safe_hook("class_picture")
+def class_picture(exercise_id: str, answers: dict):
+    """The class's tag counts per period, with the dominant logic and its share."""
+    spec = load_spec(exercise_id, "timeline_tagger")
+    counts, who = class_counts(spec, answers)
+    if not who:
+        return None, [t("hooks.nobody")]
+    shares = shares_from_counts(spec, counts)
+    lines = [t("hooks.timeline_class", n=who)]
+    for period in spec.periods:
+        row = counts[period.label]
+        best = max((lg.key for lg in spec.logics), key=lambda k: row[k])
+        if row[best]:
+            lines.append(t("hooks.timeline_class_period", period=period.label, logic=spec.logic(best).label,
+                           share=fmt(100 * shares[period.label][best], 0)))
+    fig = plot_tag_counts(spec, counts, t("hooks.timeline_class_title"), t("hooks.timeline_class_axis"))
+    return fig, lines
+
+
+def demo_answer(exercise_id: str, rng) -> dict:
+    """Most events tagged; about half as in the course team's reading, the rest spread."""
+    spec = load_spec(exercise_id, "timeline_tagger")
+    model = TimelineTags(spec)
+    keys = [lg.key for lg in spec.logics]
+    for event in spec.events:
+        if rng.random() < 0.12:
+            continue
+        if event.reading and rng.random() < 0.5:
+            model.tag(event.key, event.reading)
+        else:
+            model.tag(event.key, keys[int(rng.integers(len(keys)))])
+    return model.to_dict()

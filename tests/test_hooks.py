@@ -1,0 +1,203 @@
+"""The hooks that the portfolio, the class overview and the learning plan use:
+dispatch through the spec's type, generic fallbacks, and the Module 1 hooks
+on fixed inputs."""
+
+import shutil
+import sys
+import types
+
+import numpy as np
+import pytest
+
+from lst_kit import content, hooks
+from lst_kit._paths import data_dir
+from lst_kit.content import exercise_ids, load_spec
+from lst_kit.plotting import png_bytes
+
+M1 = [e for e in exercise_ids() if e.startswith("m1.")]
+ODD = [None, "tekst", 5, [], {}, {"tags": 5}, {"ratings": {"x": "veel"}}, {"scores": {"nu": {"onafhankelijk": 99}}},
+       {"choices": {"kaart": "optie"}}, {"parameters": {"p0": "hoog"}}, {"fields": {"leerdoelen": 3}}]
+
+
+# -- dispatch ---------------------------------------------------------------------------------
+
+def test_module_found_through_the_spec_type():
+    info = hooks.exercise_info("m1.principes")
+    assert info.type == "principles_radar"
+    assert info.module.__name__ == "lst_kit.exercises.principles"
+    assert info.title == load_spec("m1.principes").title
+    assert hooks.module_key("m3.risicomatrix") == "m3" and hooks.module_key("vreemd") == ""
+
+
+def test_removed_or_unknown_exercise_falls_back_to_generic():
+    info = hooks.exercise_info("m9.bestaat_niet")
+    assert info.module is None and info.title == "m9.bestaat_niet"
+    answer = {"b": [1, 2.5, True], "a": {"tekst": "eerste\n\ntweede"}, "rijen": [{"x": 1}, {"x": 2}]}
+    assert hooks.summarize("m9.bestaat_niet", answer) == [
+        "b: 1, 2,5, ja", "a:", "  tekst:", "  eerste", "  tweede", "rijen:", "  -:", "    x: 1", "  -:", "    x: 2"]
+    assert hooks.plot_answer("m9.bestaat_niet", answer) is None
+    fig, lines = hooks.class_picture("m9.bestaat_niet", {"D1": {"keuze": "a"}, "D2": {"keuze": "a"}, "D3": "los"})
+    assert fig is None
+    assert lines == ["3 deelnemers hebben deze oefening ingevuld.", "D3: los", "keuze: 'a' (2×)"]
+    assert hooks.demo_answer("m9.bestaat_niet", np.random.default_rng(0)) is hooks.SKIP
+
+
+def test_a_later_exercise_type_is_picked_up_without_code_changes(tmp_path, monkeypatch):
+    """A new type registered in EXERCISE_TYPES with its own hooks is used; a hook that
+    raises or returns nonsense falls back to the generic reading."""
+    shutil.copytree(data_dir(), tmp_path / "data")
+    monkeypatch.setenv("LST_DATA_DIR", str(tmp_path / "data"))
+    module = types.ModuleType("lst_test_later_exercise")
+
+    class Spec:
+        def __init__(self, exercise_id, title):
+            self.exercise_id, self.title = exercise_id, title
+
+    module.parse_spec = lambda root, exercise_id: Spec(exercise_id, root.text("title"))
+    module.summarize = lambda exercise_id, answer: [f"score {answer['score']}"]
+    module.class_picture = lambda exercise_id, answers: (_ for _ in ()).throw(RuntimeError("kapot"))
+    module.plot_answer = lambda exercise_id, answer: "geen figuur"
+    module.demo_answer = lambda exercise_id, rng: {"score": int(rng.integers(1, 6))}
+    monkeypatch.setitem(sys.modules, module.__name__, module)
+    monkeypatch.setitem(content.EXERCISE_TYPES, "later_type", module.__name__)
+    (tmp_path / "data" / "exercises" / "m7").mkdir()
+    (tmp_path / "data" / "exercises" / "m7" / "later.yaml").write_text('type: later_type\ntitle: "Later"\n')
+    assert hooks.exercise_info("m7.later").title == "Later"
+    assert hooks.summarize("m7.later", {"score": 4}) == ["score 4"]
+    assert hooks.summarize("m7.later", {"anders": 1}) == ["anders: 1"]  # the hook raised KeyError
+    assert hooks.plot_answer("m7.later", {"score": 4}) is None  # not a Figure
+    assert hooks.class_picture("m7.later", {"D1": {"score": 4}})[1][0].startswith("1 deelnemers")
+    assert hooks.demo_answer("m7.later", np.random.default_rng(1)) == {"score": 3}
+
+
+# -- Module 1 hooks never raise on odd answers ------------------------------------------------
+
+@pytest.mark.parametrize("exercise_id", M1)
+@pytest.mark.parametrize("answer", ODD, ids=[repr(a)[:30] for a in ODD])
+def test_hooks_never_raise_on_odd_answers(exercise_id, answer):
+    lines = hooks.summarize(exercise_id, answer)
+    assert lines and all(isinstance(line, str) for line in lines)
+    fig = hooks.plot_answer(exercise_id, answer)
+    assert fig is None or hasattr(fig, "savefig")
+    fig, lines = hooks.class_picture(exercise_id, {"D1": answer, "D2": answer})
+    assert all(isinstance(line, str) for line in lines)
+
+
+def _roundtrip(kind, spec, answer):
+    from lst_kit.exercises.dilemmas import DilemmaChoices
+    from lst_kit.exercises.learning_plan import LearningPlan
+    from lst_kit.exercises.multiple_choice import Choice
+    from lst_kit.exercises.paradox import ParadoxModel
+    from lst_kit.exercises.principles import PrincipleScores
+    from lst_kit.exercises.rating_scales import Ratings
+    from lst_kit.exercises.reflection import ReflectionAnswer
+    from lst_kit.exercises.timeline import TimelineTags
+
+    if kind == "reflection":
+        return ReflectionAnswer.from_dict(answer).to_dict()
+    model = {"multiple_choice": Choice, "rating_scales": Ratings, "timeline_tagger": TimelineTags,
+             "principles_radar": PrincipleScores, "paradox_model": ParadoxModel,
+             "independence_dilemmas": DilemmaChoices, "learning_plan": LearningPlan}[kind]
+    return model.from_dict(spec, answer).to_dict()
+
+
+@pytest.mark.parametrize("exercise_id", M1 + ["m6.dilemmas", "m6.wat_neem_je_mee"])
+def test_demo_answers_are_seeded_varied_and_valid(exercise_id):
+    first = hooks.demo_answer(exercise_id, np.random.default_rng([7, 1]))
+    again = hooks.demo_answer(exercise_id, np.random.default_rng([7, 1]))
+    other = [hooks.demo_answer(exercise_id, np.random.default_rng([7, i])) for i in range(2, 8)]
+    assert first == again
+    assert any(o != first for o in other)
+    info = hooks.exercise_info(exercise_id)
+    for answer in [first, *other]:
+        assert _roundtrip(info.type, info.spec, answer) == answer  # the exercise's own model accepts it
+
+
+# -- Module 1 hooks on fixed inputs -------------------------------------------------------------
+
+def test_multiple_choice_summary_and_class_picture():
+    spec = load_spec("m1.definitie")
+    right = next(i for i, o in enumerate(spec.options) if o.correct)
+    wrong = (right + 1) % len(spec.options)
+    answer = {"choice": wrong, "option": spec.options[wrong].text, "correct": False}
+    lines = hooks.summarize("m1.definitie", answer)
+    assert lines[0] == f"Gekozen: '{spec.options[wrong].text}' (niet goed)."
+    assert lines[-1] == f"Het juiste antwoord: '{spec.options[right].text}'."
+    assert hooks.summarize("m1.definitie", {"option": "een geschrapt antwoord"})[0].endswith(
+        "Dit antwoord staat niet meer in de oefening.")
+    answers = {f"D{i}": {"option": spec.options[right if i < 3 else wrong].text} for i in range(5)}
+    answers["D9"] = {"option": "geschrapt"}
+    fig, lines = hooks.class_picture("m1.definitie", answers)
+    assert lines[0] == f"Meest gekozen: '{spec.options[right].text}' (3 van 5)."
+    assert lines[1] == "60% koos het juiste antwoord (3 van 5)."
+    assert png_bytes(fig)[:4] == b"\x89PNG"
+
+
+def test_rating_class_statistics():
+    spec = load_spec("m1.wrr_nadrukken")
+    first, second = spec.items[0].key, spec.items[1].key
+    answers = {"A": {"ratings": {first: 1, second: 5}}, "B": {"ratings": {first: 3}}, "C": {"ratings": {first: 5}}}
+    fig, lines = hooks.class_picture("m1.wrr_nadrukken", answers)
+    label = hooks.short_label(spec.items[0].text, 60)
+    assert f"{label}: gemiddeld 3,0, sd 1,6, n = 3." in lines
+    assert any(line.endswith("gemiddeld 5,0, sd 0,0, n = 1.") for line in lines)
+    assert fig is not None
+    summary = hooks.summarize("m1.wrr_nadrukken", {"ratings": {first: 4}})
+    assert summary[0] == f"{hooks.short_label(spec.items[0].text, 60)}: 4 ({spec.scale.label(4)})"
+    assert summary[-1] == f"1 van {len(spec.items)} stellingen beoordeeld."
+
+
+def test_timeline_class_counts_per_period():
+    from lst_kit.exercises.timeline import class_counts
+
+    spec = load_spec("m1.tijdlijn")
+    e0, e1 = spec.events[0], spec.events[1]
+    logic = spec.logics[0].key
+    answers = {"A": {"tags": {e0.key: logic, e1.key: logic}}, "B": {"tags": {e0.key: logic}}, "C": {"tags": {}}}
+    counts, who = class_counts(spec, answers)
+    assert who == 2
+    period = spec.period_of(e0.year).label
+    tagged = 3 if spec.period_of(e1.year).label == period else 2
+    assert counts[period][logic] == tagged
+    total = sum(sum(row.values()) for row in counts.values())
+    assert total == 2 * len(spec.events)  # every event of every participant who tagged, tagged or not
+    fig, lines = hooks.class_picture("m1.tijdlijn", answers)
+    assert lines[0].startswith("2 deelnemers labelden") and f"{period}: {spec.logics[0].label} (100%)." in lines
+
+
+def test_principles_class_means():
+    spec = load_spec("m1.principes")
+    then, now = (m.key for m in spec.moments)
+    p = spec.principles[0]
+    answers = {"A": {"scores": {then: {p.key: 1}, now: {p.key: 3}}}, "B": {"scores": {then: {p.key: 3}, now: {p.key: 5}}}}
+    fig, lines = hooks.class_picture("m1.principes", answers)
+    assert f"{p.label}: 2,0 → 4,0 (sd 1,0)." in lines
+    assert fig is not None
+    lines = hooks.summarize("m1.principes", answers["A"])
+    assert lines[0] == f"Grootste verschuivingen: {p.label} (+2)."
+
+
+def test_paradox_summary_and_class_parameters():
+    spec = load_spec("m1.paradox")
+    a = spec.param("a")
+    answers = {"A": {"parameters": {"a": a.min}}, "B": {"parameters": {"a": a.max}}, "C": {"parameters": {"a": a.max}}}
+    fig, lines = hooks.class_picture("m1.paradox", answers)
+    line = next(x for x in lines if x.startswith(a.label))
+    assert f"mediaan {a.max:g}".replace(".", ",") in line
+    assert hooks.summarize("m1.paradox", answers["A"])[0].startswith("Illustratief model")
+    assert hooks.plot_answer("m1.paradox", answers["A"]) is not None
+
+
+def test_reflections_listed_by_pseudonym():
+    answers = {"Deelnemer A": {"text": "Eerste  alinea.\n\nTweede."}, "Deelnemer B": {"text": ""}}
+    fig, lines = hooks.class_picture("m1.reflectie_wrr", answers)
+    assert fig is None
+    assert lines == ["1 van de 2 deelnemers schreven een antwoord, gemiddeld 3 woorden.",
+                     "Deelnemer A: Eerste alinea. Tweede."]
+    assert hooks.summarize("m1.reflectie_wrr", answers["Deelnemer A"]) == ["Eerste  alinea.", "Tweede."]
+    assert hooks.summarize("m1.reflectie_wrr", {}) == ["Nog geen tekst geschreven."]
+
+
+def test_plots_are_deterministic():
+    answer = hooks.demo_answer("m1.tijdlijn", np.random.default_rng(3))
+    assert png_bytes(hooks.plot_answer("m1.tijdlijn", answer)) == png_bytes(hooks.plot_answer("m1.tijdlijn", answer))

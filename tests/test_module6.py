@@ -1,0 +1,231 @@
+"""Module 6: the dilemma cards and the learning plan (models, headless views),
+and the portfolio button."""
+
+import json
+import shutil
+
+import pytest
+import yaml
+
+import lst_kit
+from lst_kit._paths import data_dir
+from lst_kit.content import ContentError, load_spec
+from lst_kit.errors import InputError
+from lst_kit.exercises.dilemmas import DilemmaChoices, summary_text
+from lst_kit.exercises.learning_plan import LearningPlan, prefill
+from lst_kit.ui import ErrorBanner
+from lst_kit.workbook import open_workbook
+
+
+@pytest.fixture
+def wb(tmp_path):
+    return open_workbook("anna", tmp_path / "wb")
+
+
+def on_disk(wb):
+    return json.loads(wb.path.read_text(encoding="utf-8"))["answers"]
+
+
+# -- dilemma cards: content ----------------------------------------------------------------------
+
+def test_shipped_cards_follow_the_brief():
+    spec = load_spec("m6.dilemmas")
+    assert 6 <= len(spec.cards) <= 8
+    assert [d.key for d in spec.dimensions] == ["oordeelsvorming", "positionering", "beeldvorming"]
+    rules = {r.key for r in spec.rules}
+    assert {"ba_a", "ba_b", "ba_c", "zes_weken", "kamer_informeren", "kaderwet"} <= rules
+    used = {key for card in spec.cards for key in card.rules}
+    assert {"ba_a", "ba_b", "ba_c", "zes_weken", "kamer_informeren", "kaderwet"} <= used
+    for card in spec.cards:
+        positions = [o.position for o in card.options]
+        assert min(positions) == spec.scale.min and max(positions) == spec.scale.max, card.key
+        assert card.prompt.endswith("?") and card.explanation
+
+
+def test_dilemma_spec_with_case_shows_the_policy_tension(tmp_path, monkeypatch):
+    shutil.copytree(data_dir(), tmp_path / "data")
+    monkeypatch.setenv("LST_DATA_DIR", str(tmp_path / "data"))
+    path = tmp_path / "data" / "exercises" / "m6" / "dilemmas.yaml"
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    doc["case"] = "nvwa_maaltijdplatforms"
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+    spec = load_spec("m6.dilemmas")
+    assert spec.case.case_id == "nvwa_maaltijdplatforms" and "innovatievriendelijke" in spec.case.hook
+    view = lst_kit.independence_dilemmas("m6.dilemmas", workbook=open_workbook("anna", tmp_path / "wb"))
+    assert "Casus: NVWA · Maaltijd aan huis." in view.body.children[0].value
+    doc["case"] = "bestaat_niet"
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(ContentError, match="'case'.*bestaat_niet"):
+        load_spec("m6.dilemmas")
+
+
+# -- dilemma cards: model -------------------------------------------------------------------------
+
+def test_choices_positions_and_profile():
+    spec = load_spec("m6.dilemmas")
+    model = DilemmaChoices(spec)
+    assert model.mean() is None and summary_text(model).startswith("Nog geen van de 8 kaarten")
+    first, second, third = spec.cards[:3]
+    model.choose(first.key, next(o.key for o in first.options if o.position == 5))
+    model.choose(second.key, next(o.key for o in second.options if o.position == 1))
+    model.choose(third.key, next(o.key for o in third.options if o.position == 4))
+    assert model.positions() == {first.key: 5, second.key: 1, third.key: 4}
+    assert model.mean() == pytest.approx(10 / 3)
+    dims = model.by_dimension()
+    assert dims[first.dimension] == 5 and dims[second.dimension] == 1 and dims[third.dimension] == 4
+    sharp, loose = model.extremes()
+    assert sharp == [first] and loose == [second]
+    text = summary_text(model)
+    assert "Je koos bij 3 van de 8 kaarten. Gemiddeld trek je de grens op 3,3" in text
+    assert f"Het scherpst bij: {first.title}." in text and f"Het meest meebewegend bij: {second.title}." in text
+    saved = model.to_dict()
+    assert list(saved["choices"]) == [first.key, second.key, third.key]
+    assert DilemmaChoices.from_dict(spec, saved).positions() == model.positions()
+
+
+def test_bad_choice_is_refused_and_the_model_unchanged():
+    spec = load_spec("m6.dilemmas")
+    model = DilemmaChoices(spec)
+    card = spec.cards[0]
+    model.choose(card.key, card.options[0].key)
+    with pytest.raises(InputError, match="Dilemmakaart: toegestaan is .*ingevuld was: geen_kaart"):
+        model.choose("geen_kaart", "x")
+    with pytest.raises(InputError, match=f"{card.title}: toegestaan is .*ingevuld was: geen_optie"):
+        model.choose(card.key, "geen_optie")
+    assert model.choices == {card.key: card.options[0].key}
+    restored = DilemmaChoices.from_dict(spec, {"choices": {"geschrapt": "a", card.key: "weg", spec.cards[1].key:
+                                                           spec.cards[1].options[1].key}})
+    assert restored.choices == {spec.cards[1].key: spec.cards[1].options[1].key}
+
+
+# -- dilemma cards: view ----------------------------------------------------------------------------
+
+def test_dilemma_view_shows_the_rule_only_after_choosing_and_saves(wb):
+    view = lst_kit.independence_dilemmas("m6.dilemmas", workbook=wb)
+    card = view.spec.cards[1]
+    assert view.rule_boxes[card.key].value == ""
+    assert view.figure.draws == 1 and "Nog geen van de 8 kaarten" in view.figure.value
+    option = card.options[2]
+    view.radios[card.key].value = option.key
+    assert on_disk(wb)["m6.dilemmas"] == {"choices": {card.key: option.key}}
+    box = view.rule_boxes[card.key].value
+    for key in card.rules:
+        assert view.spec.rule(key).label in box
+    assert "Voor het gesprek:" in box and "zes weken" in box
+    assert view.cards.titles[1].endswith("✓") and not view.cards.titles[0].endswith("✓")
+    assert view.figure.draws == 2 and f"Gemiddeld trek je de grens op {option.position},0" in view.figure.value
+    assert 'alt="Stippendiagram' in view.figure.value
+    assert "1 van 8 kaarten gekozen" in view.progress.value
+    again = lst_kit.independence_dilemmas("m6.dilemmas", workbook=open_workbook("anna", wb.folder))
+    assert again.radios[card.key].value == option.key and again.rule_boxes[card.key].value == box
+    assert again.indicator.state == "loaded"
+
+
+def test_dilemma_view_guard_keeps_the_saved_answer(wb, monkeypatch):
+    view = lst_kit.independence_dilemmas("m6.dilemmas", workbook=wb)
+    card = view.spec.cards[0]
+    view.radios[card.key].value = card.options[0].key
+    view.guard(view._on_choice)(card.key, "geen_optie")
+    assert "toegestaan is" in view.banner.message and "geen_optie" in view.banner.message
+    assert on_disk(wb)["m6.dilemmas"] == {"choices": {card.key: card.options[0].key}}
+
+
+def test_broken_dilemma_file_gives_a_banner(tmp_path, monkeypatch):
+    shutil.copytree(data_dir(), tmp_path / "data")
+    monkeypatch.setenv("LST_DATA_DIR", str(tmp_path / "data"))
+    path = tmp_path / "data" / "exercises" / "m6" / "dilemmas.yaml"
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    doc["cards"][2]["options"][0]["position"] = 9
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+    widget = lst_kit.independence_dilemmas("m6.dilemmas", workbook=open_workbook("anna", tmp_path / "wb"))
+    assert isinstance(widget, ErrorBanner)
+    assert "dilemmas.yaml" in widget.message and "cards[2].options[0].position" in widget.message and "9" in widget.message
+
+
+# -- learning plan ----------------------------------------------------------------------------------
+
+def test_prefill_names_missing_modules_and_uses_summaries():
+    spec = load_spec("m6.wat_neem_je_mee")
+    dilemmas = load_spec("m6.dilemmas")
+    card = dilemmas.cards[0]
+    answers = {
+        "m6.dilemmas": {"choices": {card.key: card.options[-1].key}},
+        "m4.piramide": {"niveau": 3, "toelichting": "Eerst overtuigen."},  # a module that does not exist here
+    }
+    sections = {p.section.key: p for p in prefill(spec, answers)}
+    assert not sections["probleem"].filled
+    assert sections["probleem"].note() == "Nog niet ingevuld in module 2."
+    assert sections["risicos"].note() == "Nog niet ingevuld in module 3."
+    grens = sections["grens"]
+    assert grens.filled and grens.lines[0].startswith("Je koos bij 1 van de 8 kaarten")
+    assert len(grens.lines) <= spec.max_lines
+    mix = sections["interventiemix"]
+    assert mix.filled and mix.missing == ("m4.interventiematrix",)
+    assert mix.lines == ("m4.piramide:", "  niveau: 3", "  toelichting: Eerst overtuigen.")
+
+
+def test_learning_plan_model_validates_and_round_trips():
+    spec = load_spec("m6.wat_neem_je_mee")
+    plan = LearningPlan(spec)
+    plan.set_text("leerdoelen", "Risico's beter afwegen.")
+    with pytest.raises(InputError, match="Tekstvak"):
+        plan.set_text("bestaat_niet", "x")
+    with pytest.raises(InputError, match="Mijn volgende stappen: toegestaan is tekst van hoogstens 20000 tekens"):
+        plan.set_text("volgende_stappen", "x" * 20001)
+    plan.take_over(prefill(spec, {}))
+    saved = plan.to_dict()
+    assert saved["fields"] == {"leerdoelen": "Risico's beter afwegen."}
+    assert saved["prefill"]["signaal"] == {"label": "Eén signaal aan beleid", "lines": ["Nog niet ingevuld in module 5."],
+                                           "filled": False}
+    assert LearningPlan.from_dict(spec, saved).to_dict() == saved
+
+
+def test_learning_plan_view_prefills_saves_as_typed_and_refreshes(wb):
+    view = lst_kit.learning_plan("m6.wat_neem_je_mee", workbook=wb)
+    assert "Nog niet ingevuld in module 2." in view.earlier.value
+    assert "Nog niet ingevuld in module 6." in view.earlier.value  # no dilemmas yet
+    view.text_areas["leerdoelen"].value = "Ik wil <b>signalen</b> beter agenderen."
+    saved = on_disk(wb)["m6.wat_neem_je_mee"]
+    assert saved["fields"] == {"leerdoelen": "Ik wil <b>signalen</b> beter agenderen."}
+    assert "7 woorden" in view.counts["leerdoelen"].value and view.indicator.state == "saved"
+    card = load_spec("m6.dilemmas").cards[0]
+    wb.save_answer("m6.dilemmas", {"choices": {card.key: card.options[0].key}})
+    view.refresh_button.click()
+    assert "Je koos bij 1 van de 8 kaarten" in view.earlier.value
+    assert on_disk(wb)["m6.wat_neem_je_mee"]["prefill"]["grens"]["filled"] is True
+    view.text_areas["volgende_stappen"].value = "x" * 20001
+    assert "20001 tekens" in view.banner.message
+    assert "volgende_stappen" not in on_disk(wb)["m6.wat_neem_je_mee"]["fields"]
+    again = lst_kit.learning_plan("m6.wat_neem_je_mee", workbook=open_workbook("anna", wb.folder))
+    assert again.text_areas["leerdoelen"].value == "Ik wil <b>signalen</b> beter agenderen."
+
+
+def test_learning_plan_summary_for_the_portfolio():
+    answer = {"fields": {"leerdoelen": "Doel  één.", "volgende_stappen": ""},
+              "prefill": {"grens": {"label": "x", "lines": ["Lijn 1", "Lijn 2"], "filled": True},
+                          "signaal": {"lines": ["Nog niet ingevuld in module 5."], "filled": False}}}
+    lines = lst_kit.exercises.learning_plan.summarize("m6.wat_neem_je_mee", answer)
+    assert lines == ["Mijn persoonlijke leerdoelen: Doel één.",
+                     "Waar jij de grens trekt (onafhankelijkheid): Lijn 1; Lijn 2"]
+
+
+# -- portfolio button --------------------------------------------------------------------------------
+
+def test_portfolio_button_writes_next_to_the_workbook(wb):
+    wb.save_answer("m1.reflectie_wrr", {"text": "<script>alert(1)</script> mijn tekst"})
+    button = lst_kit.portfolio_button("anna", wb.folder)
+    assert button.path is None
+    button.button.click()
+    expected = wb.folder / "anna-portfolio.html"
+    assert button.path == expected and expected.is_file()
+    html = expected.read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; mijn tekst" in html and "<script" not in html
+    assert str(expected) in button.result.value and "download='anna-portfolio.html'" in button.result.value
+    assert "data:text/html;base64," in button.result.value
+
+
+def test_portfolio_button_reports_a_missing_workbook_in_dutch(tmp_path):
+    button = lst_kit.portfolio_button("niemand", tmp_path)
+    button.button.click()
+    assert "Er is geen werkboek van deelnemer 'niemand'" in button.banner.message
+    assert button.path is None and list(tmp_path.iterdir()) == []
