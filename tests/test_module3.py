@@ -328,3 +328,43 @@ def test_map_view_reach_is_saved(wb):
     nodes = saved(wb, "m3.systeemkaart")["maps"][view.model.case_id]["nodes"]
     assert next(n for n in nodes if n["id"] == node.id)["reach"] == "direct"
     assert node.label in view.reach_out.value
+
+
+# -- hooks (portfolio, class overview, learning plan, demo class) -------------------------
+def test_risk_hooks(wb):
+    import numpy as np
+
+    from lst_kit import hooks
+
+    view = lst_kit.risk_matrix("m3.risicomatrix", workbook=wb)
+    view.row_widgets["r3"]["impact"].value = 5  # unregistered operators: 5 x 5 = 25, now the top risk
+    answer = saved(wb, "m3.risicomatrix")
+    lines = hooks.summarize("m3.risicomatrix", answer)
+    assert lines[0].startswith("Belangrijkste risico's") and "Niet-geregistreerde aanbieders (25, zeer hoog)" in lines[0]
+    assert hooks.plot_answer("m3.risicomatrix", answer) is not None
+    rng = np.random.default_rng(5)
+    answers = {f"p{i}": hooks.demo_answer("m3.risicomatrix", rng) for i in range(6)}
+    answers["p6"] = answer
+    fig, class_lines = hooks.class_picture("m3.risicomatrix", answers)
+    assert fig is not None and "deelnemers scoorden deze casus" in class_lines[0]
+    assert any("Niet-geregistreerde aanbieders" in line for line in class_lines[1:])
+    odd = hooks.summarize("m3.risicomatrix", {"case": "bestaat_niet", "cases": 7})  # never raises
+    assert isinstance(odd, list) and "Belangrijkste" not in " ".join(odd)
+
+
+def test_map_hooks(wb):
+    import numpy as np
+
+    from lst_kit import hooks
+
+    view = lst_kit.system_map("m3.systeemkaart", workbook=wb)
+    node = next(n for n in view.model.nodes.values() if n.actor_type == "inspectorate")
+    view.reach_node.value = node.id
+    view.reach.value = "direct"
+    answer = saved(wb, "m3.systeemkaart")
+    lines = hooks.summarize("m3.systeemkaart", answer)
+    assert any(line.startswith("direct:") and node.label in line for line in lines)
+    rng = np.random.default_rng(2)
+    answers = {f"p{i}": hooks.demo_answer("m3.systeemkaart", rng) for i in range(5)} | {"p5": answer}
+    fig, class_lines = hooks.class_picture("m3.systeemkaart", answers)
+    assert fig is not None and any(node.label in line and "direct" in line for line in class_lines)

@@ -27,8 +27,9 @@ from ..cases import case_ids, load_case
 from ..controls import IntSlider
 from ..content import Field, load_spec
 from ..errors import InputError
+from ..hooks import fmt, safe_hook
 from ..i18n import t
-from ..plotting import new_figure, styled
+from ..plotting import PALETTE, new_figure, style_axes, styled
 from ..ui import ExerciseFrame, FigureBox, build_view, esc
 from ..workbook import Workbook
 
@@ -89,7 +90,8 @@ def parse_spec(root: Field, exercise_id: str) -> RiskMatrixSpec:
     default_exposure = fk.number("default_exposure", 0.5, 10)
     if default_exposure not in [x.value for x in exposure]:
         raise fk.fail("default_exposure", ", ".join(_num(x.value) for x in exposure), default_exposure)
-    default_case = root.key("default_case")
+    # ``case`` (written by ``lst-kit new ... --case``) wins over ``default_case``.
+    default_case = root.key("case") if root.raw("case", None) is not None else root.key("default_case")
     return RiskMatrixSpec(exercise_id, root.text("title"), root.text("intro", default="", empty_ok=True),
                           default_case, root.choice("default_rule", RULES, default="lxi"), bands, w, e,
                           exposure, default_exposure)
@@ -539,3 +541,99 @@ class RiskMatrixView(ExerciseFrame):
 def risk_matrix(exercise_id: str = "m3.risicomatrix", workbook: Workbook | None = None):
     """E3.1 as a widget."""
     return build_view(lambda: RiskMatrixView(load_spec(exercise_id, "risk_matrix"), workbook))
+
+
+# -- hooks: portfolio, class overview, learning plan, demo class ----------------------------
+
+TAKES_CASE = True
+
+
+def _restore(exercise_id: str, answer) -> RiskMatrix | None:
+    """The participant's matrix of the case they worked on last, or None."""
+    if not isinstance(answer, dict) or answer.get("case") not in case_ids():
+        return None
+    spec = load_spec(exercise_id, "risk_matrix")
+    cases = answer.get("cases") if isinstance(answer.get("cases"), dict) else {}
+    model = RiskMatrix.from_dict(spec, cases.get(answer["case"], {}), answer["case"])
+    if answer.get("rule") in RULES:
+        model.rule = answer["rule"]
+    return model
+
+
+@safe_hook("summarize")
+def summarize(exercise_id: str, answer) -> list[str]:
+    """Top risks first (Module 6's learning plan uses the first line)."""
+    model = _restore(exercise_id, answer)
+    if model is None:
+        return []
+    top = [f"{r.name} ({_num(s)}, {model.bands[model.rule][model.band(s)].label})" for r, s, _ in model.ranked()[:3]]
+    lines = [t("risk.sum_top", rule=t(f"risk.rule_{model.rule}"), risks="; ".join(top)),
+             t("risk.sum_case", case=load_case(model.case_id).label, n=len(model.risks))]
+    lines.append(changes_text(model))
+    return lines
+
+
+@safe_hook("plot_answer")
+def plot_answer(exercise_id: str, answer):
+    model = _restore(exercise_id, answer)
+    return plot_matrix(model) if model is not None else None
+
+
+@safe_hook("class_picture")
+def class_picture(exercise_id: str, answers: dict):
+    """For the case most participants scored: each risk's L × I score per
+    participant (dots) and the class mean (bar), highest mean on top."""
+    models = [m for m in (_restore(exercise_id, a) for a in answers.values()) if m is not None]
+    if not models:
+        return None, [t("hooks.nobody")]
+    counts: dict[str, int] = {}
+    for m in models:
+        counts[m.case_id] = counts.get(m.case_id, 0) + 1
+    case_id = sorted(counts, key=lambda c: (-counts[c], c))[0]
+    scores: dict[str, list[float]] = {}
+    for m in models:
+        if m.case_id == case_id:
+            for r in m.risks:
+                scores.setdefault(r.name, []).append(m.score(r, "lxi"))
+    ranked = sorted(scores, key=lambda name: (-sum(scores[name]) / len(scores[name]), name))
+    lines = [t("risk.class_case", case=load_case(case_id).label, n=counts[case_id], total=len(models))]
+    for name in ranked:
+        values = scores[name]
+        lines.append(t("risk.class_line", risk=name, n=len(values), mean=fmt(sum(values) / len(values)),
+                       lo=_num(min(values)), hi=_num(max(values))))
+    return plot_class_scores(ranked, scores), lines
+
+
+@styled
+def plot_class_scores(ranked: list[str], scores: dict[str, list[float]]):
+    shown = ranked[:15]
+    fig = new_figure(7.5, 1.2 + 0.42 * len(shown))
+    ax = fig.add_subplot()
+    ys = list(range(len(shown)))[::-1]
+    means = [sum(scores[n]) / len(scores[n]) for n in shown]
+    ax.barh(ys, means, color=PALETTE[4], edgecolor="#333333", linewidth=0.5, label=t("risk.class_mean"))
+    for y, name in zip(ys, shown):
+        values = scores[name]
+        jitter = [((i % 5) - 2) * 0.06 for i in range(len(values))]
+        ax.scatter(values, [y + j for j in jitter], s=12, color=PALETTE[0], zorder=3,
+                   label=t("risk.class_dots") if y == ys[0] else None)
+    ax.set_yticks(ys, [name[:40] for name in shown], fontsize=8)
+    ax.set_xlim(0, 25.5)
+    ax.set_xlabel(t("risk.rule_lxi"))
+    ax.set_title(t("risk.class_title"))
+    style_axes(ax)
+    fig.legend(loc="outside lower center", ncols=2, fontsize=8)
+    return fig
+
+
+def demo_answer(exercise_id: str, rng) -> dict:
+    """A participant who starts from a case and nudges a few scores."""
+    spec = load_spec(exercise_id, "risk_matrix")
+    ids = case_ids()
+    case_id = spec.default_case if rng.random() < 0.7 or spec.default_case not in ids else ids[int(rng.integers(len(ids)))]
+    model = RiskMatrix.from_case(spec, case_id)
+    for r in model.risks:
+        r.likelihood = int(min(5, max(1, r.likelihood + int(rng.integers(-1, 2)))))
+        r.impact = int(min(5, max(1, r.impact + int(rng.integers(-1, 2)))))
+    model.rule = RULES[int(rng.integers(len(RULES)))]
+    return {"case": case_id, "rule": model.rule, "cases": {case_id: model.to_dict()}}

@@ -25,6 +25,7 @@ from ..cases import ACTOR_TYPES, case_ids, load_case
 from ..controls import IntSlider
 from ..content import Field, load_spec
 from ..errors import InputError
+from ..hooks import fmt, safe_hook
 from ..i18n import t
 from ..plotting import PALETTE, new_figure, style_axes, styled
 from ..ui import ExerciseFrame, FigureBox, build_view, esc
@@ -51,8 +52,10 @@ class SystemMapSpec:
 
 
 def parse_spec(root: Field, exercise_id: str) -> SystemMapSpec:
+    # ``case`` (written by ``lst-kit new ... --case``) wins over ``default_case``.
+    case = root.key("case") if root.raw("case", None) is not None else root.key("default_case")
     return SystemMapSpec(
-        exercise_id, root.text("title"), root.text("intro", default="", empty_ok=True), root.key("default_case"),
+        exercise_id, root.text("title"), root.text("intro", default="", empty_ok=True), case,
         root.integer("max_loop_length", 2, 12, default=8), root.integer("max_loops", 10, 100000, default=5000),
         root.integer("loops_shown", 1, 100, default=12), root.integer("high_from", 2, 5, default=4),
         root.integer("layout_seed", 0, 2**31 - 1, default=7),
@@ -753,3 +756,94 @@ class SystemMapView(ExerciseFrame):
 def system_map(exercise_id: str = "m3.systeemkaart", workbook: Workbook | None = None):
     """E3.3 as a widget."""
     return build_view(lambda: SystemMapView(load_spec(exercise_id, "system_map"), workbook))
+
+
+# -- hooks: portfolio, class overview, learning plan, demo class ----------------------------
+
+TAKES_CASE = True
+
+
+def _restore(exercise_id: str, answer) -> SystemMap | None:
+    if not isinstance(answer, dict) or answer.get("case") not in case_ids():
+        return None
+    spec = load_spec(exercise_id, "system_map")
+    maps = answer.get("maps") if isinstance(answer.get("maps"), dict) else {}
+    return SystemMap.from_dict(spec, maps.get(answer["case"]), answer["case"])
+
+
+@safe_hook("summarize")
+def summarize(exercise_id: str, answer) -> list[str]:
+    model = _restore(exercise_id, answer)
+    if model is None:
+        return []
+    report = model.loops()
+    counts = {k: sum(1 for lp in report.loops if lp.kind == k) for k in ("R", "B")}
+    lines = [map_caption(model),
+             t("map.sum_loops", n=len(report.loops), r=counts["R"], b=counts["B"]),
+             t("map.sum_leverage", nodes=", ".join(x.label for x, _ in model.leverage(3)) or "—")]
+    for reach, nodes in model.reach_summary().items():
+        if nodes:
+            lines.append(f"{t(f'map.reach_{reach}')}: {', '.join(x.label for x in nodes)}")
+    return [t("map.sum_case", case=load_case(model.case_id).label)] + lines
+
+
+@safe_hook("plot_answer")
+def plot_answer(exercise_id: str, answer):
+    model = _restore(exercise_id, answer)
+    return plot_map(model) if model is not None else None
+
+
+@safe_hook("class_picture")
+def class_picture(exercise_id: str, answers: dict):
+    """For the case most participants mapped: how often each actor or factor
+    was marked as reachable directly, via partners or only by signalling."""
+    models = [m for m in (_restore(exercise_id, a) for a in answers.values()) if m is not None]
+    if not models:
+        return None, [t("hooks.nobody")]
+    counts: dict[str, int] = {}
+    for m in models:
+        counts[m.case_id] = counts.get(m.case_id, 0) + 1
+    case_id = sorted(counts, key=lambda c: (-counts[c], c))[0]
+    chosen = [m for m in models if m.case_id == case_id]
+    marks: dict[str, dict[str, int]] = {}
+    for m in chosen:
+        for node in m.nodes.values():
+            if node.reach:
+                marks.setdefault(node.label, {r: 0 for r in REACH})[node.reach] += 1
+    lines = [t("map.class_case", case=load_case(case_id).label, n=len(chosen), total=len(models)),
+             t("map.class_size", nodes=fmt(sum(len(m.nodes) for m in chosen) / len(chosen)),
+               links=fmt(sum(len(m.links) for m in chosen) / len(chosen)))]
+    ranked = sorted(marks, key=lambda label: (-sum(marks[label].values()), label))
+    for label in ranked[:12]:
+        parts = ", ".join(f"{t(f'map.reach_{r}')} {marks[label][r]}×" for r in REACH if marks[label][r])
+        lines.append(f"{label}: {parts}")
+    return (plot_class_reach(ranked[:12], marks) if ranked else None), lines
+
+
+@styled
+def plot_class_reach(labels: list[str], marks: dict[str, dict[str, int]]):
+    fig = new_figure(7.5, 1.3 + 0.4 * len(labels))
+    ax = fig.add_subplot()
+    ys = list(range(len(labels)))[::-1]
+    left = [0] * len(labels)
+    for i, reach in enumerate(REACH):
+        widths = [marks[label][reach] for label in labels]
+        ax.barh(ys, widths, left=left, color=PALETTE[i], hatch=["", "//", ".."][i], edgecolor="#333333",
+                linewidth=0.5, label=t(f"map.reach_{reach}"))
+        left = [a + b for a, b in zip(left, widths)]
+    ax.set_yticks(ys, [label[:40] for label in labels], fontsize=8)
+    ax.set_xlabel(t("hooks.axis_participants"))
+    ax.set_title(t("map.class_title"))
+    style_axes(ax)
+    fig.legend(loc="outside lower center", ncols=3, fontsize=8)
+    return fig
+
+
+def demo_answer(exercise_id: str, rng) -> dict:
+    """A participant who marks where the inspectorate can act on a few nodes."""
+    spec = load_spec(exercise_id, "system_map")
+    model = SystemMap.from_case(spec, spec.default_case)
+    nodes = sorted(model.nodes)
+    for index in rng.choice(len(nodes), size=min(len(nodes), int(rng.integers(3, 9))), replace=False):
+        model.set_reach(nodes[int(index)], REACH[int(rng.integers(len(REACH)))])
+    return {"case": model.case_id, "maps": {model.case_id: model.to_dict()}}
