@@ -40,6 +40,11 @@ _LAZY = {
     "learning_plan": "lst_kit.exercises.learning_plan",
     "portfolio_button": "lst_kit.exercises.learning_plan",
     "class_overview": "lst_kit.classroom",
+    "tafel_van_elf": "lst_kit.exercises.tafel_van_elf",
+    "intervention_matrix": "lst_kit.exercises.intervention_matrix",
+    "enforcement_pyramid": "lst_kit.exercises.enforcement_pyramid",
+    "east_letter": "lst_kit.exercises.east_letter",
+    "pyramid_game": "lst_kit.exercises.pyramid_game",
 }
 
 __all__ = ["Workbook", "open_workbook", "__version__", *_LAZY]
@@ -48,16 +53,21 @@ if TYPE_CHECKING:  # pragma: no cover
     from .classroom import class_overview
     from .exercises.dilemmas import independence_dilemmas
     from .exercises.learning_plan import learning_plan, portfolio_button
+    from .exercises.east_letter import east_letter
+    from .exercises.enforcement_pyramid import enforcement_pyramid
+    from .exercises.intervention_matrix import intervention_matrix
     from .exercises.multiple_choice import multiple_choice
     from .exercises.paradox import paradox_model
     from .exercises.principles import principles_radar
     from .exercises.procedural_justice import procedural_justice
     from .exercises.public_values import public_values
+    from .exercises.pyramid_game import pyramid_game
     from .exercises.rating_scales import rating_scales
     from .exercises.reflection import reflection
     from .exercises.risk_matrix import risk_matrix
     from .exercises.system_map import system_map
     from .exercises.signal_triage import signal_triage
+    from .exercises.tafel_van_elf import tafel_van_elf
     from .exercises.timeline import timeline_tagger
     from .exercises.sparrow_canvas import sparrow_canvas
     from .exercises.strategic_triangle import strategic_triangle

@@ -52,6 +52,20 @@ def _reference_problems(path: Path) -> list[str]:
     return []
 
 
+#: Reference files of Module 4 -> module whose ``check_reference_file(path)`` validates them.
+_M4_REFERENCES = {
+    "t11_interventies.yaml": "lst_kit.exercises.tafel_van_elf",
+    "interventiecatalogus.yaml": "lst_kit.exercises.intervention_matrix",
+    "interventiematrix_referentie.yaml": "lst_kit.exercises.intervention_matrix",
+}
+
+
+def _m4_reference_problems(path: Path) -> list[str]:
+    import importlib
+
+    return importlib.import_module(_M4_REFERENCES[path.name]).check_reference_file(path)
+
+
 def _modules_problems(path: Path) -> list[str]:
     from .course import load_modules
 
@@ -70,12 +84,14 @@ def _yaml_problems(path: Path) -> list[str]:
         doc = load_yaml(path)
     except ContentError as exc:
         return [str(exc)]
-    if path.name == "tafel_van_elf.yaml":
-        return _reference_problems(path)
+    if path.name == "tafel_van_elf.yaml" and not (isinstance(doc, dict) and "type" in doc):
+        return _reference_problems(path)  # (the exercise m4.tafel_van_elf has the same file name: it has a type)
     if path.name.startswith("signaal_triage"):
         from .exercises.signal_triage import check_rule_file
 
         return check_rule_file(path)
+    if path.name in _M4_REFERENCES:
+        return _m4_reference_problems(path)
     if (path.name == "modules.yaml" and path.parent.name == "reference") or (
             isinstance(doc, dict) and set(doc) == {"modules"}):
         return _modules_problems(path)

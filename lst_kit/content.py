@@ -44,6 +44,11 @@ EXERCISE_TYPES = {
     "procedural_justice": "lst_kit.exercises.procedural_justice",
     "independence_dilemmas": "lst_kit.exercises.dilemmas",
     "learning_plan": "lst_kit.exercises.learning_plan",
+    "tafel_van_elf": "lst_kit.exercises.tafel_van_elf",
+    "intervention_matrix": "lst_kit.exercises.intervention_matrix",
+    "enforcement_pyramid": "lst_kit.exercises.enforcement_pyramid",
+    "east_letter": "lst_kit.exercises.east_letter",
+    "pyramid_game": "lst_kit.exercises.pyramid_game",
 }
 
 KEY = re.compile(r"^[a-z0-9][a-z0-9_]*$")

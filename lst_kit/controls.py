@@ -19,7 +19,8 @@ __all__ = ["FloatSlider", "IntSlider"]
 _ESM = r"""
 let counter = 0;
 function render({ model, el }) {
-  const id = `lst-range-${Date.now().toString(36)}-${counter++}`;
+  // unique per page: each widget may get its own copy of this module (counter restarts at 0), so add randomness
+  const id = `lst-range-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}-${counter++}`;
   const row = document.createElement("div");
   row.className = "lst-slider";
   row.style.cssText = "display:flex;align-items:center;gap:0.6em;margin:2px 0;";

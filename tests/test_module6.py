@@ -150,7 +150,8 @@ def test_prefill_names_missing_modules_and_uses_summaries():
     card = dilemmas.cards[0]
     answers = {
         "m6.dilemmas": {"choices": {card.key: card.options[-1].key}},
-        "m4.piramide": {"niveau": 3, "toelichting": "Eerst overtuigen."},  # a module that does not exist here
+        # Module 4 has landed: its own summarize hook reads the pyramid answer
+        "m4.piramide": {"segment": "D", "mix": {"D": ["proces_verbaal", "intrekking_vergunning"]}},
     }
     sections = {p.section.key: p for p in prefill(spec, answers)}
     assert not sections["probleem"].filled
@@ -161,7 +162,8 @@ def test_prefill_names_missing_modules_and_uses_summaries():
     assert len(grens.lines) <= spec.max_lines
     mix = sections["interventiemix"]
     assert mix.filled and mix.missing == ("m4.interventiematrix",)
-    assert mix.lines == ("m4.piramide:", "  niveau: 3", "  toelichting: Eerst overtuigen.")
+    assert mix.lines == ("Oefening: je handhavingspiramide per segment:",
+                         "  Segment D Notoir of crimineel: treden 4 tot 6, 2 interventies; lege treden: 5.")
 
 
 def test_learning_plan_model_validates_and_round_trips():

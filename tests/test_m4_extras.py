@@ -1,0 +1,244 @@
+"""The optional Module 4 exercises: the EAST letter makeover (E4.4) and the
+responsive-pyramid game (E4.3)."""
+
+import json
+
+import pytest
+import yaml
+
+import lst_kit
+from lst_kit._paths import data_dir
+from lst_kit.content import ContentError, load_spec
+from lst_kit.errors import InputError
+from lst_kit.exercises import east_letter as el
+from lst_kit.exercises import pyramid_game as pg
+from lst_kit.workbook import open_workbook
+
+GOOD_LETTER = """Beste heer De Vries,
+
+Op 12 maart controleerden wij uw schip De Zwaan. U heeft toen ontgast tijdens het varen. Dat mag niet: de dampen
+bevatten benzeen en zijn slecht voor de gezondheid van omwonenden en van uw eigen bemanning.
+
+Negen van de tien schippers ontgassen al bij een erkende installatie. Wij vragen u hetzelfde te doen: laat uw
+volgende ontgassing binnen twee weken doen bij een installatie. Een lijst staat op www.voorbeeld.nl/ontgassen.
+
+Over vier weken komen we terug voor een hercontrole. Vragen? Bel Jan Jansen, 030-1234567.
+
+Met vriendelijke groet,
+Jan Jansen, inspecteur"""
+
+
+@pytest.fixture
+def wb(tmp_path):
+    return open_workbook("anna", tmp_path / "wb")
+
+
+def on_disk(wb):
+    return json.loads(wb.path.read_text(encoding="utf-8"))["answers"]
+
+
+# -- EAST letter ----------------------------------------------------------------------------------
+
+def test_the_standard_letter_fails_and_a_rewrite_passes():
+    spec = load_spec("m4.east_brief")
+    before = el.evaluate(spec, spec.letter)
+    assert not before["aanhef"] and not before["termijn"] and not before["sociale_norm"] and before["kort"]
+    assert el.east_scores(spec, spec.letter) == {"E": 0.2, "A": 0.0, "S": 0.0, "T": 0.0}
+    assert all(el.evaluate(spec, GOOD_LETTER).values())
+    assert el.east_scores(spec, GOOD_LETTER) == {"E": 1.0, "A": 1.0, "S": 1.0, "T": 1.0}
+
+
+@pytest.mark.parametrize("text, key, passed", [
+    ("Wij verzoeken u dit te doen. U moet ook dat. U dient zus.", "een_actie", False),   # three requests
+    ("Laat uw schip binnen twee weken ontgassen.", "een_actie", True),
+    ("Doe dit uiterlijk 1 juni.", "termijn", True),
+    ("Doe dit zo snel mogelijk.", "termijn", False),
+    ("Geachte heer/mevrouw, doe dit.", "aanhef", False),
+    ("Mail ons via info@ilt.example.", "reactiekanaal", True),
+    ("Een korte zin. " + "woord " * 30 + ".", "korte_zinnen", False),
+])
+def test_single_checks(text, key, passed):
+    spec = load_spec("m4.east_brief")
+    assert el.evaluate(spec, text)[key] is passed
+
+
+def test_longest_sentence():
+    assert el.longest_sentence("Een twee drie. Vier vijf!\n\nZes") == 3
+    assert el.longest_sentence("") == 0
+
+
+def test_bad_pattern_names_file_and_field(tmp_path, monkeypatch):
+    import shutil
+
+    shutil.copytree(data_dir(), tmp_path / "data")
+    path = tmp_path / "data" / "exercises" / "m4" / "east_brief.yaml"
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    doc["checks"][1]["patterns"] = ["(ongesloten"]
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+    monkeypatch.setenv("LST_DATA_DIR", str(tmp_path / "data"))
+    with pytest.raises(ContentError) as info:
+        load_spec("m4.east_brief")
+    assert info.value.field == "checks[1].patterns[0]" and "geldige reguliere expressie" in str(info.value)
+
+
+def test_east_view_saves_the_rewrite_and_scores_it(wb):
+    view = lst_kit.east_letter("m4.east_brief", workbook=wb)
+    assert view.text.value == view.spec.letter and "0% → 0%" in view.figure.value
+    view.text.value = GOOD_LETTER
+    assert on_disk(wb)["m4.east_brief"] == {"text": GOOD_LETTER}
+    assert "Social (sociaal) 0% → 100%" in view.figure.value
+    assert view.checklist.value.count("<b>✓</b>") == len(view.spec.checks)
+    again = lst_kit.east_letter("m4.east_brief", workbook=open_workbook("anna", wb.folder))
+    assert again.text.value == GOOD_LETTER
+    view.text.value = "x" * 20001
+    assert "20001 tekens" in view.banner.message and on_disk(wb)["m4.east_brief"] == {"text": GOOD_LETTER}
+    view.reset_button.click()
+    assert on_disk(wb)["m4.east_brief"] == {"text": view.spec.letter} and view.banner.message == ""
+
+
+def test_east_hooks():
+    lines = el.summarize("m4.east_brief", {"text": GOOD_LETTER})
+    assert lines[0].startswith("EAST-score van oorspronkelijk naar eigen versie: E 20% → 100%")
+    assert el.plot_answer("m4.east_brief", {"text": GOOD_LETTER}) is not None
+    fig, lines = el.class_picture("m4.east_brief", {"a": {"text": GOOD_LETTER}, "b": {}})
+    assert fig is not None and lines[0].startswith("2 herschreven brieven")
+    for odd in (None, 3, {"text": 5}):
+        assert isinstance(el.summarize("m4.east_brief", odd), list)
+
+
+# -- responsive-pyramid game ----------------------------------------------------------------------
+
+@pytest.fixture
+def spec():
+    return load_spec("m4.piramidespel")
+
+
+def test_replay_is_deterministic_and_depends_on_the_draw(spec):
+    agent = spec.agent("calculerend")
+    levels = [1, 2, 3, 3, 1, 2, 3, 6, 1, 1]
+    first = pg.play(spec, agent, 0, levels)
+    assert first == pg.play(spec, agent, 0, levels)
+    assert [r.complied for r in first] != [r.complied for r in pg.play(spec, agent, 1, levels)] or \
+        [r.complied for r in first] != [r.complied for r in pg.play(spec, agent, 2, levels)]
+
+
+def test_trust_follows_tit_for_tat(spec):
+    agent = spec.agent("goedwillend")
+    rounds = pg.play(spec, agent, 0, [1, 4])
+    assert rounds[0].proportionate == 1 and rounds[0].trust == 1.0
+    if rounds[0].complied:      # proportionate after compliance is the base: level 4 is 3 too heavy
+        assert rounds[1].proportionate == 1
+        assert rounds[1].trust == pytest.approx(1 - 3 * spec.trust_drop)
+        assert rounds[1].chance == pytest.approx(agent.compliance[3] * (1 - agent.trust_weight * 3 * spec.trust_drop))
+    rounds = pg.play(spec, agent, 0, [6, 1, 1])
+    assert rounds[0].trust == pytest.approx(1 - 5 * spec.trust_drop)
+    assert rounds[1].trust == pytest.approx(rounds[0].trust + spec.trust_gain)
+    never = pg.play(spec, spec.agent("ontwijkend"), 0, [1] * 10)
+    for before, now in zip(never, never[1:]):
+        assert now.proportionate == (1 if before.complied else 2)
+
+
+def test_game_refuses_bad_moves_and_stops_after_the_last_round(spec):
+    game = pg.Game(spec, "berustend")
+    for bad in (0, 7, "3", 2.0, True):
+        with pytest.raises(InputError, match="Trede"):
+            game.choose(bad)
+    for _ in range(spec.rounds):
+        game.choose(2)
+    assert game.finished
+    with pytest.raises(InputError, match="Ronde"):
+        game.choose(1)
+    assert len(game.levels) == spec.rounds
+    with pytest.raises(InputError, match="Ondertoezichtstaande"):
+        game.set_agent("onbekend")
+
+
+def test_hidden_type_is_fixed_per_draw(spec):
+    assert pg.hidden_agent(spec, 3) == pg.hidden_agent(spec, 3)
+    assert {pg.hidden_agent(spec, d).key for d in range(20)} == {a.key for a in spec.agents}
+
+
+def test_game_view_plays_saves_and_reveals(wb, spec):
+    view = lst_kit.pyramid_game("m4.piramidespel", workbook=wb)
+    view.agent_dd.value = pg.HIDDEN
+    assert "Je weet niet met wie" in view.agent_info.value
+    view.level.value = 2
+    view.next_button.click()
+    assert on_disk(wb)["m4.piramidespel"] == {"agent": pg.HIDDEN, "draw": 0, "levels": [2]}
+    assert "Ronde 1: trede 2 (Waarschuwen)" in view.rounds_log.value and "trede(n) zwaarder dan passend" in view.rounds_log.value
+    for _ in range(spec.rounds - 1):
+        view.next_button.click()
+    assert view.next_button.disabled and "Het verborgen type was:" in view.figure.value
+    view.next_button.click()   # disabled in the browser; a click here must not add a round
+    assert len(on_disk(wb)["m4.piramidespel"]["levels"]) == spec.rounds
+    view.restart_button.click()
+    assert on_disk(wb)["m4.piramidespel"] == {"agent": pg.HIDDEN, "draw": 1, "levels": []}
+    again = lst_kit.pyramid_game("m4.piramidespel", workbook=open_workbook("anna", wb.folder))
+    assert again.game.draw == 1 and again.agent_dd.value == pg.HIDDEN
+
+
+def test_game_spec_damaged(tmp_path, monkeypatch):
+    import shutil
+
+    shutil.copytree(data_dir(), tmp_path / "data")
+    path = tmp_path / "data" / "exercises" / "m4" / "piramidespel.yaml"
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    doc["agents"][1]["compliance"] = [0.5, 0.6]
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+    monkeypatch.setenv("LST_DATA_DIR", str(tmp_path / "data"))
+    with pytest.raises(ContentError) as info:
+        load_spec("m4.piramidespel")
+    assert info.value.field == "agents[1].compliance" and "6 kansen" in str(info.value)
+
+
+def test_game_hooks(spec):
+    answer = {"agent": "calculerend", "draw": 0, "levels": [1, 2, 3]}
+    lines = pg.summarize("m4.piramidespel", answer)
+    assert lines[0] == "Gespeeld tegen: Calculerend." and "van de 3 rondes" in lines[1]
+    assert pg.plot_answer("m4.piramidespel", answer) is not None
+    assert pg.summarize("m4.piramidespel", {"agent": pg.HIDDEN, "levels": [1]})[0] == \
+        "Gespeeld tegen: Verrassing (verborgen type)."
+    _, lines = pg.class_picture("m4.piramidespel", {"a": answer, "b": {"levels": "x"}})
+    assert lines[0] == "1 gespeelde spellen." and lines[1].startswith("Calculerend: 1 spellen, naleving in ")
+
+
+# -- demo answers (lst-kit demo-class) ------------------------------------------------------------
+
+def _m4_roundtrip(exercise_id, answer):
+    from lst_kit.cases import load_t11
+    from lst_kit.exercises import enforcement_pyramid as ep
+    from lst_kit.exercises import intervention_matrix as im
+    from lst_kit.exercises import tafel_van_elf as tve
+
+    spec = load_spec(exercise_id)
+    if exercise_id == "m4.tafel_van_elf":
+        return tve.T11Profile.from_dict(spec, load_t11(), tve.load_mapping(), answer).to_dict()
+    if exercise_id == "m4.interventiematrix":
+        return im.InterventionMatrix.from_dict(im.load_setup(spec), answer).to_dict()
+    if exercise_id == "m4.piramide":
+        return ep.PyramidModel.from_dict(spec, im.load_matrix_setup(spec.matrix_id), answer).to_dict()
+    if exercise_id == "m4.east_brief":
+        return el.LetterRewrite.from_dict(spec, answer).to_dict()
+    return pg.Game.from_dict(spec, answer).to_dict()
+
+
+@pytest.mark.parametrize("exercise_id", ["m4.tafel_van_elf", "m4.interventiematrix", "m4.piramide", "m4.east_brief",
+                                         "m4.piramidespel"])
+def test_m4_demo_answers_are_seeded_varied_and_valid(exercise_id):
+    import numpy as np
+
+    from lst_kit import hooks
+
+    module = hooks.exercise_info(exercise_id).module
+    first = hooks.demo_answer(exercise_id, np.random.default_rng([7, 1]))
+    assert first is not hooks.SKIP
+    assert first == hooks.demo_answer(exercise_id, np.random.default_rng([7, 1]))
+    others = [hooks.demo_answer(exercise_id, np.random.default_rng([7, i])) for i in range(2, 8)]
+    assert any(o != first for o in others)
+    for answer in [first, *others]:
+        assert json.loads(json.dumps(answer)) == answer
+        assert _m4_roundtrip(exercise_id, answer) == answer   # the exercise's own model accepts it
+        assert module.summarize(exercise_id, answer)   # the module's own hook, not the generic fallback
+    fig, lines = module.class_picture(exercise_id, {f"D{i}": a for i, a in enumerate([first, *others])})
+    assert lines and all(isinstance(x, str) for x in lines)
+    assert lines[0].startswith("7 ") or "7 deelnemers" in lines[0]   # the class size, read from the answers

@@ -1,0 +1,397 @@
+"""Module 4 models without Jupyter: Tafel van Elf indices and weakest
+dimensions, the deterrence arithmetic, the intervention matrix and the
+enforcement pyramid, plus the optional hooks."""
+
+import math
+
+import pytest
+
+from lst_kit.cases import T11_KEYS, load_case, load_t11
+from lst_kit.content import load_spec
+from lst_kit.errors import InputError
+from lst_kit.exercises import enforcement_pyramid as ep
+from lst_kit.exercises import intervention_matrix as im
+from lst_kit.exercises import tafel_van_elf as tve
+from lst_kit.plotting import png_bytes
+
+
+# -- Tafel van Elf: indices and weakest dimensions -----------------------------------------
+
+def profile(**scores):
+    base = {key: 3 for key in T11_KEYS}
+    base.update(scores)
+    return base
+
+
+def test_group_indices_of_the_ilt_skippers_follow_the_brief():
+    # brief §7, case C: T1 4; T2 1; T3 2; T4 3; T5 2; T6 3; T7 2; T8 1; T9 2; T10 2; T11 3
+    group = load_case("ilt_ontgassen_binnenvaart").target_groups[0]
+    scores = {key: group.t11[key].score for key in T11_KEYS}
+    assert scores == {"T1": 4, "T2": 1, "T3": 2, "T4": 3, "T5": 2, "T6": 3, "T7": 2, "T8": 1, "T9": 2,
+                      "T10": 2, "T11": 3}
+    indices = tve.group_indices(scores, load_t11())
+    assert indices == pytest.approx({"spontaan": 12 / 5, "controle": 8 / 4, "sanctie": 5 / 2})
+
+
+@pytest.mark.parametrize("scores, n, expected", [
+    (profile(), 3, ["T1", "T2", "T3"]),                               # all equal: T order
+    (profile(T5=1, T2=1, T11=2), 3, ["T2", "T5", "T11"]),             # ties broken by T order
+    (profile(T10=1, T9=1, T1=2, T8=2), 3, ["T9", "T10", "T1"]),       # T9 before T10, not "T10" < "T9" as text
+    (profile(T7=5, T3=1), 1, ["T3"]),
+])
+def test_weakest_dimensions_are_deterministic(scores, n, expected):
+    assert tve.weakest_dimensions(scores, n) == expected
+
+
+# -- the deterrence arithmetic ---------------------------------------------------------------
+
+def test_expected_sanction_case_c_numbers():
+    # brief §7 case C: gain 4000, detection 0.02, sanction chance 0.5, fine 20000 -> 200; sensors to 0.2 -> 2000
+    assert tve.expected_sanction(0.02, 0.5, 20000) == pytest.approx(200)
+    assert tve.expected_sanction(0.2, 0.5, 20000) == pytest.approx(2000)
+    assert tve.break_even_detection(4000, 0.5, 20000).value == pytest.approx(0.4)
+
+
+def test_expected_sanction_with_report_chance_uses_the_brief_formula():
+    # [1 - (1-P6)(1-P)] * P10 * S11
+    assert tve.expected_sanction(0.02, 0.5, 20000, report=0.1) == pytest.approx((1 - 0.9 * 0.98) * 0.5 * 20000)
+    assert tve.expected_sanction(0.3, 0.5, 1000, report=0.0) == pytest.approx(tve.expected_sanction(0.3, 0.5, 1000))
+
+
+@pytest.mark.parametrize("gain, sanction, fine, report, needed", [
+    (4000, 0.5, 20000, None, 0.4),
+    (1500, 0.5, 1500, None, 2.0),            # NVWA case: even certain detection gives only 750
+    (0, 0.5, 1000, None, 0.0),
+    (100, 0.0, 1000, None, math.inf),
+    (4000, 0.5, 20000, 0.5, 0.0),            # reports alone already give 0.5 >= 0.4
+    (4000, 0.5, 20000, 0.1, 1 - 0.6 / 0.9),
+])
+def test_break_even_detection(gain, sanction, fine, report, needed):
+    be = tve.break_even_detection(gain, sanction, fine, report)
+    assert be.needed == pytest.approx(needed)
+    assert be.reachable is (needed <= 1)
+    assert be.value == pytest.approx(min(needed, 1.0))
+    if be.reachable and 0 < be.value:
+        assert tve.expected_sanction(be.value, sanction, fine, report) == pytest.approx(gain)
+
+
+def test_unreachable_break_even_is_capped_with_a_clear_message():
+    calc = tve.Deterrence(gain=1500, detection=0.03, sanction=0.5, fine=1500)
+    assert not calc.break_even().reachable and calc.break_even().value == 1.0
+    text = tve.deterrence_summary(calc)
+    assert "Zelfs bij een ontdekkingskans van 100%" in text and "€ 750" in text
+    calc.fine = 20000
+    assert "Omslagpunt: vanaf een ontdekkingskans van 15%" in tve.deterrence_summary(calc)
+
+
+def test_euro_and_percentage_formats():
+    assert tve.eur(4000) == "€ 4.000" and tve.eur(1234567.4) == "€ 1.234.567"
+    assert tve.pct(0.4) == "40%" and tve.pct(0.025) == "2,5%" and tve.pct(1 / 3) == "33%"
+
+
+# -- the T11 profile model -----------------------------------------------------------------------
+
+@pytest.fixture
+def t11():
+    return load_spec("m4.tafel_van_elf"), load_t11(), tve.load_mapping()
+
+
+def test_profile_starts_from_case_scores_and_keeps_edits_per_case_and_group(t11):
+    spec, ref, mapping = t11
+    model = tve.T11Profile(spec, ref, mapping, load_case(spec.default_case))
+    assert (model.focus, model.compare) == ("schippers", "verladers")
+    assert model.profile()["T2"] == 1
+    model.set_score("schippers", "T2", 4)
+    assert model.profile()["T2"] == 4 and model.profile("verladers")["T2"] == 2
+    model.set_case(load_case("nvwa_maaltijdplatforms"))
+    assert model.focus == "thuiskoks" and model.profile()["T7"] == 1
+    model.set_score("thuiskoks", "T7", 3)
+    saved = model.to_dict()
+    assert saved["case"] == "nvwa_maaltijdplatforms"
+    assert saved["scores"]["ilt_ontgassen_binnenvaart"]["schippers"] == {"T2": 4}
+    assert saved["scores"]["nvwa_maaltijdplatforms"]["thuiskoks"]["T7"] == 3
+    again = tve.T11Profile.from_dict(spec, ref, mapping, saved)
+    again.set_case(load_case("ilt_ontgassen_binnenvaart"))
+    assert again.profile("schippers")["T2"] == 4
+
+
+def test_profile_weakest_uses_the_teacher_mapping(t11):
+    spec, ref, mapping = t11
+    model = tve.T11Profile(spec, ref, mapping, load_case(spec.default_case))
+    weakest = model.weakest()
+    assert [w[0] for w in weakest] == ["T2", "T8", "T3"]
+    assert weakest[0][2] == mapping.families["T2"] and weakest[0][1] == 1
+
+
+@pytest.mark.parametrize("value", [0, 6, 2.5, "3", True, None])
+def test_bad_score_is_refused_in_dutch_and_the_model_is_unchanged(t11, value):
+    spec, ref, mapping = t11
+    model = tve.T11Profile(spec, ref, mapping, load_case(spec.default_case))
+    before = model.to_dict()
+    with pytest.raises(InputError) as info:
+        model.set_score("schippers", "T4", value)
+    message = str(info.value)
+    assert "T4 Normgetrouwheid doelgroep" in message and "geheel getal van 1 tot en met 5" in message
+    assert "Je eerdere antwoorden zijn bewaard" in message
+    assert model.to_dict() == before
+
+
+@pytest.mark.parametrize("name, value, allowed", [
+    ("detection", 1.5, "een kans van 0 tot en met 1"),
+    ("sanction", -0.1, "een kans van 0 tot en met 1"),
+    ("gain", -10, "een bedrag in euro's"),
+    ("fine", math.nan, "een bedrag in euro's"),
+    ("fine", "veel", "een bedrag in euro's"),
+])
+def test_bad_calculator_input_is_refused(t11, name, value, allowed):
+    spec, ref, mapping = t11
+    model = tve.T11Profile(spec, ref, mapping, load_case(spec.default_case))
+    before = model.calculator().to_dict()
+    with pytest.raises(InputError, match=allowed):
+        model.set_deterrence(name, value)
+    assert model.calculator().to_dict() == before
+
+
+def test_calculator_prefills_from_the_case_or_the_spec(t11):
+    spec, ref, mapping = t11
+    model = tve.T11Profile(spec, ref, mapping, load_case("ilt_ontgassen_binnenvaart"))
+    assert model.calculator().to_dict()["fine"] == 20000
+    model.set_case(load_case("kinderopvang_bso_personeelstekort"))   # no deterrence block
+    assert model.calculator().gain == spec.deterrence.gain
+    model.set_deterrence("use_report", True)
+    model.set_deterrence("report", 0.2)
+    assert model.calculator().expected() == pytest.approx(
+        tve.expected_sanction(spec.deterrence.detection, spec.deterrence.sanction, spec.deterrence.fine, 0.2))
+
+
+def test_from_dict_survives_odd_answers(t11):
+    spec, ref, mapping = t11
+    for odd in (None, [], "x", {"case": "bestaat_niet"}, {"scores": {"ilt_ontgassen_binnenvaart": {"schippers": {
+            "T1": 9, "T2": "2", "T99": 1, "T3": 5}}}, "focus": "niemand", "deterrence": {"x": {"gain": -1}}}):
+        model = tve.T11Profile.from_dict(spec, ref, mapping, odd)
+        assert model.case.case_id == spec.default_case and model.focus == "schippers"
+    assert model.profile()["T3"] == 5 and model.profile()["T1"] == 4
+
+
+def test_radar_updated_in_place_draws_the_same_picture_as_a_fresh_one(t11):
+    spec, ref, mapping = t11
+    model = tve.T11Profile(spec, ref, mapping, load_case(spec.default_case))
+    start = model.case_profile()
+    model.set_score("schippers", "T1", 1)
+    drawing = tve.draw_radar(ref, tve._shown_profiles(model), start)
+    png_bytes(drawing.fig)
+    model.set_score("schippers", "T5", 5)
+    assert drawing.update(ref, tve._shown_profiles(model), start)
+    fresh = tve.plot_radar(ref, tve._shown_profiles(model), start)
+    assert png_bytes(drawing.fig) == png_bytes(fresh)
+    assert not drawing.update(ref, tve._shown_profiles(model)[:1], start)   # other groups: rebuild
+
+
+# -- intervention matrix ----------------------------------------------------------------------
+
+@pytest.fixture
+def setup():
+    return im.load_matrix_setup("m4.interventiematrix")
+
+
+def test_setup_has_sixteen_cells_and_a_full_reference(setup):
+    assert setup.spec.cell_keys[:5] == ["A1", "A2", "A3", "A4", "B1"] and len(setup.spec.cell_keys) == 16
+    assert [s.label for s in setup.spec.segments] == ["Goedwillend", "Onverschillig", "Calculerend",
+                                                       "Notoir of crimineel"]
+    assert setup.spec.classes[3].label == "Aanzienlijk, dreigend en/of onomkeerbaar"   # LHS 2014 wording
+    assert set(setup.reference.cells) == set(setup.spec.cell_keys)
+    assert {i.level for i in setup.catalogue.items} == set(range(1, 7))
+
+
+def test_placement_keeps_catalogue_order_and_refuses_unknown_interventions(setup):
+    model = im.InterventionMatrix(setup)
+    model.place("B3", ["bestuurlijke_boete", "waarschuwing", "bestuurlijke_boete"])
+    assert model.get("B3") == ("waarschuwing", "bestuurlijke_boete")
+    assert model.level_range("B3") == (2, 3)
+    model.toggle("B3", "proces_verbaal", True)
+    model.toggle("B3", "waarschuwing", False)
+    assert model.get("B3") == ("bestuurlijke_boete", "proces_verbaal")
+    with pytest.raises(InputError, match="een id uit .*interventiecatalogus.yaml"):
+        model.place("B3", ["preek"])
+    with pytest.raises(InputError, match="Cel"):
+        model.place("E1", ["informatie"])
+    with pytest.raises(InputError):
+        model.place("B3", "informatie")   # a string is not a list of ids
+    assert model.get("B3") == ("bestuurlijke_boete", "proces_verbaal")
+    model.place("B3", [])
+    assert "B3" not in model.cells and model.level_range("B3") is None
+
+
+def test_comparison_against_the_reference(setup):
+    model = im.InterventionMatrix(setup)
+    empty = model.comparison()
+    assert empty.equal == 0 and empty.total == 16 and empty.consistency == 0.0
+    for cell, ids in setup.reference.cells.items():
+        model.place(cell, ids)
+    assert model.comparison().consistency == 1.0 and model.comparison().differences == ()
+    model.toggle("C3", "proces_verbaal", False)
+    model.toggle("C3", "strafbeschikking", True)
+    comp = model.comparison()
+    assert (comp.equal, comp.total) == (15, 16) and comp.consistency == pytest.approx(15 / 16)
+    (diff,) = comp.differences
+    assert diff == im.Difference("C3", ("strafbeschikking",), ("proces_verbaal",))
+    assert im.summary_text(model) == "16 van de 16 cellen ingevuld; 15 cellen (94%) gelijk aan de referentie."
+
+
+@pytest.mark.parametrize("situation, factors, suggested, criminal", [
+    ("A2", [], "A2", False),
+    ("A2", ["recidive"], "B2", True),
+    ("A2", ["recidive", "financieel_gewin"], "C2", True),
+    ("A2", ["obstructie"], "B2", False),
+    ("A2", ["recidive", "financieel_gewin", "obstructie"], "D2", True),
+    ("C4", ["recidive", "obstructie"], "D4", True),     # capped at the heaviest row
+    ("D1", ["financieel_gewin"], "D1", True),
+])
+def test_aggravating_factors_shift_the_suggested_cell(setup, situation, factors, suggested, criminal):
+    model = im.InterventionMatrix(setup)
+    model.set_situation(situation)
+    for key in factors:
+        model.set_factor(key, True)
+    assert model.suggested() == suggested and model.criminal_track() is criminal
+    for key in factors:
+        model.set_factor(key, False)
+    assert model.suggested() == situation
+
+
+def test_aggravating_factor_and_situation_refuse_bad_input(setup):
+    model = im.InterventionMatrix(setup)
+    with pytest.raises(InputError, match="Verzwarende omstandigheid"):
+        model.set_factor("haast", True)
+    with pytest.raises(InputError):
+        model.set_factor("recidive", "ja")
+    with pytest.raises(InputError, match="Cel"):
+        model.set_situation("Z9")
+    assert model.factors == [] and model.situation == "A1"
+
+
+def test_matrix_round_trip_drops_what_the_teacher_removed(setup):
+    model = im.InterventionMatrix(setup)
+    model.place("D4", ["proces_verbaal", "intrekking_vergunning"])
+    model.set_situation("C2")
+    model.set_factor("obstructie", True)
+    saved = model.to_dict()
+    assert saved == {"cells": {"D4": ["proces_verbaal", "intrekking_vergunning"]}, "situation": "C2",
+                     "factors": ["obstructie"]}
+    saved["cells"]["A1"] = ["verdwenen_interventie", "informatie"]
+    saved["cells"]["Q7"] = ["informatie"]
+    again = im.InterventionMatrix.from_dict(setup, saved)
+    assert again.get("A1") == ("informatie",) and "Q7" not in again.cells
+    assert again.suggested() == "D2"
+    assert im.InterventionMatrix.from_dict(setup, "onzin").cells == {}
+
+
+def test_matrix_drawing_updated_in_place_equals_a_fresh_one(setup):
+    model = im.InterventionMatrix(setup)
+    drawing = im.draw_matrix(setup, model.cells, "A1", "A1")
+    png_bytes(drawing.fig)
+    model.place("B2", ["waarschuwing", "verscherpt_toezicht"])
+    model.place("D4", [i.id for i in setup.catalogue.items])   # more than fits: "+n meer"
+    drawing.update(model.cells, "B2", "C2")
+    assert png_bytes(drawing.fig) == png_bytes(im.plot_matrix(setup, model.cells, "B2", "C2"))
+
+
+# -- enforcement pyramid ----------------------------------------------------------------------------
+
+def test_pyramid_reading_levels_gaps_and_beside(setup):
+    reading = ep.read_pyramid(setup, ["intrekking_vergunning", "informatie", "bestuurlijke_boete", "signaal_beleid"])
+    assert reading.used == [1, 3, 6] and reading.gaps == [2, 4, 5]
+    assert reading.by_level[1] == ("informatie",) and reading.beside == ("signaal_beleid",)
+    assert (reading.base, reading.top) == (1, 6)
+    lines = ep.reading_lines(setup, reading)
+    assert any("Lege treden tussen basis en top: 2, 4, 5" in line for line in lines)
+    empty = ep.read_pyramid(setup, [])
+    assert empty.used == [] and empty.gaps == [] and ep.reading_lines(setup, empty)[0].startswith("Nog geen")
+
+
+def test_pyramid_reads_the_matrix_row_or_own_choices(setup):
+    spec = load_spec("m4.piramide")
+    matrix = {"cells": {"C1": ["waarschuwing"], "C4": ["proces_verbaal", "stillegging"], "A1": ["informatie"]}}
+    model = ep.PyramidModel.from_dict(spec, setup, {"segment": "C"}, matrix)
+    assert model.source == "matrix" and model.mix() == ("waarschuwing", "proces_verbaal", "stillegging")
+    assert model.reading().gaps == [3]
+    model.set_source("eigen")
+    model.toggle("informatie", True)
+    assert model.mix() == ("informatie",)
+    saved = model.to_dict()
+    assert saved["own"] == {"C": ["informatie"]} and saved["mix"]["C"] == ["informatie"]
+    without = ep.PyramidModel.from_dict(spec, setup, saved, None)
+    assert without.source == "eigen" and without.mix("C") == ("informatie",)
+    with pytest.raises(InputError, match="Interventies"):
+        without.set_source("matrix")   # no matrix answer to read from
+    with pytest.raises(InputError, match="Segment"):
+        without.set_segment("X")
+
+
+# -- optional hooks --------------------------------------------------------------------------------
+
+ODD_ANSWERS = [None, 3, "tekst", [], {}, {"cells": "kapot"}, {"scores": {"x": 1}}, {"mix": {"C": "nee"}}]
+
+
+@pytest.mark.parametrize("module, exercise_id", [(tve, "m4.tafel_van_elf"), (im, "m4.interventiematrix"),
+                                                 (ep, "m4.piramide")])
+def test_hooks_never_raise_on_odd_answers(module, exercise_id):
+    for answer in ODD_ANSWERS:
+        lines = module.summarize(exercise_id, answer)
+        assert isinstance(lines, list) and all(isinstance(x, str) and "<" not in x for x in lines)
+        module.plot_answer(exercise_id, answer)
+    figure, lines = module.class_picture(exercise_id, {"a": None, "b": "x"})
+    assert isinstance(lines, list)
+    assert module.summarize("m4.bestaat_niet", {}) == [] and module.plot_answer("m4.bestaat_niet", {}) is None
+
+
+def test_t11_hooks_describe_the_answer(t11):
+    spec, ref, mapping = t11
+    model = tve.T11Profile(spec, ref, mapping, load_case(spec.default_case))
+    model.set_score("schippers", "T7", 5)
+    lines = tve.summarize("m4.tafel_van_elf", model.to_dict())
+    assert lines[0] == "Casus: ILT · Ontgassen in de binnenvaart."
+    assert any("Zwakste dimensies: T2 Kosten/baten (1)" in line for line in lines)
+    assert any("€ 200" in line for line in lines)
+    assert tve.plot_answer("m4.tafel_van_elf", model.to_dict()) is not None
+    other = tve.T11Profile(spec, ref, mapping, load_case(spec.default_case))
+    other.set_score("schippers", "T7", 1)
+    fig, lines = tve.class_picture("m4.tafel_van_elf", {"p1": model.to_dict(), "p2": other.to_dict()})
+    assert fig is not None and "2 deelnemers" in lines[0]
+    assert any("meeste spreiding bij T7 Controlekans" in line for line in lines)
+
+
+def test_matrix_and_pyramid_hooks_describe_the_answer(setup):
+    model = im.InterventionMatrix(setup)
+    for cell, ids in setup.reference.cells.items():
+        model.place(cell, ids)
+    model.place("A1", ["nudge"])
+    lines = im.summarize("m4.interventiematrix", model.to_dict())
+    assert lines[0] == "Consistentie met de referentie: 15 van de 16 cellen gelijk (94%)."
+    assert any(line.startswith("Cel A1: alleen bij jou Nudge volgens EAST") for line in lines)
+    fig, lines = im.class_picture("m4.interventiematrix", {"a": model.to_dict(), "b": {"cells": {}}})
+    assert fig is not None and "2 matrices" in lines[0] and "gemiddeld 47%" in lines[0]
+    pyramid = {"segment": "D", "mix": {"D": ["proces_verbaal", "intrekking_vergunning"]}}
+    assert ep.summarize("m4.piramide", pyramid) == [
+        "Segment D Notoir of crimineel: treden 4 tot 6, 2 interventies; lege treden: 5."]
+    assert ep.plot_answer("m4.piramide", pyramid) is not None
+    fig, lines = ep.class_picture("m4.piramide", {"a": pyramid})
+    assert fig is not None and lines == ["1 piramides.", "Segment D Notoir of crimineel: de top ligt gemiddeld op trede 6,0."]
+
+
+def test_layered_figures_scale_when_exported_at_another_resolution(setup):
+    """The frame is a pre-rendered image; an export at 150 dpi (or as PDF) must still fill the page."""
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    fig = im.plot_matrix(setup, dict(setup.reference.cells), "B2", "C2")
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=150)
+    pixels = np.asarray(Image.open(io.BytesIO(buf.getvalue())).convert("L"))
+    assert pixels.shape == (840, 1290)
+    inked = np.where(pixels.min(axis=0) < 200)[0]
+    assert inked[0] < 0.1 * pixels.shape[1] and inked[-1] > 0.9 * pixels.shape[1]   # labels left, colour bar right
+    pdf = io.BytesIO()
+    fig.savefig(pdf, format="pdf")
+    assert pdf.getvalue().startswith(b"%PDF")
