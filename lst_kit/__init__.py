@@ -15,36 +15,18 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING
 
+from .content import EXERCISE_TYPES
 from .workbook import Workbook, open_workbook
 
 __version__ = "0.1.0"
 
-# Public name -> module that defines it (loaded on first use).
+# Public name -> module that defines it (loaded on first use). Every exercise
+# type is also the name of its entry function (``lst_kit.risk_matrix(...)``).
 _LAZY = {
+    **EXERCISE_TYPES,
     "workbook_status": "lst_kit.ui",
-    "reflection": "lst_kit.exercises.reflection",
-    "multiple_choice": "lst_kit.exercises.multiple_choice",
-    "rating_scales": "lst_kit.exercises.rating_scales",
-    "timeline_tagger": "lst_kit.exercises.timeline",
-    "principles_radar": "lst_kit.exercises.principles",
-    "paradox_model": "lst_kit.exercises.paradox",
-    "risk_matrix": "lst_kit.exercises.risk_matrix",
-    "system_map": "lst_kit.exercises.system_map",
-    "sparrow_canvas": "lst_kit.exercises.sparrow_canvas",
-    "strategic_triangle": "lst_kit.exercises.strategic_triangle",
-    "effect_chain": "lst_kit.exercises.effect_chain",
-    "public_values": "lst_kit.exercises.public_values",
-    "signal_triage": "lst_kit.exercises.signal_triage",
-    "procedural_justice": "lst_kit.exercises.procedural_justice",
-    "independence_dilemmas": "lst_kit.exercises.dilemmas",
-    "learning_plan": "lst_kit.exercises.learning_plan",
     "portfolio_button": "lst_kit.exercises.learning_plan",
     "class_overview": "lst_kit.classroom",
-    "tafel_van_elf": "lst_kit.exercises.tafel_van_elf",
-    "intervention_matrix": "lst_kit.exercises.intervention_matrix",
-    "enforcement_pyramid": "lst_kit.exercises.enforcement_pyramid",
-    "east_letter": "lst_kit.exercises.east_letter",
-    "pyramid_game": "lst_kit.exercises.pyramid_game",
 }
 
 __all__ = ["Workbook", "open_workbook", "__version__", *_LAZY]
