@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ._paths import data_dir
-from .content import KEY, Field, _rel, load_yaml
+from .content import Field, _rel, load_yaml
 from .hooks import module_key
 from .i18n import t
 

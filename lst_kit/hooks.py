@@ -28,7 +28,7 @@ from types import ModuleType
 from typing import Any, Callable
 
 from .content import EXERCISE_TYPES, ContentError, load_spec, load_yaml, spec_path
-from .i18n import language, t
+from .i18n import language, number, t
 
 __all__ = [
     "SKIP",
@@ -126,15 +126,8 @@ def has_hook(exercise_id: str, name: str) -> bool:
 
 # -- numbers and labels ------------------------------------------------------------
 
-def fmt(x: float, digits: int = 1, strip: bool = False) -> str:
-    """A number as a Dutch reader writes it (decimal comma; ``LST_LANG=en``
-    gives a point). ``strip`` drops trailing zeros (0,30 -> 0,3)."""
-    text = f"{x:.{digits}f}"
-    if strip and "." in text:
-        text = text.rstrip("0").rstrip(".")
-    if text in ("-0", "-0.0", "-0.00"):
-        text = text[1:]
-    return text if language() == "en" else text.replace(".", ",")
+#: A number as a reader of the current language writes it (see i18n.number).
+fmt = number
 
 
 def short_label(text: str, width: int = 38) -> str:

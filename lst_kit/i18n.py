@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["LANGUAGES", "language", "localized", "t"]
+__all__ = ["LANGUAGES", "language", "localized", "number", "t"]
 
 LANGUAGES = ("nl", "en")
 _LOCALES = Path(__file__).with_name("locales")
@@ -59,3 +59,14 @@ def localized(value: Any) -> str:
     if isinstance(value, dict):
         return str(value.get(language()) or value.get("nl") or "")
     return "" if value is None else str(value)
+
+
+def number(x: float, digits: int = 1, strip: bool = False) -> str:
+    """A number as a reader of the current language writes it: a decimal
+    comma in Dutch, a point in English. ``strip`` drops trailing zeros."""
+    text = f"{x:.{digits}f}"
+    if strip and "." in text:
+        text = text.rstrip("0").rstrip(".")
+    if text in ("-0", "-0.0", "-0.00"):
+        text = text[1:]
+    return text if language() == "en" else text.replace(".", ",")

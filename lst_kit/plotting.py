@@ -9,11 +9,12 @@ from __future__ import annotations
 import base64
 import functools
 import io
+import textwrap
 
 from matplotlib.figure import Figure
 
 __all__ = ["PALETTE", "SEQUENTIAL", "data_uri", "new_figure", "png_bytes", "png_data_uri", "style_axes", "styled",
-           "svg_bytes"]
+           "svg_bytes", "wrap_label"]
 
 #: Okabe & Ito (2008): distinguishable for the common forms of colour blindness.
 PALETTE = [
@@ -61,6 +62,13 @@ def new_figure(width: float = 7.0, height: float = 4.0, constrained: bool = True
     ``constrained=False`` skips matplotlib's constrained layout, which costs
     an extra draw pass: for large figures redrawn on every edit."""
     return Figure(figsize=(width, height), dpi=100, layout="constrained" if constrained else None)
+
+
+def wrap_label(text: str, width: int, max_lines: int | None = None) -> str:
+    """A label broken into lines of at most ``width`` characters (words are
+    never split), keeping at most ``max_lines`` lines."""
+    lines = textwrap.wrap(str(text), width=width, break_long_words=False) or [str(text)]
+    return "\n".join(lines[:max_lines] if max_lines else lines)
 
 
 def style_axes(ax) -> None:

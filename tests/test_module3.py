@@ -1,7 +1,6 @@
 """Module 3: risk matrix lab and system map — models, plots, headless views."""
 
 import json
-import math
 
 import pytest
 
@@ -150,7 +149,6 @@ def test_incremental_loops_equal_a_full_search(mspec):
     m = SystemMap(spec, "t")
     for i in range(12):
         m.add_node(f"k{i}")
-    ids = sorted(m.nodes)
     for step in range(60):
         if m.links and rng.random() < 0.3:
             x = rng.choice(m.links)

@@ -22,7 +22,7 @@ import ipywidgets as widgets
 from ..content import Field, load_spec
 from ..errors import InputError
 from ..i18n import t
-from ..plotting import PALETTE, new_figure, style_axes, styled
+from ..plotting import PALETTE, new_figure, style_axes, styled, wrap_label as _wrap
 from ..ui import ExerciseFrame, FigureBox, build_view, esc
 from ..workbook import Workbook
 
@@ -350,18 +350,6 @@ def plot_chain(model: EffectChain):
     _draw_weights(left, model)
     _draw_designs(right, model.spec, model.design)
     return fig
-
-
-def _wrap(text: str, width: int) -> str:
-    words, lines, line = text.split(), [], ""
-    for word in words:
-        if line and len(line) + 1 + len(word) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    lines.append(line)
-    return "\n".join(lines)
 
 
 def _pct(share: float) -> str:

@@ -265,7 +265,6 @@ def plot_pyramid(setup: MatrixSetup, reading: PyramidReading, title: str):
     fig = layered_figure(*PYRAMID_SIZE, _pyramid_background(setup, title))
     ax = _pyramid_axes(fig)
     half = _half
-    n = len(LEVELS)
     for lv in LEVELS:
         y0, y1 = lv - 1, lv
         ids = reading.by_level.get(lv, ())

@@ -12,7 +12,7 @@ Spec: ``data/exercises/m1/paradox.yaml`` (type ``paradox_model``) with a
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 import ipywidgets as widgets
 import numpy as np
@@ -20,7 +20,7 @@ import numpy as np
 from ..controls import FloatSlider, IntSlider
 from ..content import Field, load_spec
 from ..errors import InputError
-from ..hooks import fmt, safe_hook
+from ..hooks import safe_hook
 from ..i18n import t
 from ..plotting import PALETTE, new_figure, style_axes, styled
 from ..ui import ExerciseFrame, FigureBox, build_view, esc

@@ -12,6 +12,8 @@ labelled illustrative.
 
 from __future__ import annotations
 
+import functools
+
 import math
 import statistics
 import textwrap
@@ -22,11 +24,13 @@ import ipywidgets as widgets
 from ..content import Field, load_spec
 from ..controls import IntSlider
 from ..errors import InputError
-from ..i18n import language, t
+from ..i18n import number, t
 from ..plotting import PALETTE, new_figure, style_axes, styled
 from ..ui import ExerciseFrame, FigureBox, build_view, esc
 from ..workbook import Workbook
 from .rating_scales import Scale, parse_scale
+
+_fmt = functools.partial(number, digits=1)  # decimal comma in Dutch
 
 
 @dataclass(frozen=True)
@@ -118,11 +122,6 @@ class JusticeScores:
             except InputError:
                 pass
         return model
-
-
-def _fmt(x: float, digits: int = 1) -> str:
-    text = f"{x:.{digits}f}"
-    return text.replace(".", ",") if language() == "nl" else text
 
 
 @styled

@@ -18,9 +18,10 @@ The saved answer keeps the participant's choices per case::
 
 from __future__ import annotations
 
+import functools
+
 import math
 import statistics
-import textwrap
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -29,14 +30,16 @@ import ipywidgets as widgets
 from ..cases import Case, case_ids, load_case
 from ..content import Field, load_spec
 from ..errors import InputError
-from ..i18n import language, t
-from ..plotting import PALETTE, SEQUENTIAL, new_figure, style_axes, styled
+from ..i18n import number, t
+from ..plotting import PALETTE, SEQUENTIAL, new_figure, style_axes, styled, wrap_label as _wrap
 from ..ui import ExerciseFrame, FigureBox, build_view, esc
 from ..workbook import Workbook
 
 MIN_ACTORS, MAX_ACTORS = 2, 8
 MAX_EXTRA_VALUES = 30
 MAX_VALUE_CHARS = 80
+
+_fmt = functools.partial(number, digits=2)  # decimal comma in Dutch
 
 
 # -- spec -------------------------------------------------------------------------
@@ -300,15 +303,6 @@ class PublicValuesMap:
 
 
 # -- plots --------------------------------------------------------------------------
-def _wrap(text: str, width: int) -> str:
-    return "\n".join(textwrap.wrap(text, width=width, break_long_words=False)) or text
-
-
-def _fmt(x: float, digits: int = 2) -> str:
-    text = f"{x:.{digits}f}"
-    return text.replace(".", ",") if language() == "nl" else text
-
-
 # Text extents in inches at 8 pt, to lay out the figure by hand: a layout
 # engine draws every text twice, which doubles the time of a redraw.
 _CHAR = 8 * 0.56 / 72

@@ -25,7 +25,7 @@ import numpy as np
 from ..content import Field, load_spec
 from ..errors import InputError
 from ..i18n import t
-from ..plotting import PALETTE, new_figure, style_axes, styled
+from ..plotting import PALETTE, style_axes, styled
 from ..ui import ExerciseFrame, FigureBox, build_view, esc
 from ..workbook import Workbook
 from ._layers import layered_figure, render_background, static_figure

@@ -14,7 +14,7 @@ Spec (``data/exercises/<module>/<name>.yaml``)::
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import ipywidgets as widgets
 

@@ -18,7 +18,6 @@ Spec: ``data/exercises/m3/risicomatrix.yaml`` (type ``risk_matrix``).
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, field
 
 import ipywidgets as widgets

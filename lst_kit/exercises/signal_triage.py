@@ -25,6 +25,8 @@ The saved answer keeps the participant's work per case::
 
 from __future__ import annotations
 
+import functools
+
 import math
 import re
 import textwrap
@@ -39,8 +41,8 @@ from .._paths import data_dir
 from ..cases import LAW_COVERAGE, Case, case_ids, load_case
 from ..content import _MISSING, KEY, ContentError, Field, _rel, load_spec, load_yaml
 from ..errors import InputError
-from ..i18n import language, t
-from ..plotting import PALETTE, new_figure, style_axes, styled
+from ..i18n import number, t
+from ..plotting import PALETTE, new_figure, style_axes, styled, wrap_label as _wrap
 from ..ui import Debouncer, ExerciseFrame, FigureBox, build_view, esc
 from ..workbook import Workbook
 
@@ -59,6 +61,8 @@ RULE_FIELDS = {
 }
 DRAFTS = ("problem", "evidence", "causes", "actors", "own_action", "none")
 MARKERS = ("o", "s", "^", "D", "v", "P")
+
+_fmt = functools.partial(number, digits=1)  # decimal comma in Dutch
 
 
 # -- observations -------------------------------------------------------------------
@@ -563,15 +567,6 @@ class SignalTriage:
 
 
 # -- plots --------------------------------------------------------------------------
-def _wrap(text: str, width: int) -> str:
-    return "\n".join(textwrap.wrap(text, width=width, break_long_words=False)) or text
-
-
-def _fmt(x: float, digits: int = 1) -> str:
-    text = f"{x:.{digits}f}"
-    return text.replace(".", ",") if language() == "nl" else text
-
-
 @styled
 def plot_triage(model: SignalTriage):
     """Left: the number of observations per route. Right: every observation

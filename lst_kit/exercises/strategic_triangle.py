@@ -21,7 +21,7 @@ from ..content import ContentError, Field, load_spec
 from ..controls import IntSlider
 from ..errors import InputError
 from ..i18n import t
-from ..plotting import PALETTE, new_figure, styled
+from ..plotting import PALETTE, new_figure, styled, wrap_label as _wrap
 from ..ui import ExerciseFrame, FigureBox, build_view, esc
 from ..workbook import Workbook
 
@@ -254,18 +254,6 @@ class Triangle:
 def _point(corner: str, r: float) -> tuple[float, float]:
     a = math.radians(ANGLES[corner])
     return r * math.cos(a), r * math.sin(a)
-
-
-def _wrap(text: str, width: int) -> str:
-    words, lines, line = text.split(), [], ""
-    for word in words:
-        if line and len(line) + 1 + len(word) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    lines.append(line)
-    return "\n".join(lines)
 
 
 @styled

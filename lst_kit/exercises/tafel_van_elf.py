@@ -35,7 +35,6 @@ from ..errors import InputError
 from ..i18n import t
 from ..plotting import GRID, PALETTE, new_figure, style_axes, styled
 from ..ui import ExerciseFrame, FigureBox, build_view, esc
-from ..workbook import Workbook
 from ._layers import layered_figure, render_background, static_figure
 
 SCALE_MIN, SCALE_MAX = 1, 5
