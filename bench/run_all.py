@@ -36,8 +36,13 @@ def _value(row: dict) -> tuple[str, str, str]:
     """(figure, target, met) from the differently shaped rows of each script."""
     if "median_ms" in row:
         figure = f"mediaan {row['median_ms']} ms, p95 {row.get('p95_ms', '-')} ms"
-        target = f"<= {row['doel_ms']} ms" if row.get("doel_ms") not in (None, "-") else "-"
-        return figure, target, str(row.get("gehaald", "-"))
+        limit = row.get("doel_ms")
+        if limit in (None, "-") and "100 ms" in str(row.get("doel", "")):
+            limit = 100
+        if limit in (None, "-"):
+            return figure, "-", "-"
+        met = row.get("gehaald") or ("ja" if row["median_ms"] <= float(limit) else "nee")
+        return figure, f"<= {limit} ms", str(met)
     if "ratio" in row:
         return f"{row['ratio']}x (vloer {row.get('vloer_s')} s, kit {row.get('kit_s')} s)", row.get("doel", "-"), \
             str(row.get("gehaald", "-"))
@@ -52,8 +57,8 @@ def _value(row: dict) -> tuple[str, str, str]:
 
 
 def _label(name: str, row: dict) -> str:
-    parts = [str(row[k]) for k in ("oefening", "meting", "wat", "bewerking", "omvang", "exercise", "edit", "size")
-             if row.get(k) not in (None, "")]
+    parts = [str(row[k]) for k in ("oefening", "oefening / bewerking", "meting", "wat", "bewerking", "omvang",
+                                   "grootte", "exercise", "edit", "size") if row.get(k) not in (None, "")]
     if "workbooks" in row:
         parts.append(f"collect {row['workbooks']} werkboeken")
     return f"{name}: " + " · ".join(parts) if parts else name

@@ -57,6 +57,11 @@ def b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 
 
+def mime(data: bytes) -> str:
+    """The image type of rendered figure bytes: SVG (text) or PNG."""
+    return "image/svg+xml" if data.lstrip()[:5] in (b"<?xml", b"<svg ") else "image/png"
+
+
 @lru_cache(maxsize=4)
 def _environment(lang: str):
     import jinja2
@@ -71,7 +76,7 @@ def _environment(lang: str):
     )
     env.globals.update(t=t, scalar=scalar, is_scalar=is_scalar, table_columns=table_columns, MAX_DEPTH=MAX_DEPTH,
                        lang=lang)
-    env.filters.update(paragraphs=paragraphs, b64=b64)
+    env.filters.update(paragraphs=paragraphs, b64=b64, mime=mime)
     return env
 
 

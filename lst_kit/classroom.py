@@ -154,14 +154,16 @@ def read_class(folder) -> tuple[dict[str, dict[str, Any]], list[str], list[Skipp
 
 
 def _picture(exercise_id: str, answers: dict, with_images: bool) -> tuple[list[str], bytes | None]:
-    """The class picture of one exercise: its lines and the rendered PNG (drawn once for the class)."""
-    from .plotting import png_bytes
+    """The class picture of one exercise: its lines and the rendered figure,
+    drawn once for the class as SVG (text stays text: sharp when printed, and
+    about twice as fast to write as PNG)."""
+    from .plotting import svg_bytes
 
     fig, lines = hooks.class_picture(exercise_id, answers)
     png = None
     if with_images and fig is not None:
         try:
-            png = png_bytes(fig)
+            png = svg_bytes(fig)
         except Exception:  # noqa: BLE001 - a picture that fails to render is left out
             png = None
     return lines, png

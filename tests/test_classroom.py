@@ -96,7 +96,7 @@ def test_overview_escapes_payloads_and_uses_class_pictures(klas):
     # zoë chose an option that is no longer in the exercise: answered, but not counted as a choice
     assert "Meest gekozen:" in html and "100% koos het juiste antwoord (2 van 2)." in html
     assert 'id="m9.vreemd"' in html and "1 deelnemers hebben deze oefening ingevuld." in html
-    assert html.count('<img src="data:image/png;base64,') >= 4
+    assert html.count('<img src="data:image/svg+xml;base64,') >= 4
 
 
 def test_parallel_and_serial_give_the_same_page(klas, tmp_path):
