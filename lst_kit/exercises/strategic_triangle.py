@@ -558,7 +558,11 @@ def class_picture(exercise_id: str, answers: dict):
                 for o in options:
                     per_option.setdefault(o.id, []).append(o)
         n = sum(1 for c, _ in saved if c == case_id)
-        lines = [t("strategic_triangle.class_case", case=str(case_id), n=n, total=len(saved))]
+        try:
+            case_label = load_case(case_id).label
+        except (ContentError, ValueError):
+            case_label = str(case_id)  # a case removed since the answers were given
+        lines = [t("strategic_triangle.class_case", case=case_label, n=n, total=len(saved))]
         for option_id, scored in per_option.items():
             fits = [fit(o) for o in scored]
             weak = [bottleneck(o) for o in scored]
