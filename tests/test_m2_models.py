@@ -442,7 +442,7 @@ def test_triangle_hooks():
     assert isinstance(st.plot_answer("m2.driehoek", a.to_dict()), Figure)
     fig, lines = st.class_picture("m2.driehoek", answers)
     assert isinstance(fig, Figure)
-    assert lines[0] == "Casus nvwa_maaltijdplatforms: 2 van de 2 deelnemers."
+    assert lines[0] == "Casus NVWA · Maaltijd aan huis: 2 van de 2 deelnemers."
     assert any(x.startswith("Inspectie van individuele keukens (2×): gemiddelde fit 1,87 (van 1,44 tot 2,29)")
                for x in lines)
     for odd in (None, "x", {"cases": 3}, {"case": "a", "cases": {"a": {"selected": ["i1"], "scores": {"i1": {}}}}}):
