@@ -44,6 +44,7 @@ __all__ = [
     "plot_answer",
     "safe_hook",
     "short_label",
+    "spec_or_none",
     "summarize",
 ]
 
@@ -122,6 +123,13 @@ def _hook(exercise_id: str, name: str) -> Callable | None:
 def has_hook(exercise_id: str, name: str) -> bool:
     """Whether the module serving this exercise provides the hook ``name``."""
     return _hook(exercise_id, name) is not None
+
+
+def spec_or_none(exercise_id: str, spec_type: type):
+    """The exercise's validated spec when it is a ``spec_type``, else None
+    (a hook must never raise, so a missing or broken spec is None)."""
+    spec = exercise_info(exercise_id).spec
+    return spec if isinstance(spec, spec_type) else None
 
 
 # -- numbers and labels ------------------------------------------------------------

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import atexit
+import contextlib
 import functools
 import html
 import logging
@@ -214,6 +215,8 @@ class ExerciseFrame(widgets.VBox):
         self.header = widgets.HTML(header)
         self.body = widgets.VBox()
         self.children = (self.header, self.body, self.banner, self.indicator)
+        #: True while the view itself sets widget values; handlers return early.
+        self._syncing = False
 
     # -- workbook ------------------------------------------------------
     def saved(self, default: Any = None) -> Any:
@@ -241,6 +244,21 @@ class ExerciseFrame(widgets.VBox):
         self.indicator.set("saved")
         self.banner.clear_from("save")
         return True
+
+    @contextlib.contextmanager
+    def quietly(self):
+        """Set widgets from code without their handlers acting on it
+        (handlers check ``self._syncing``)."""
+        previous, self._syncing = self._syncing, True
+        try:
+            yield
+        finally:
+            self._syncing = previous
+
+    def set_quietly(self, widget, value) -> None:
+        """Put a value back into a widget without triggering its handler."""
+        with self.quietly():
+            widget.value = value
 
     def set_body(self, *children) -> None:
         self.body.children = tuple(children)

@@ -21,6 +21,7 @@ import ipywidgets as widgets
 
 from ..content import Field, load_spec
 from ..errors import InputError
+from ..hooks import spec_or_none
 from ..i18n import t
 from ..plotting import PALETTE, new_figure, style_axes, styled, wrap_label as _wrap
 from ..ui import ExerciseFrame, FigureBox, build_view, esc
@@ -558,17 +559,9 @@ def effect_chain(exercise_id: str = "m2.effectketen", workbook: Workbook | None 
 
 # -- hooks -------------------------------------------------------------------------
 
-def _spec_or_none(exercise_id: str):
-    try:
-        spec = load_spec(exercise_id)
-    except Exception:  # noqa: BLE001 - hooks never raise
-        return None
-    return spec if isinstance(spec, EffectChainSpec) else None
-
-
 def summarize(exercise_id: str, answer) -> list[str]:
     try:
-        spec = _spec_or_none(exercise_id)
+        spec = spec_or_none(exercise_id, EffectChainSpec)
         if spec is None:
             return []
         model = EffectChain.from_dict(spec, answer)
@@ -592,7 +585,7 @@ def summarize(exercise_id: str, answer) -> list[str]:
 
 def plot_answer(exercise_id: str, answer):
     try:
-        spec = _spec_or_none(exercise_id)
+        spec = spec_or_none(exercise_id, EffectChainSpec)
         return plot_chain(EffectChain.from_dict(spec, answer)) if spec else None
     except Exception:  # noqa: BLE001
         return None
@@ -602,7 +595,7 @@ def class_picture(exercise_id: str, answers: dict):
     """Mean measurement weight per tier over the class (with the lowest and
     highest share), and how often each design was chosen."""
     try:
-        spec = _spec_or_none(exercise_id)
+        spec = spec_or_none(exercise_id, EffectChainSpec)
         if spec is None or not isinstance(answers, dict):
             return None, []
         models = [EffectChain.from_dict(spec, a) for a in answers.values()]

@@ -514,13 +514,6 @@ class PublicValuesView(ExerciseFrame):
             grid_gap="2px 6px", align_items="center")
         self._redraw()
 
-    def _quiet(self, widget, value) -> None:
-        self._syncing = True
-        try:
-            widget.value = value
-        finally:
-            self._syncing = False
-
     # -- handlers -----------------------------------------------------------
     def _on_case(self, change) -> None:
         if self._syncing:
@@ -528,7 +521,7 @@ class PublicValuesView(ExerciseFrame):
         try:
             self.model.switch_case(change["new"])
         except InputError:
-            self._quiet(self.case_choice, self.model.case_id)
+            self.set_quietly(self.case_choice, self.model.case_id)
             raise
         self.save(self.model.to_dict())
         self._build_case()
@@ -541,7 +534,7 @@ class PublicValuesView(ExerciseFrame):
         try:
             self.model.select_actors(chosen)
         except InputError:
-            self._quiet(self.actor_boxes[actor_id], change["old"])
+            self.set_quietly(self.actor_boxes[actor_id], change["old"])
             raise
         self.save(self.model.to_dict())
         self._build_values()
@@ -552,7 +545,7 @@ class PublicValuesView(ExerciseFrame):
         try:
             self.model.set_weight(value, actor_id, change["new"])
         except InputError:
-            self._quiet(widget, self.model.weight(value, actor_id))
+            self.set_quietly(widget, self.model.weight(value, actor_id))
             raise
         self.save(self.model.to_dict())
         self._redraw()

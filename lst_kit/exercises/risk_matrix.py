@@ -501,12 +501,12 @@ class RiskMatrixView(ExerciseFrame):
 
     def _edit(self, change_model, widget, change) -> None:
         """Apply one edit; on refusal put the widget back to the model's value."""
+        if self._syncing:
+            return
         try:
             change_model()
         except InputError:
-            # Put the field back; that re-enters this handler with the old,
-            # valid value, which leaves the model and the workbook as they were.
-            widget.value = change["old"]
+            self.set_quietly(widget, change["old"])  # the model and the workbook stay as they were
             raise
         self._commit()
 

@@ -767,13 +767,6 @@ class SignalTriageView(ExerciseFrame):
         return (f"<span title='{esc(why)}' style='border-left:6px solid {colour};padding-left:6px'>"
                 f"{esc(self.model.rule.label(route))}</span>")
 
-    def _quiet(self, widget, value) -> None:
-        self._syncing = True
-        try:
-            widget.value = value
-        finally:
-            self._syncing = False
-
     def _refresh_outline(self) -> None:
         """Show each section: the participant's text, or the current draft."""
         policy = self.model.rule.label(self.model.policy_route())
@@ -783,7 +776,7 @@ class SignalTriageView(ExerciseFrame):
             area = self.sections[section.key]
             text = self.model.outline_text(section.key)
             if area.value != text:
-                self._quiet(area, text)
+                self.set_quietly(area, text)
             area.rows = min(12, max(3, text.count("\n") + 2))
             edited = self.model.is_edited(section.key)
             self.reset_buttons[section.key].disabled = not edited
@@ -803,7 +796,7 @@ class SignalTriageView(ExerciseFrame):
         try:
             self.model.switch_case(change["new"])
         except InputError:
-            self._quiet(self.case_choice, self.model.case_id)
+            self.set_quietly(self.case_choice, self.model.case_id)
             raise
         self.save(self.model.to_dict())
         self._build_case()
@@ -814,7 +807,7 @@ class SignalTriageView(ExerciseFrame):
         try:
             self.model.edit(obs_id, name, change["new"])
         except InputError:
-            self._quiet(widget, self.model.observation(obs_id).value(name))
+            self.set_quietly(widget, self.model.observation(obs_id).value(name))
             raise
         self.save(self.model.to_dict())
         self._refresh_outline()  # first: the draft reaches the browser before the slower redraw
@@ -841,7 +834,7 @@ class SignalTriageView(ExerciseFrame):
         try:
             self.model.set_outline(key, change["new"])
         except InputError:
-            self._quiet(self.sections[key], self.model.outline_text(key))
+            self.set_quietly(self.sections[key], self.model.outline_text(key))
             raise
         self.reset_buttons[key].disabled = not self.model.is_edited(key)
         self.indicator.set("pending")

@@ -21,6 +21,7 @@ import ipywidgets as widgets
 from ..cases import case_ids, load_case
 from ..content import ContentError, Field, load_spec
 from ..errors import InputError
+from ..hooks import spec_or_none
 from ..i18n import t
 from ..plotting import PALETTE, new_figure, style_axes, styled
 from ..ui import Debouncer, ExerciseFrame, build_view, esc
@@ -589,14 +590,6 @@ def sparrow_canvas(exercise_id: str = "m2.sparrow", workbook: Workbook | None = 
 
 # -- hooks for the portfolio, the class overview and the learning plan -----------
 
-def _spec_or_none(exercise_id: str):
-    try:
-        spec = load_spec(exercise_id)
-    except Exception:  # noqa: BLE001 - hooks never raise
-        return None
-    return spec if isinstance(spec, SparrowSpec) else None
-
-
 def important_problem(answer) -> str | None:
     """The participant's defined problem (stage 2), else the nominated one
     (stage 1), else None. Module 6 uses it as 'their important problem'."""
@@ -616,7 +609,7 @@ def summarize(exercise_id: str, answer) -> list[str]:
     try:
         problem = important_problem(answer)
         lines = [t("sparrow_canvas.sum_problem", text=problem) if problem else t("sparrow_canvas.sum_no_problem")]
-        spec = _spec_or_none(exercise_id)
+        spec = spec_or_none(exercise_id, SparrowSpec)
         if spec is None or not isinstance(answer, dict):
             return lines
         model = Canvas.from_dict(spec, answer)
@@ -650,7 +643,7 @@ def class_picture(exercise_id: str, answers: dict):
     """How the class chose the scale of its problems, which dimensions it
     used to slice them, and how many measure beyond output."""
     try:
-        spec = _spec_or_none(exercise_id)
+        spec = spec_or_none(exercise_id, SparrowSpec)
         if spec is None or not isinstance(answers, dict):
             return None, []
         models = [Canvas.from_dict(spec, a) for a in answers.values() if isinstance(a, dict)]

@@ -20,6 +20,7 @@ from ..cases import Case, case_ids, load_case
 from ..content import ContentError, Field, load_spec
 from ..controls import IntSlider
 from ..errors import InputError
+from ..hooks import spec_or_none
 from ..i18n import t
 from ..plotting import PALETTE, new_figure, styled, wrap_label as _wrap
 from ..ui import ExerciseFrame, FigureBox, build_view, esc
@@ -483,14 +484,6 @@ def strategic_triangle(exercise_id: str = "m2.driehoek", workbook: Workbook | No
 
 # -- hooks -------------------------------------------------------------------------------
 
-def _spec_or_none(exercise_id: str):
-    try:
-        spec = load_spec(exercise_id)
-    except Exception:  # noqa: BLE001 - hooks never raise
-        return None
-    return spec if isinstance(spec, TriangleSpec) else None
-
-
 def _saved_options(answer) -> tuple[str | None, list[OptionScore]]:
     """(case id, options) from a saved answer, read without loading the case."""
     if not isinstance(answer, dict) or not isinstance(answer.get("cases"), dict):
@@ -511,7 +504,7 @@ def _saved_options(answer) -> tuple[str | None, list[OptionScore]]:
 
 def summarize(exercise_id: str, answer) -> list[str]:
     try:
-        spec = _spec_or_none(exercise_id)
+        spec = spec_or_none(exercise_id, TriangleSpec)
         case_id, options = _saved_options(answer)
         if spec is None or not options:
             return []
@@ -531,7 +524,7 @@ def summarize(exercise_id: str, answer) -> list[str]:
 
 def plot_answer(exercise_id: str, answer):
     try:
-        spec = _spec_or_none(exercise_id)
+        spec = spec_or_none(exercise_id, TriangleSpec)
         _, options = _saved_options(answer)
         return plot_triangle(spec, options) if spec and options else None
     except Exception:  # noqa: BLE001
@@ -543,7 +536,7 @@ def class_picture(exercise_id: str, answers: dict):
     each corner (with lowest and highest), the mean fit, and the weakest
     corner named most often."""
     try:
-        spec = _spec_or_none(exercise_id)
+        spec = spec_or_none(exercise_id, TriangleSpec)
         if spec is None or not isinstance(answers, dict):
             return None, []
         saved = [_saved_options(a) for a in answers.values()]

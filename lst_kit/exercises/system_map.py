@@ -724,19 +724,15 @@ class SystemMapView(ExerciseFrame):
         self._commit()
 
     def _show_reach_of(self, node_id) -> None:
-        self._syncing = True
-        try:
-            node = self.model.nodes.get(node_id)
-            self.reach.value = (node.reach or "") if node else ""
-        finally:
-            self._syncing = False
+        node = self.model.nodes.get(node_id)
+        self.set_quietly(self.reach, (node.reach or "") if node else "")
         self.reach_out.value = reach_html(self.model)
 
     def _on_reach_node(self, change) -> None:
         self._show_reach_of(change["new"])
 
     def _on_reach(self, change) -> None:
-        if getattr(self, "_syncing", False) or self.reach_node.value is None:
+        if self._syncing or self.reach_node.value is None:
             return
         self.model.set_reach(self.reach_node.value, change["new"] or None)
         self._commit(structural=False)
