@@ -1,11 +1,9 @@
 """The shared fictional cases: one validated loader for every exercise."""
 
-import shutil
 
 import pytest
 import yaml
 
-from lst_kit._paths import data_dir
 from lst_kit.cases import T11_KEYS, case_ids, load_case, load_t11
 from lst_kit.content import ContentError
 
@@ -31,13 +29,6 @@ def test_t11_reference():
     ref = load_t11()
     assert [d.key for d in ref.dimensions] == list(T11_KEYS)
     assert [len(ref.in_group(g.key)) for g in ref.groups] == [5, 4, 2]
-
-
-@pytest.fixture
-def data(tmp_path, monkeypatch):
-    shutil.copytree(data_dir(), tmp_path / "data")
-    monkeypatch.setenv("LST_DATA_DIR", str(tmp_path / "data"))
-    return tmp_path / "data"
 
 
 def edit(data, case_id, change):

@@ -24,16 +24,6 @@ def test_spec_path_maps_ids_to_files():
             spec_path(bad)
 
 
-@pytest.fixture
-def data(tmp_path, monkeypatch):
-    """A private copy of data/ for breaking files on purpose."""
-    import shutil
-
-    shutil.copytree(data_dir(), tmp_path / "data")
-    monkeypatch.setenv("LST_DATA_DIR", str(tmp_path / "data"))
-    return tmp_path / "data"
-
-
 def edit(path: Path, change) -> None:
     doc = yaml.safe_load(path.read_text(encoding="utf-8"))
     change(doc)

@@ -1,13 +1,11 @@
 """Module 2 content files: the shipped ones load; damaged ones give an error
 that names the file and the field (and what is allowed and what was found)."""
 
-import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 
-from lst_kit._paths import data_dir
 from lst_kit.content import ContentError, load_spec
 
 M2_IDS = ["m2.sparrow", "m2.driehoek", "m2.effectketen", "m2.reflectie_probleem", "m2.reflectie_steun",
@@ -18,13 +16,6 @@ M2_IDS = ["m2.sparrow", "m2.driehoek", "m2.effectketen", "m2.reflectie_probleem"
 def test_shipped_module_2_specs_load(exercise_id):
     spec = load_spec(exercise_id)
     assert spec.exercise_id == exercise_id and spec.title
-
-
-@pytest.fixture
-def data(tmp_path, monkeypatch):
-    shutil.copytree(data_dir(), tmp_path / "data")
-    monkeypatch.setenv("LST_DATA_DIR", str(tmp_path / "data"))
-    return tmp_path / "data"
 
 
 def edit(path: Path, change) -> None:

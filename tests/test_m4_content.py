@@ -8,20 +8,9 @@ import pytest
 import yaml
 
 from lst_kit import cli
-from lst_kit._paths import data_dir
 from lst_kit.content import ContentError, load_spec
 from lst_kit.exercises import intervention_matrix as im
 from lst_kit.exercises import tafel_van_elf as tve
-
-
-@pytest.fixture
-def data(tmp_path, monkeypatch):
-    """A private copy of data/ for breaking files on purpose."""
-    import shutil
-
-    shutil.copytree(data_dir(), tmp_path / "data")
-    monkeypatch.setenv("LST_DATA_DIR", str(tmp_path / "data"))
-    return tmp_path / "data"
 
 
 def edit(path: Path, change) -> None:

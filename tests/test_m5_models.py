@@ -8,7 +8,6 @@ import statistics
 import pytest
 import yaml
 
-from lst_kit._paths import data_dir
 from lst_kit.cases import load_case
 from lst_kit.content import ContentError, load_spec
 from lst_kit.errors import InputError
@@ -16,14 +15,6 @@ from lst_kit.exercises import public_values as pv
 from lst_kit.exercises import signal_triage as st
 from lst_kit.exercises.public_values import PublicValuesMap, divergence_index
 from lst_kit.exercises.signal_triage import Observation, SignalTriage, load_rule
-
-
-@pytest.fixture
-def data(tmp_path, monkeypatch):
-    """A private copy of data/ for breaking files on purpose."""
-    shutil.copytree(data_dir(), tmp_path / "data")
-    monkeypatch.setenv("LST_DATA_DIR", str(tmp_path / "data"))
-    return tmp_path / "data"
 
 
 def edit_yaml(path, change):
