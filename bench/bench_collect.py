@@ -13,14 +13,17 @@ Targets (printed, not asserted): at 1,000 workbooks collect takes at most 2x
 the floor, and 1,000 workbooks cost at most 4x what 100 cost.
 
 The demo classes are written once with ``lst-kit demo-class`` (through
-lst_kit.workbook) into ``bench/results/cache/`` and reused; the smaller
-classes are the first N workbooks of the largest. Results go to
+lst_kit.workbook) into ``bench/results/cache/`` and reused while the course
+content is unchanged: the cache key is a hash of every file under ``data/``
+and of the demo code, so a class written before an exercise was added is
+never measured. The smaller classes are the first N workbooks of the largest. Results go to
 ``bench/results/bench_collect.json``.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import platform
@@ -55,11 +58,25 @@ def env() -> dict:
     return out
 
 
+def content_key() -> str:
+    """Hash of what decides a demo class: the course content and the demo code."""
+    digest = hashlib.sha256()
+    sources = sorted((REPO / "data").rglob("*.yaml")) + [REPO / "lst_kit" / "_demo.py"]
+    sources += sorted((REPO / "lst_kit" / "exercises").glob("*.py"))
+    for path in sources:
+        digest.update(str(path.relative_to(REPO)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:12]
+
+
 def demo_classes(sizes: list[int], seed: int) -> dict[int, Path]:
-    """One demo class of the largest size (cached), and the smaller ones as its first N files."""
+    """One demo class of the largest size (cached per content key), and the smaller ones as its first N files."""
     largest = max(sizes)
     cache = RESULTS / "cache"
-    base = cache / f"demo-{largest}-seed{seed}"
+    key = content_key()
+    for stale in cache.glob("demo-*") if cache.is_dir() else ():
+        if key not in stale.name:
+            shutil.rmtree(stale, ignore_errors=True)
+    base = cache / f"demo-{largest}-seed{seed}-{key}"
     if not (base / ".complete").exists():
         shutil.rmtree(base, ignore_errors=True)
         cache.mkdir(parents=True, exist_ok=True)
@@ -75,7 +92,7 @@ def demo_classes(sizes: list[int], seed: int) -> dict[int, Path]:
         if size == largest:
             out[size] = base
             continue
-        folder = cache / f"demo-{size}-of-{largest}-seed{seed}"
+        folder = cache / f"demo-{size}-of-{largest}-seed{seed}-{key}"
         if not (folder / ".complete").exists():
             shutil.rmtree(folder, ignore_errors=True)
             folder.mkdir(parents=True)
