@@ -157,7 +157,7 @@ def _picture(exercise_id: str, answers: dict, with_images: bool) -> tuple[list[s
     """The class picture of one exercise: its lines and the rendered figure,
     drawn once for the class as SVG (text stays text: sharp when printed, and
     about twice as fast to write as PNG)."""
-    from .plotting import svg_bytes
+    from .plotting import svg_bytes  # matplotlib only for a matplotlib figure
 
     fig, lines = hooks.class_picture(exercise_id, answers)
     png = None

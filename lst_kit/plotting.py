@@ -10,8 +10,10 @@ import base64
 import functools
 import io
 import textwrap
+from typing import TYPE_CHECKING
 
-from matplotlib.figure import Figure
+if TYPE_CHECKING:  # matplotlib is imported when a figure is made, not on import
+    from matplotlib.figure import Figure
 
 __all__ = ["PALETTE", "SEQUENTIAL", "data_uri", "new_figure", "png_bytes", "png_data_uri", "style_axes", "styled",
            "svg_bytes", "wrap_label"]
@@ -61,6 +63,8 @@ def new_figure(width: float = 7.0, height: float = 4.0, constrained: bool = True
 
     ``constrained=False`` skips matplotlib's constrained layout, which costs
     an extra draw pass: for large figures redrawn on every edit."""
+    from matplotlib.figure import Figure
+
     return Figure(figsize=(width, height), dpi=100, layout="constrained" if constrained else None)
 
 
@@ -97,7 +101,10 @@ def png_data_uri(fig: Figure) -> str:
 
 def svg_bytes(fig: Figure) -> bytes:
     """The figure as SVG with text kept as text (fast to write, sharp at any
-    size); no date and fixed ids, so the same figure gives the same bytes."""
+    size); no date and fixed ids, so the same figure gives the same bytes.
+    A :mod:`lst_kit.svgplot` figure writes itself (no matplotlib needed)."""
+    if hasattr(fig, "to_svg"):
+        return fig.to_svg()
     from matplotlib import rc_context
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
@@ -110,7 +117,8 @@ def svg_bytes(fig: Figure) -> bytes:
 
 
 def data_uri(fig: Figure, fmt: str = "png") -> str:
-    """A data: URI of the figure as PNG (default) or SVG."""
-    if fmt == "svg":
+    """A data: URI of the figure as PNG (default) or SVG (always SVG for a
+    :mod:`lst_kit.svgplot` figure)."""
+    if fmt == "svg" or hasattr(fig, "to_svg"):
         return "data:image/svg+xml;base64," + base64.b64encode(svg_bytes(fig)).decode("ascii")
     return png_data_uri(fig)

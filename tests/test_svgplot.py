@@ -1,0 +1,118 @@
+"""lst_kit.svgplot: the matplotlib-free SVG charts of the class overview."""
+
+import math
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from lst_kit import svgplot
+
+NS = {"s": "http://www.w3.org/2000/svg"}
+
+
+def _bar_figure():
+    fig = svgplot.Figure(figsize=(6, 3))
+    ax = fig.add_subplot()
+    bars = ax.bar([0, 1, 2], [10, 20, 40], color="#0072B2", edgecolor="#333333", label="aantal <n>")
+    bars[1].set_hatch("//")
+    ax.set_ylim(0, 40)
+    ax.set_xticks([0, 1, 2], ["één", "twee & drie", "vier"])
+    ax.set_title("Keuzes van de klas")
+    ax.legend()
+    return fig
+
+
+def _tree(fig) -> ET.Element:
+    return ET.fromstring(fig.to_svg())
+
+
+def test_output_is_wellformed_svg_of_the_figure_size_and_deterministic():
+    root = _tree(_bar_figure())
+    assert root.tag == "{http://www.w3.org/2000/svg}svg"
+    assert (root.get("width"), root.get("height")) == ("600", "300")
+    assert _bar_figure().to_svg() == _bar_figure().to_svg()
+
+
+def test_text_is_kept_as_escaped_text():
+    texts = ["".join(el.itertext()) for el in _tree(_bar_figure()).iter("{http://www.w3.org/2000/svg}text")]
+    assert "Keuzes van de klas" in texts and "twee & drie" in texts and "aantal <n>" in texts
+
+
+def test_bar_heights_are_proportional_to_the_values():
+    rects = [r for r in _tree(_bar_figure()).iterfind(".//s:g/s:rect", NS) if r.get("fill", "").startswith("#0072")]
+    heights = [float(r.get("height")) for r in rects]
+    assert len(heights) == 3
+    assert heights[1] == pytest.approx(2 * heights[0], rel=0.01)
+    assert heights[2] == pytest.approx(4 * heights[0], rel=0.01)
+
+
+def test_bars_with_the_same_hatch_share_one_pattern():
+    fig = _bar_figure()
+    fig.axes[0].bar([3], [5], color="#0072B2", edgecolor="#333333", hatch="//")
+    root = _tree(fig)
+    assert len(root.findall(".//s:pattern", NS)) == 1
+    hatched = [r for r in root.iter("{http://www.w3.org/2000/svg}rect") if r.get("fill", "").startswith("url(#h")]
+    assert len(hatched) == 2  # the bar hatched afterwards and the new one
+
+
+def test_horizontal_bars_inverted_axis_puts_the_first_item_on_top():
+    fig = svgplot.Figure(figsize=(5, 3))
+    ax = fig.add_subplot()
+    ax.barh([0, 1], [5, 2], color=["#000001", "#000002"])
+    ax.set_yticks([0, 1], ["eerste", "tweede"])
+    ax.invert_yaxis()
+    root = _tree(fig)
+    first = next(r for r in root.iter("{http://www.w3.org/2000/svg}rect") if r.get("fill") == "#000001")
+    second = next(r for r in root.iter("{http://www.w3.org/2000/svg}rect") if r.get("fill") == "#000002")
+    assert float(first.get("y")) < float(second.get("y"))
+    assert float(first.get("width")) == pytest.approx(2.5 * float(second.get("width")), rel=0.01)
+
+
+def test_radar_polygon_reaches_the_outer_ring_at_the_maximum():
+    fig = svgplot.Figure(figsize=(5, 5))
+    ax = fig.add_subplot(projection="polar")
+    ax.set_theta_offset(math.pi / 2)
+    angles = [2 * math.pi * i / 4 for i in range(4)]
+    ax.plot(angles + angles[:1], [5, 1, 5, 1, 5], color="#0072B2")
+    ax.set_xticks(angles, ["N", "O", "Z", "W"])
+    ax.set_ylim(0, 5)
+    root = _tree(fig)
+    line = next(p for p in root.iter("{http://www.w3.org/2000/svg}polyline") if p.get("stroke") == "#0072b2")
+    pts = [tuple(map(float, xy.split(","))) for xy in line.get("points").split()]
+    (nx, ny), (ox, oy), (zx, zy) = pts[0], pts[1], pts[2]
+    assert nx == pytest.approx(zx) and ny < zy  # north up, south down, same x
+    centre_y = (ny + zy) / 2
+    assert abs(ox - nx) == pytest.approx((zy - ny) / 2 / 5, rel=0.01)  # radius 1 of 5
+    assert oy == pytest.approx(centre_y)
+
+
+def test_colours_and_colormap():
+    assert svgplot._paint("C1") == ("#e69f00", 1.0)
+    assert svgplot._paint((1.0, 0.0, 0.0, 0.5)) == ("#ff0000", 0.5)
+    cmap = svgplot.colormap("cividis")
+    assert cmap(0.0)[:3] == pytest.approx((0, 0x22 / 255, 0x4E / 255))
+    assert cmap.reversed()(1.0) == cmap(0.0)
+    with pytest.raises(ValueError):
+        svgplot.colormap("jet")
+
+
+def test_nice_ticks():
+    assert svgplot.nice_ticks(0, 100) == [0, 20, 40, 60, 80, 100]
+    assert svgplot.nice_ticks(0, 3, integer=True) == [0, 1, 2, 3]
+
+
+def test_drawing_needs_no_matplotlib():
+    code = ("import sys; from lst_kit import svgplot; f = svgplot.Figure(); a = f.add_subplot(); "
+            "a.bar([0], [1]); f.legend(); f.to_svg(); print('matplotlib' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_plotting_helpers_take_svgplot_figures():
+    from lst_kit.plotting import data_uri, svg_bytes
+
+    fig = _bar_figure()
+    assert svg_bytes(fig) == fig.to_svg()
+    assert data_uri(fig).startswith("data:image/svg+xml;base64,")
