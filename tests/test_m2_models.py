@@ -2,13 +2,18 @@
 triangle and the effect chain, with fixed inputs."""
 
 import math
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
 
 import pytest
 from matplotlib.figure import Figure
 
+from lst_kit import svgplot
 from lst_kit.cases import load_case
 from lst_kit.content import load_spec
 from lst_kit.errors import InputError
+from lst_kit.plotting import PALETTE
 from lst_kit.exercises import effect_chain as ec
 from lst_kit.exercises import sparrow_canvas as sc
 from lst_kit.exercises import strategic_triangle as st
@@ -26,6 +31,21 @@ def canvas():
 
 def keys(model):
     return [w.key for w in model.warnings()]
+
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def svg_picture(fig):
+    """A class picture as (SVG root, its texts); it is drawn with svgplot, not matplotlib."""
+    assert isinstance(fig, svgplot.Figure)
+    root = ET.fromstring(fig.to_svg())
+    return root, ["".join(el.itertext()) for el in root.iter(SVG + "text")]
+
+
+def filled(root, colour, tag="rect"):
+    """The data elements of one fill colour inside the plot areas (legend keys are outside)."""
+    return [el for group in root.iter(SVG + "g") for el in group.iter(SVG + tag) if el.get("fill") == colour.lower()]
 
 
 # -- Sparrow canvas: the order of the stages ------------------------------------------
@@ -203,11 +223,28 @@ def test_sparrow_class_picture_counts_scales_and_output_only():
         answers[name] = m.to_dict()
     answers["d"] = "kapot"
     fig, lines = sc.class_picture("m2.sparrow", answers)
-    assert isinstance(fig, Figure)
+    root, texts = svg_picture(fig)
+    assert {"Gekozen schaal", "Gebruikte dimensies", "Macro", "Middel", "Micro", "Plaats"} <= set(texts)
+    macro = filled(root, PALETTE[4])  # scales not recommended: macro 1, micro 0
+    middel = filled(root, PALETTE[2])  # the recommended scale: 2, hatched
+    assert len(middel) == 1 and float(middel[0].get("height")) == pytest.approx(
+        2 * max(float(r.get("height")) for r in macro), rel=0.01)
+    assert len(root.findall(f".//{SVG}pattern")) == 1
     assert "3 van de 3 deelnemers hebben een probleemdefinitie." in lines
     assert "Gekozen schaal: Macro 1, Middel 2, Micro 0." in lines
     assert "1 van de 2 deelnemers met indicatoren meten alleen output." in lines
     assert sc.class_picture("m2.sparrow", {}) == (None, ["Nog geen antwoorden van de groep."])
+
+
+@pytest.mark.parametrize("exercise_id", ["m2.sparrow", "m2.driehoek", "m2.effectketen"])
+def test_class_picture_is_drawn_without_matplotlib(exercise_id):
+    """The class overview draws this picture as SVG; neither the module nor the drawing imports matplotlib."""
+    code = ("import sys, numpy as np; from lst_kit import hooks; rng = np.random.default_rng(3); "
+            f"answers = {{f'p{{i}}': hooks.demo_answer({exercise_id!r}, rng) for i in range(6)}}; "
+            f"fig, lines = hooks.class_picture({exercise_id!r}, answers); "
+            "print(type(fig).__module__, fig.to_svg()[:4] == b'<svg', 'matplotlib' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["lst_kit.svgplot", "True", "False"]
 
 
 # -- keyword matching and tier classification ---------------------------------------------------
@@ -337,7 +374,13 @@ def test_effect_chain_hooks():
     assert isinstance(ec.plot_answer("m2.effectketen", answer), Figure)
     only_output = {"indicators": [{"text": "Aantal inspecties", "source": "menu"}]}
     fig, lines = ec.class_picture("m2.effectketen", {"a": answer, "b": only_output, "c": None})
-    assert isinstance(fig, Figure)
+    root, texts = svg_picture(fig)
+    assert "Meetgewicht per niveau in de groep (n = 2; streepjes: laagste tot hoogste)" in texts
+    assert {"Input", "Output"} <= set(texts)
+    effort, effect = filled(root, ec.EFFORT_COLOUR), filled(root, ec.EFFECT_COLOUR)
+    assert len(effort) == 3 and len(effect) == 2  # input, activity, output | outcome, impact
+    heights = [float(r.get("height")) for r in effort + effect]  # output 75 %, outcome 25 %, the rest 0
+    assert heights[2] == pytest.approx(3 * heights[3], rel=0.01) and heights[:2] == [0, 0] and heights[4] == 0
     assert "2 deelnemers kozen indicatoren." in lines and "1 van de 2 meten niets voorbij output." in lines
     for odd in (None, 3, "x", {"indicators": "x"}):
         assert ec.summarize("m2.effectketen", odd) == ["Nog geen indicatoren gekozen in de effectketen."]
@@ -441,7 +484,10 @@ def test_triangle_hooks():
     assert any("Inspectie van individuele keukens: waarde 3, steun 1, capaciteit 1; fit 1,44" in x for x in lines)
     assert isinstance(st.plot_answer("m2.driehoek", a.to_dict()), Figure)
     fig, lines = st.class_picture("m2.driehoek", answers)
-    assert isinstance(fig, Figure)
+    root, texts = svg_picture(fig)
+    assert {"Scores van de groep per optie", *(c.label for c in spec.corners)} <= set(texts)  # title, legend
+    assert [len(filled(root, PALETTE[j])) for j in range(3)] == [3, 3, 3]  # three options, a bar per corner
+    assert len(root.findall(f".//{SVG}pattern")) == 2  # two corners hatched, so they differ without colour
     assert lines[0] == "Casus NVWA · Maaltijd aan huis: 2 van de 2 deelnemers."
     assert any(x.startswith("Inspectie van individuele keukens (2×): gemiddelde fit 1,87 (van 1,44 tot 2,29)")
                for x in lines)

@@ -19,6 +19,7 @@ from functools import lru_cache
 
 import ipywidgets as widgets
 
+from .. import svgplot
 from ..content import Field, load_spec
 from ..errors import InputError
 from ..hooks import spec_or_none
@@ -614,9 +615,11 @@ def class_picture(exercise_id: str, answers: dict):
         return None, []
 
 
-@styled
 def plot_class(spec: EffectChainSpec, shares: list[dict]):
-    fig = new_figure(7.0, 3.6)
+    """Mean measurement weight per tier over the class, lowest to highest share
+    as whiskers (an :mod:`lst_kit.svgplot` figure: the class overview needs no
+    matplotlib)."""
+    fig = svgplot.Figure(figsize=(7.0, 3.6))
     ax = fig.add_subplot()
     means = [100 * sum(s[x.key] for s in shares) / len(shares) for x in spec.tiers]
     lows = [100 * min(s[x.key] for s in shares) for x in spec.tiers]
@@ -629,6 +632,7 @@ def plot_class(spec: EffectChainSpec, shares: list[dict]):
             bar.set_hatch("//")
     ax.set_xticks(range(len(spec.tiers)), [_wrap(x.label, 14) for x in spec.tiers], fontsize=8)
     ax.set_ylim(0, 105)
+    ax.set_yticks(range(0, 101, 20))
     ax.set_ylabel(t("effect_chain.axis_share"))
     ax.set_title(t("effect_chain.class_plot", n=len(shares)))
     style_axes(ax)

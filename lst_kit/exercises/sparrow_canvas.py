@@ -18,12 +18,13 @@ from dataclasses import dataclass, field
 
 import ipywidgets as widgets
 
+from .. import svgplot
 from ..cases import case_ids, load_case
 from ..content import ContentError, Field, load_spec
 from ..errors import InputError
 from ..hooks import spec_or_none
 from ..i18n import t
-from ..plotting import PALETTE, new_figure, style_axes, styled
+from ..plotting import PALETTE, style_axes
 from ..ui import Debouncer, ExerciseFrame, build_view, esc
 from ..workbook import Workbook
 from .effect_chain import find_keywords
@@ -667,22 +668,27 @@ def class_picture(exercise_id: str, answers: dict):
         return None, []
 
 
-@styled
 def plot_class(spec: SparrowSpec, scale_counts: dict, dim_counts: dict, total: int):
-    """Two bar charts: chosen scale, and dimensions used, over the class."""
-    fig = new_figure(8.0, 3.4)
+    """Two bar charts: chosen scale, and dimensions used, over the class
+    (an :mod:`lst_kit.svgplot` figure: the class overview needs no matplotlib)."""
+    fig = svgplot.Figure(figsize=(8.0, 3.4))
     left, right = fig.subplots(1, 2, width_ratios=[1, 2])
     labels = [s.label for s in spec.scales]
     values = [scale_counts[s.key] for s in spec.scales]
-    bars = left.bar(labels, values, color=[PALETTE[2] if s.recommended else PALETTE[4] for s in spec.scales],
-                    edgecolor="#333333")
+    bars = left.bar(range(len(labels)), values,
+                    color=[PALETTE[2] if s.recommended else PALETTE[4] for s in spec.scales], edgecolor="#333333")
     for bar, s in zip(bars, spec.scales):
         if s.recommended:
             bar.set_hatch("//")
+    left.set_xticks(range(len(labels)), labels)
+    left.integer_ticks("y")
     left.set_title(t("sparrow_canvas.class_plot_scale"))
     left.set_ylabel(t("sparrow_canvas.class_axis_n", total=total))
     dims = [d.label for d in spec.dimensions]
-    right.barh(dims[::-1], [dim_counts[d.key] for d in spec.dimensions][::-1], color=PALETTE[0])
+    right.barh(range(len(dims)), [dim_counts[d.key] for d in spec.dimensions], color=PALETTE[0])
+    right.set_yticks(range(len(dims)), dims)
+    right.invert_yaxis()
+    right.integer_ticks("x")
     right.set_title(t("sparrow_canvas.class_plot_dims"))
     right.set_xlabel(t("sparrow_canvas.class_axis_n", total=total))
     for ax in (left, right):

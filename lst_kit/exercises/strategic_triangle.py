@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 import ipywidgets as widgets
 
+from .. import svgplot
 from ..cases import Case, case_ids, load_case
 from ..content import ContentError, Field, load_spec
 from ..controls import IntSlider
@@ -568,9 +569,11 @@ def class_picture(exercise_id: str, answers: dict):
         return None, []
 
 
-@styled
 def plot_class(spec: TriangleSpec, per_option: dict[str, list[OptionScore]]):
-    fig = new_figure(7.5, 0.9 + 0.9 * len(per_option))
+    """Per option the class's mean score on each corner, lowest to highest as
+    whiskers (an :mod:`lst_kit.svgplot` figure: the class overview needs no
+    matplotlib)."""
+    fig = svgplot.Figure(figsize=(7.5, 0.9 + 0.9 * len(per_option)))
     ax = fig.add_subplot()
     names = [scored[0].name for scored in per_option.values()]
     height = 0.25
@@ -579,13 +582,12 @@ def plot_class(spec: TriangleSpec, per_option: dict[str, list[OptionScore]]):
         means = [sum(o.score(corner) for o in s) / len(s) for s in per_option.values()]
         lows = [m - min(o.score(corner) for o in s) for m, s in zip(means, per_option.values())]
         highs = [max(o.score(corner) for o in s) - m for m, s in zip(means, per_option.values())]
-        bars = ax.barh(ys, means, height=height, color=PALETTE[j], xerr=[lows, highs], capsize=3,
-                       label=spec.corner(corner).label, edgecolor="#333333", linewidth=0.5)
-        for bar in bars:
-            bar.set_hatch(["", "//", ".."][j])
+        ax.barh(ys, means, height=height, color=PALETTE[j], xerr=[lows, highs], capsize=3,
+                label=spec.corner(corner).label, edgecolor="#333333", linewidth=0.5, hatch=["", "//", ".."][j])
     ax.set_yticks(range(len(names)), [_wrap(n, 30) for n in names], fontsize=8)
     ax.invert_yaxis()
     ax.set_xlim(0, HI + 0.3)
+    ax.set_xticks(range(HI + 1))
     ax.set_xlabel(t("strategic_triangle.class_axis"))
     ax.set_title(t("strategic_triangle.class_plot"))
     fig.legend(loc="outside lower center", ncols=3, fontsize=8)
