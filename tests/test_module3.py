@@ -1,15 +1,35 @@
 """Module 3: risk matrix lab and system map — models, plots, headless views."""
 
 import json
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
 
 import pytest
 
 import lst_kit
+from lst_kit import svgplot
 from lst_kit.content import load_spec
 from lst_kit.errors import InputError
 from lst_kit.exercises.risk_matrix import RiskMatrix, band_index, plot_matrix, score
 from lst_kit.exercises.system_map import LayoutCache, SystemMap, plot_map, plot_power_interest, quadrant
+from lst_kit.plotting import PALETTE
 from lst_kit.workbook import open_workbook
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def svg_picture(fig):
+    """A class picture as (SVG root, its texts); it is drawn with svgplot, not matplotlib."""
+    assert isinstance(fig, svgplot.Figure)
+    root = ET.fromstring(fig.to_svg())
+    return root, ["".join(el.itertext()) for el in root.iter(SVG + "text")]
+
+
+def filled(root, colour, tag="rect"):
+    """The data elements of one fill colour inside the plot areas (legend keys are outside)."""
+    return [el for group in root.iter(SVG + "g") for el in group.iter(SVG + tag) if el.get("fill") == colour.lower()]
 
 
 @pytest.fixture
@@ -345,6 +365,11 @@ def test_risk_hooks(wb):
     answers["p6"] = answer
     fig, class_lines = hooks.class_picture("m3.risicomatrix", answers)
     assert fig is not None and "deelnemers scoorden deze casus" in class_lines[0]
+    root, texts = svg_picture(fig)
+    assert {"Kans × effect per risico in de klas", "Niet-geregistreerde aanbieders"} <= set(texts)
+    assert len(filled(root, PALETTE[4])) == len(class_lines) - 1  # a bar (the class mean) per risk
+    dots = sum(int(re.search(r": (\d+) scores", line).group(1)) for line in class_lines[1:])
+    assert len(filled(root, PALETTE[0], "circle")) == dots > 0  # a dot per participant's score
     assert any("Niet-geregistreerde aanbieders" in line for line in class_lines[1:])
     odd = hooks.summarize("m3.risicomatrix", {"case": "bestaat_niet", "cases": 7})  # never raises
     assert isinstance(odd, list) and "Belangrijkste" not in " ".join(odd)
@@ -366,3 +391,19 @@ def test_map_hooks(wb):
     answers = {f"p{i}": hooks.demo_answer("m3.systeemkaart", rng) for i in range(5)} | {"p5": answer}
     fig, class_lines = hooks.class_picture("m3.systeemkaart", answers)
     assert fig is not None and any(node.label in line and "direct" in line for line in class_lines)
+    root, texts = svg_picture(fig)
+    assert {"Waar kan de inspectie invloed uitoefenen? (aantal deelnemers)", node.label[:40], "direct"} <= set(texts)
+    shown = len(class_lines) - 2  # a line per node shown, after the case and the map size
+    assert [len(filled(root, PALETTE[i])) for i in range(3)] == [shown] * 3  # stacked: a segment per reach
+    assert len(root.findall(f".//{SVG}pattern")) == 2  # two kinds of reach hatched, so they differ without colour
+
+
+@pytest.mark.parametrize("exercise_id", ["m3.risicomatrix", "m3.systeemkaart"])
+def test_class_picture_is_drawn_without_matplotlib(exercise_id):
+    """The class overview draws this picture as SVG; neither the module nor the drawing imports matplotlib."""
+    code = ("import sys, numpy as np; from lst_kit import hooks; rng = np.random.default_rng(3); "
+            f"answers = {{f'p{{i}}': hooks.demo_answer({exercise_id!r}, rng) for i in range(6)}}; "
+            f"fig, lines = hooks.class_picture({exercise_id!r}, answers); "
+            "print(type(fig).__module__, fig.to_svg()[:4] == b'<svg', 'matplotlib' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["lst_kit.svgplot", "True", "False"]

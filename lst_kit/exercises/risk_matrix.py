@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 import ipywidgets as widgets
 
+from .. import svgplot
 from ..cases import case_ids, load_case
 from ..controls import IntSlider
 from ..content import Field, load_spec
@@ -604,10 +605,12 @@ def class_picture(exercise_id: str, answers: dict):
     return plot_class_scores(ranked, scores), lines
 
 
-@styled
 def plot_class_scores(ranked: list[str], scores: dict[str, list[float]]):
+    """Each risk's class mean (bar) and every participant's score (dots),
+    highest mean on top (an :mod:`lst_kit.svgplot` figure: the class overview
+    needs no matplotlib)."""
     shown = ranked[:15]
-    fig = new_figure(7.5, 1.2 + 0.42 * len(shown))
+    fig = svgplot.Figure(figsize=(7.5, 1.2 + 0.42 * len(shown)))
     ax = fig.add_subplot()
     ys = list(range(len(shown)))[::-1]
     means = [sum(scores[n]) / len(scores[n]) for n in shown]
@@ -615,10 +618,11 @@ def plot_class_scores(ranked: list[str], scores: dict[str, list[float]]):
     for y, name in zip(ys, shown):
         values = scores[name]
         jitter = [((i % 5) - 2) * 0.06 for i in range(len(values))]
-        ax.scatter(values, [y + j for j in jitter], s=12, color=PALETTE[0], zorder=3,
+        ax.scatter(values, [y + j for j in jitter], s=18, color=PALETTE[0], zorder=3,
                    label=t("risk.class_dots") if y == ys[0] else None)
     ax.set_yticks(ys, [name[:40] for name in shown], fontsize=8)
     ax.set_xlim(0, 25.5)
+    ax.set_xticks(range(0, 26, 5))
     ax.set_xlabel(t("risk.rule_lxi"))
     ax.set_title(t("risk.class_title"))
     style_axes(ax)

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 import ipywidgets as widgets
 
+from .. import svgplot
 from ..cases import ACTOR_TYPES, case_ids, load_case
 from ..controls import IntSlider
 from ..content import Field, load_spec
@@ -816,9 +817,10 @@ def class_picture(exercise_id: str, answers: dict):
     return (plot_class_reach(ranked[:12], marks) if ranked else None), lines
 
 
-@styled
 def plot_class_reach(labels: list[str], marks: dict[str, dict[str, int]]):
-    fig = new_figure(7.5, 1.3 + 0.4 * len(labels))
+    """Per node, how many participants marked each kind of reach, stacked
+    (an :mod:`lst_kit.svgplot` figure: the class overview needs no matplotlib)."""
+    fig = svgplot.Figure(figsize=(7.5, 1.3 + 0.4 * len(labels)))
     ax = fig.add_subplot()
     ys = list(range(len(labels)))[::-1]
     left = [0] * len(labels)
@@ -828,8 +830,9 @@ def plot_class_reach(labels: list[str], marks: dict[str, dict[str, int]]):
                 linewidth=0.5, label=t(f"map.reach_{reach}"))
         left = [a + b for a, b in zip(left, widths)]
     ax.set_yticks(ys, [label[:40] for label in labels], fontsize=8)
+    ax.integer_ticks("x")
     ax.set_xlabel(t("hooks.axis_participants"))
-    ax.set_title(t("map.class_title"))
+    fig.suptitle(t("map.class_title"), fontsize=11)  # across the figure: the long title and labels fit
     style_axes(ax)
     fig.legend(loc="outside lower center", ncols=3, fontsize=8)
     return fig
