@@ -3,6 +3,9 @@ dimensions, the deterrence arithmetic, the intervention matrix and the
 enforcement pyramid, plus the optional hooks."""
 
 import math
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
 
 import pytest
 
@@ -12,7 +15,8 @@ from lst_kit.errors import InputError
 from lst_kit.exercises import enforcement_pyramid as ep
 from lst_kit.exercises import intervention_matrix as im
 from lst_kit.exercises import tafel_van_elf as tve
-from lst_kit.plotting import png_bytes
+from lst_kit import svgplot
+from lst_kit.plotting import PALETTE, png_bytes
 
 
 # -- Tafel van Elf: indices and weakest dimensions -----------------------------------------
@@ -327,6 +331,21 @@ def test_pyramid_reads_the_matrix_row_or_own_choices(setup):
         without.set_segment("X")
 
 
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def svg_picture(fig):
+    """A class picture as (SVG root, its texts); it is drawn with svgplot, not matplotlib."""
+    assert isinstance(fig, svgplot.Figure)
+    root = ET.fromstring(fig.to_svg())
+    return root, ["".join(el.itertext()) for el in root.iter(SVG + "text")]
+
+
+def _in_plot(root):
+    """The SVG elements inside the plot areas (legend keys and labels are outside)."""
+    return [el for group in root.iter(SVG + "g") for el in group.iter() if el is not group]
+
+
 # -- optional hooks --------------------------------------------------------------------------------
 
 ODD_ANSWERS = [None, 3, "tekst", [], {}, {"cells": "kapot"}, {"scores": {"x": 1}}, {"mix": {"C": "nee"}}]
@@ -358,6 +377,18 @@ def test_t11_hooks_describe_the_answer(t11):
     fig, lines = tve.class_picture("m4.tafel_van_elf", {"p1": model.to_dict(), "p2": other.to_dict()})
     assert fig is not None and "2 deelnemers" in lines[0]
     assert any("meeste spreiding bij T7 Controlekans" in line for line in lines)
+    root, texts = svg_picture(fig)
+    groups = [g for g in load_case(spec.default_case).target_groups if g.id in model.to_dict()["scores"][
+        spec.default_case]]
+    assert {"Scores van de groep: gemiddelde en spreiding (kleinste tot grootste)", *T11_KEYS,
+            *(g.name for g in groups)} <= set(texts)  # title, a tick per dimension, a legend entry per group
+    row = [g.id for g in groups].index("schippers")
+    colour = PALETTE[row].lower()
+    marks = [el for el in _in_plot(root) if el.get("fill") == colour and el.tag in (SVG + "circle", SVG + "rect")]
+    assert len(marks) == len(T11_KEYS)  # the group's mean on every dimension
+    whiskers = [el for el in _in_plot(root) if el.tag == SVG + "line" and el.get("stroke") == colour
+                and el.get("x1") == el.get("x2") and el.get("y1") != el.get("y2")]
+    assert len(whiskers) == 1  # the two profiles differ only on T7 (5 and 1)
 
 
 def test_matrix_and_pyramid_hooks_describe_the_answer(setup):
@@ -370,6 +401,12 @@ def test_matrix_and_pyramid_hooks_describe_the_answer(setup):
     assert any(line.startswith("Cel A1: alleen bij jou Nudge volgens EAST") for line in lines)
     fig, lines = im.class_picture("m4.interventiematrix", {"a": model.to_dict(), "b": {"cells": {}}})
     assert fig is not None and "2 matrices" in lines[0] and "gemiddeld 47%" in lines[0]
+    root, texts = svg_picture(fig)
+    assert {"De groep: meest gekozen invulling per cel en hoeveel deelnemers die kozen", "A1 · 50%", "0%",
+            "100%"} <= set(texts)  # title, a cell (one of two chose its set), the colour scale
+    cells = [el for el in _in_plot(root) if el.tag == SVG + "rect" and el.get("stroke") == "#888888"]
+    assert len(cells) == len(setup.spec.cell_keys)
+    assert len({el.get("fill") for el in cells}) == 1  # the same agreement (50 %) everywhere: one colour
     pyramid = {"segment": "D", "mix": {"D": ["proces_verbaal", "intrekking_vergunning"]}}
     assert ep.summarize("m4.piramide", pyramid) == [
         "Segment D Notoir of crimineel: treden 4 tot 6, 2 interventies; lege treden: 5."]
@@ -395,3 +432,14 @@ def test_layered_figures_scale_when_exported_at_another_resolution(setup):
     pdf = io.BytesIO()
     fig.savefig(pdf, format="pdf")
     assert pdf.getvalue().startswith(b"%PDF")
+
+
+@pytest.mark.parametrize("exercise_id", ["m4.tafel_van_elf", "m4.interventiematrix"])
+def test_class_picture_is_drawn_without_matplotlib(exercise_id):
+    """The class overview draws this picture as SVG; neither the module nor the drawing imports matplotlib."""
+    code = ("import sys, numpy as np; from lst_kit import hooks; rng = np.random.default_rng(3); "
+            f"answers = {{f'p{{i}}': hooks.demo_answer({exercise_id!r}, rng) for i in range(6)}}; "
+            f"fig, lines = hooks.class_picture({exercise_id!r}, answers); "
+            "print(type(fig).__module__, fig.to_svg()[:4] == b'<svg', 'matplotlib' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["lst_kit.svgplot", "True", "False"]

@@ -26,14 +26,31 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from .. import svgplot
 from .._paths import data_dir
 from ..content import ContentError, Field, _rel, load_spec, load_yaml
 from ..errors import InputError
 from ..i18n import t
-from ..plotting import PALETTE, SEQUENTIAL, new_figure, styled
+from ..plotting import PALETTE, SEQUENTIAL, styled
 from ..ui import ExerciseFrame, FigureBox, build_view, esc
 from ..workbook import Workbook
-from ._layers import layered_figure, render_background, static_figure
+
+
+def _from_layers(name: str):
+    """A function of :mod:`._layers`, imported when first called: ``_layers``
+    imports matplotlib, which the class overview (svgplot) does without."""
+
+    def call(*args, **kwargs):
+        from . import _layers
+
+        return getattr(_layers, name)(*args, **kwargs)
+
+    call.__name__ = name
+    return call
+
+
+layered_figure, render_background, static_figure = map(_from_layers, ("layered_figure", "render_background",
+                                                                       "static_figure"))
 
 LEVELS = tuple(range(1, 7))
 SEGMENT_KEY = re.compile(r"^[A-Z]$")
@@ -720,23 +737,19 @@ def plot_answer(exercise_id: str, answer):
         return None
 
 
-@styled
 def plot_class_agreement(setup: MatrixSetup, agreement: dict[str, float], modal: dict[str, tuple[str, ...]]):
-    """Per cell: the class's most chosen set and how many chose it."""
-    from matplotlib.patches import Rectangle
-
+    """Per cell: the class's most chosen set and how many chose it (an
+    :mod:`lst_kit.svgplot` figure: the class overview needs no matplotlib)."""
     spec = setup.spec
-    fig = new_figure(1.75 * len(spec.classes) + 1.6, 5.2)
+    fig = svgplot.Figure(figsize=(1.75 * len(spec.classes) + 1.6, 5.2))
     ax = fig.add_subplot()
-    from matplotlib import colormaps
-
-    cmap = colormaps[SEQUENTIAL].reversed()
+    cmap = svgplot.colormap(SEQUENTIAL).reversed()
     for r, seg in enumerate(spec.segments):
         for c, cls in enumerate(spec.classes):
             cell = f"{seg.key}{cls.key}"
             share = agreement.get(cell, 0.0)
             face = cmap(0.1 + 0.8 * share)
-            ax.add_patch(Rectangle((c, r), 1, 1, facecolor=face, edgecolor="#888888"))
+            ax.add_patch(svgplot.Rectangle((c, r), 1, 1, facecolor=face, edgecolor="#888888"))
             ink = _text_colour(face)
             ax.text(c + 0.05, r + 0.93, f"{cell} · {round(100 * share)}%", ha="left", va="top", fontsize=7.5,
                     fontweight="bold", color=ink)
@@ -747,6 +760,9 @@ def plot_class_agreement(setup: MatrixSetup, agreement: dict[str, float], modal:
     ax.set_xticks([c + 0.5 for c in range(len(spec.classes))], [cls.key for cls in spec.classes])
     ax.set_yticks([r + 0.5 for r in range(len(spec.segments))], [seg.key for seg in spec.segments])
     ax.set_title(t("intervention_matrix.class_title"))
+    steps = [0.0, 0.25, 0.5, 0.75, 1.0]  # the colour scale, in place of a colour bar
+    fig.legend(handles=[svgplot.Patch(facecolor=cmap(0.1 + 0.8 * x), edgecolor="#888888", label=f"{round(100 * x)}%")
+                        for x in steps], ncols=len(steps), fontsize=8)
     return fig
 
 

@@ -27,15 +27,32 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from .. import svgplot
 from .._paths import data_dir
 from ..controls import IntSlider
 from ..cases import T11_KEYS, Case, T11Reference, case_ids, load_case, load_t11
 from ..content import ContentError, Field, _rel, load_spec, load_yaml
 from ..errors import InputError
 from ..i18n import t
-from ..plotting import GRID, PALETTE, new_figure, style_axes, styled
+from ..plotting import GRID, PALETTE, style_axes, styled
 from ..ui import ExerciseFrame, FigureBox, build_view, esc
-from ._layers import layered_figure, render_background, static_figure
+
+
+def _from_layers(name: str):
+    """A function of :mod:`._layers`, imported when first called: ``_layers``
+    imports matplotlib, which the class overview (svgplot) does without."""
+
+    def call(*args, **kwargs):
+        from . import _layers
+
+        return getattr(_layers, name)(*args, **kwargs)
+
+    call.__name__ = name
+    return call
+
+
+layered_figure, render_background, static_figure = map(_from_layers, ("layered_figure", "render_background",
+                                                                       "static_figure"))
 
 SCALE_MIN, SCALE_MAX = 1, 5
 MAX_AMOUNT = 1e9
@@ -662,23 +679,26 @@ def _shown_profiles(model: T11Profile) -> list[tuple[str, dict[str, int]]]:
     return [(model.group(g).name, model.profile(g)) for g in (model.focus, model.compare) if g]
 
 
-@styled
 def plot_class(reference: T11Reference, rows: list[tuple[str, dict[str, list[int]]]]):
-    """Per target group: mean score per dimension with the min–max range."""
-    fig = new_figure(7.2, 3.8)
+    """Per target group: mean score per dimension with the min–max range
+    (an :mod:`lst_kit.svgplot` figure: the class overview needs no matplotlib)."""
+    fig = svgplot.Figure(figsize=(7.2, 3.8))
     ax = fig.add_subplot()
     dims = [d.key for d in reference.dimensions]
     width = 0.8 / max(len(rows), 1)
     markers = "os^Dv"
     for i, (label, values) in enumerate(rows):
-        xs = [j + (i - (len(rows) - 1) / 2) * width for j in range(len(dims))]
-        means = [mean(values[d]) if values[d] else math.nan for d in dims]
-        lows = [m - min(values[d]) if values[d] else 0 for m, d in zip(means, dims)]
-        highs = [max(values[d]) - m if values[d] else 0 for m, d in zip(means, dims)]
+        scored = [(j, values[d]) for j, d in enumerate(dims) if values[d]]  # a dimension nobody scored: no mark
+        xs = [j + (i - (len(rows) - 1) / 2) * width for j, _ in scored]
+        means = [mean(v) for _, v in scored]
+        lows = [m - min(v) for m, (_, v) in zip(means, scored)]
+        highs = [max(v) - m for m, (_, v) in zip(means, scored)]
         ax.errorbar(xs, means, yerr=[lows, highs], fmt=markers[i % len(markers)], color=PALETTE[i], capsize=3,
                     label=label)
     ax.set_xticks(range(len(dims)), dims)
+    ax.set_xlim(-0.6, len(dims) - 0.4)
     ax.set_ylim(SCALE_MIN - 0.3, SCALE_MAX + 0.3)
+    ax.set_yticks(range(SCALE_MIN, SCALE_MAX + 1))
     ax.set_ylabel(t("tafel_van_elf.axis_score"))
     ax.set_title(t("tafel_van_elf.class_title"))
     style_axes(ax)
