@@ -5,16 +5,18 @@ on fixed inputs."""
 import shutil
 import sys
 import types
+import xml.etree.ElementTree as ET
 
 import numpy as np
 import pytest
 
-from lst_kit import content, hooks
+from lst_kit import content, hooks, svgplot
 from lst_kit._paths import data_dir
 from lst_kit.content import exercise_ids, load_spec
-from lst_kit.plotting import png_bytes
+from lst_kit.plotting import PALETTE, png_bytes
 
 M1 = [e for e in exercise_ids() if e.startswith("m1.")]
+SVG = "{http://www.w3.org/2000/svg}"
 ODD = [None, "tekst", 5, [], {}, {"tags": 5}, {"ratings": {"x": "veel"}}, {"scores": {"nu": {"onafhankelijk": 99}}},
        {"choices": {"kaart": "optie"}}, {"parameters": {"p0": "hoog"}}, {"fields": {"leerdoelen": 3}}]
 
@@ -115,6 +117,18 @@ def test_demo_answers_are_seeded_varied_and_valid(exercise_id):
 
 # -- Module 1 hooks on fixed inputs -------------------------------------------------------------
 
+def svg_picture(fig):
+    """A class picture drawn with svgplot (no matplotlib) -> (all texts, the parsed SVG)."""
+    assert isinstance(fig, svgplot.Figure)
+    root = ET.fromstring(fig.to_svg())
+    return ["".join(el.itertext()) for el in root.iter(f"{SVG}text")], root
+
+
+def fills(root, colour):
+    """The SVG elements filled with ``colour`` (a PALETTE entry)."""
+    return [el for el in root.iter() if el.get("fill", "").lower() == colour.lower()]
+
+
 def test_multiple_choice_summary_and_class_picture():
     spec = load_spec("m1.definitie")
     right = next(i for i, o in enumerate(spec.options) if o.correct)
@@ -130,7 +144,15 @@ def test_multiple_choice_summary_and_class_picture():
     fig, lines = hooks.class_picture("m1.definitie", answers)
     assert lines[0] == f"Meest gekozen: '{spec.options[right].text}' (3 van 5)."
     assert lines[1] == "60% koos het juiste antwoord (3 van 5)."
-    assert png_bytes(fig)[:4] == b"\x89PNG"
+    texts, root = svg_picture(fig)
+    assert "Gekozen antwoorden in de groep" in texts and "aantal deelnemers" in texts
+    assert any(text.endswith("✓ juist") for text in texts)
+    right_bar = [r for r in fills(root, PALETTE[2]) if r.tag == f"{SVG}rect"]
+    assert len(right_bar) == 1  # the right option, green and hatched
+    assert any(r.get("fill", "").startswith("url(#h") for r in root.iter(f"{SVG}rect"))
+    wrong_bars = [float(r.get("width")) for r in fills(root, PALETTE[0]) if r.tag == f"{SVG}rect"]
+    assert len(wrong_bars) == len(spec.options) - 1
+    assert float(right_bar[0].get("width")) == pytest.approx(1.5 * max(wrong_bars), rel=0.01)  # 3 against 2
 
 
 def test_rating_class_statistics():
