@@ -163,7 +163,15 @@ def test_rating_class_statistics():
     label = hooks.short_label(spec.items[0].text, 60)
     assert f"{label}: gemiddeld 3,0, sd 1,6, n = 3." in lines
     assert any(line.endswith("gemiddeld 5,0, sd 0,0, n = 1.") for line in lines)
-    assert fig is not None
+    texts, root = svg_picture(fig)
+    assert "Scores in de groep: aantal per score, gemiddelde (ruit) en spreiding (lijn)" in texts
+    assert hooks.short_label(spec.items[0].text) in texts
+    assert f"{spec.scale.min} = {spec.scale.low} · {spec.scale.max} = {spec.scale.high}" in texts
+    diamonds = [el for el in fills(root, PALETTE[1]) if el.tag == f"{SVG}polygon"]
+    assert len(diamonds) == 2  # a mean for the two statements that were rated, none for the others
+    circles = [float(c.get("r")) for c in fills(root, PALETTE[4]) if c.tag == f"{SVG}circle"]
+    assert len(circles) == len(spec.items) * (spec.scale.max - spec.scale.min + 1)
+    assert len([r for r in circles if r > 0]) == 4  # scores 1, 3, 5 for the first statement, 5 for the second
     summary = hooks.summarize("m1.wrr_nadrukken", {"ratings": {first: 4}})
     assert summary[0] == f"{hooks.short_label(spec.items[0].text, 60)}: 4 ({spec.scale.label(4)})"
     assert summary[-1] == f"1 van {len(spec.items)} stellingen beoordeeld."
