@@ -193,6 +193,13 @@ def test_timeline_class_counts_per_period():
     assert total == 2 * len(spec.events)  # every event of every participant who tagged, tagged or not
     fig, lines = hooks.class_picture("m1.tijdlijn", answers)
     assert lines[0].startswith("2 deelnemers labelden") and f"{period}: {spec.logics[0].label} (100%)." in lines
+    texts, root = svg_picture(fig)
+    assert {"Labels van de groep per periode", "Verschuiving van de logica's", "nog niet gelabeld"} <= set(texts)
+    assert all(p.label in texts for p in spec.periods) and all(lg.label in texts for lg in spec.logics)
+    first_logic = [r for r in fills(root, PALETTE[0]) if r.tag == f"{SVG}rect" and float(r.get("height")) > 0]
+    assert len(first_logic) == len({spec.period_of(e.year).label for e in (e0, e1)}) + 1  # bars + legend key
+    drift = [el for el in root.iter(f"{SVG}polyline") if el.get("stroke") == PALETTE[0].lower()]
+    assert len(drift) == 1 and len(drift[0].get("points").split()) == len(spec.periods)
 
 
 def test_principles_class_means():
