@@ -209,7 +209,13 @@ def test_principles_class_means():
     answers = {"A": {"scores": {then: {p.key: 1}, now: {p.key: 3}}}, "B": {"scores": {then: {p.key: 3}, now: {p.key: 5}}}}
     fig, lines = hooks.class_picture("m1.principes", answers)
     assert f"{p.label}: 2,0 → 4,0 (sd 1,0)." in lines
-    assert fig is not None
+    texts, root = svg_picture(fig)
+    assert "Groepsgemiddelde, band = ± 1 standaardafwijking" in texts and p.label in texts
+    assert {f"gemiddelde: {m.label}" for m in spec.moments} <= set(texts)
+    for i in range(len(spec.moments)):  # per moment a closed line through every principle, and a band
+        line = [el for el in root.iter(f"{SVG}polyline") if el.get("stroke") == PALETTE[i].lower()]
+        assert len(line) == 2 and len(line[0].get("points").split()) == len(spec.principles) + 1  # + legend key
+        assert len([el for el in fills(root, PALETTE[i]) if el.tag == f"{SVG}path"]) == 1
     lines = hooks.summarize("m1.principes", answers["A"])
     assert lines[0] == f"Grootste verschuivingen: {p.label} (+2)."
 
