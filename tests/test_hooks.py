@@ -227,6 +227,12 @@ def test_paradox_summary_and_class_parameters():
     fig, lines = hooks.class_picture("m1.paradox", answers)
     line = next(x for x in lines if x.startswith(a.label))
     assert f"mediaan {a.max:g}".replace(".", ",") in line
+    texts, root = svg_picture(fig)
+    assert {"Instellingen van de groep (illustratief model)", "mediaan van de groep", "beginwaarde", a.label} <= set(texts)
+    diamonds = [el for el in fills(root, PALETTE[1]) if el.tag == f"{SVG}polygon"]
+    assert len(diamonds) == len(spec.parameters) + 1  # a median per parameter, and the legend's key
+    circles = [el for el in fills(root, PALETTE[4]) if el.tag == f"{SVG}circle"]
+    assert len(circles) == 2 + len(spec.parameters) - 1  # a: two distinct values; the others: all at the default
     assert hooks.summarize("m1.paradox", answers["A"])[0].startswith("Illustratief model")
     assert hooks.plot_answer("m1.paradox", answers["A"]) is not None
 
