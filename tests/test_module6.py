@@ -277,3 +277,23 @@ def test_dilemma_class_picture_splits_each_card_by_position_with_a_legend_of_the
     assert any(x.startswith(f"{lo} = ") and x.replace(" ", "").endswith(spec.scale.low.replace(" ", "")) for x in texts)
     assert any(x.startswith(f"{hi} = ") and x.replace(" ", "").endswith(spec.scale.high.replace(" ", "")) for x in texts)
 
+
+def test_learning_plan_class_picture_shows_how_often_each_section_was_prefilled():
+    from lst_kit import hooks
+    from lst_kit.plotting import PALETTE
+
+    spec = load_spec("m6.wat_neem_je_mee")
+    filled = {"label": "x", "lines": ["regel"], "filled": True}
+    answers = {"a": {"prefill": {"grens": filled, "signaal": filled}}, "b": {"prefill": {"grens": filled}},
+               "c": {"fields": {"leerdoelen": "Alleen tekst."}}}
+    fig, lines = hooks.class_picture("m6.wat_neem_je_mee", answers)
+    assert lines[0] == "3 deelnemers werkten aan hun leerplan. Hun leerdoelen en volgende stappen:"
+    root, texts = _svg(fig)
+    assert "Welke onderdelen van het leerplan konden worden ingevuld?" in texts
+    assert "deelnemers met eerdere antwoorden voor dit onderdeel (%, n = 2)" in texts  # c has no snapshot
+    assert {"100%", "50%", "0%"} <= set(texts)
+    assert all(s.label in texts for s in spec.sections)
+    bars = {round(float(r.get("width")), 1) for r in root.iter("{http://www.w3.org/2000/svg}rect")
+            if r.get("fill", "").lower() == PALETTE[0].lower()}
+    assert len(bars) == 3 and max(bars) == pytest.approx(2 * sorted(bars)[1], abs=0.2)  # 100 %, 50 % and 0 %
+    assert hooks.class_picture("m6.wat_neem_je_mee", {"c": answers["c"]})[0] is None  # nothing pre-filled: no picture
