@@ -231,3 +231,69 @@ def test_portfolio_button_reports_a_missing_workbook_in_dutch(tmp_path):
     button.button.click()
     assert "Er is geen werkboek van deelnemer 'niemand'" in button.banner.message
     assert button.path is None and list(tmp_path.iterdir()) == []
+
+
+# -- class pictures (svgplot, no matplotlib) ---------------------------------------------------------
+
+def _svg(fig):
+    import xml.etree.ElementTree as ET
+
+    from lst_kit import svgplot
+
+    assert isinstance(fig, svgplot.Figure)
+    root = ET.fromstring(fig.to_svg())
+    return root, ["".join(el.itertext()) for el in root.iter("{http://www.w3.org/2000/svg}text")]
+
+
+def _hex(rgba):
+    return "#" + "".join(f"{round(255 * v):02x}" for v in rgba[:3])
+
+
+def test_dilemma_class_picture_splits_each_card_by_position_with_a_legend_of_the_steps():
+    from lst_kit import hooks, svgplot
+
+    spec = load_spec("m6.dilemmas")
+    card = spec.cards[0]
+    low, high = min(card.options, key=lambda o: o.position), max(card.options, key=lambda o: o.position)
+    answers = {"a": {"choices": {card.key: low.key}}, "b": {"choices": {card.key: high.key}},
+               "c": {"choices": {card.key: high.key}}, "d": "geen dict"}
+    fig, lines = hooks.class_picture("m6.dilemmas", answers)
+    mean = (low.position + 2 * high.position) / 3
+    assert any(line.startswith(card.title) and "(2 van 3)" in line for line in lines)
+    root, texts = _svg(fig)
+    assert "Gekozen reacties per kaart (kleur = plaats op de schaal)" in texts
+    assert "gem. " + f"{mean:.1f}".replace(".", ",") in texts
+    cmap, lo, hi = svgplot.colormap("cividis"), spec.scale.min, spec.scale.max
+    shade = {v: _hex(cmap((v - lo) / (hi - lo))) for v in range(lo, hi + 1)}
+    bars = [r for r in root.iterfind(".//s:g/s:rect", {"s": "http://www.w3.org/2000/svg"})
+            if r.get("fill") in shade.values()]
+    assert [r.get("fill") for r in bars] == [shade[low.position], shade[high.position]]  # only the chosen card
+    widths = [float(r.get("width")) for r in bars]
+    assert widths[1] == pytest.approx(2 * widths[0], rel=0.01)  # one third and two thirds
+    # no colorbar: a legend with one square per step of the scale, in order, the ends named
+    keys = [r.get("fill") for r in root.iter("{http://www.w3.org/2000/svg}rect")
+            if r.get("width") == "16" and r.get("fill") in shade.values()]
+    assert keys == [shade[v] for v in range(lo, hi + 1)]
+    assert any(x.startswith(f"{lo} = ") and x.replace(" ", "").endswith(spec.scale.low.replace(" ", "")) for x in texts)
+    assert any(x.startswith(f"{hi} = ") and x.replace(" ", "").endswith(spec.scale.high.replace(" ", "")) for x in texts)
+
+
+def test_learning_plan_class_picture_shows_how_often_each_section_was_prefilled():
+    from lst_kit import hooks
+    from lst_kit.plotting import PALETTE
+
+    spec = load_spec("m6.wat_neem_je_mee")
+    filled = {"label": "x", "lines": ["regel"], "filled": True}
+    answers = {"a": {"prefill": {"grens": filled, "signaal": filled}}, "b": {"prefill": {"grens": filled}},
+               "c": {"fields": {"leerdoelen": "Alleen tekst."}}}
+    fig, lines = hooks.class_picture("m6.wat_neem_je_mee", answers)
+    assert lines[0] == "3 deelnemers werkten aan hun leerplan. Hun leerdoelen en volgende stappen:"
+    root, texts = _svg(fig)
+    assert "Welke onderdelen van het leerplan konden worden ingevuld?" in texts
+    assert "deelnemers met eerdere antwoorden voor dit onderdeel (%, n = 2)" in texts  # c has no snapshot
+    assert {"100%", "50%", "0%"} <= set(texts)
+    assert all(s.label in texts for s in spec.sections)
+    bars = {round(float(r.get("width")), 1) for r in root.iter("{http://www.w3.org/2000/svg}rect")
+            if r.get("fill", "").lower() == PALETTE[0].lower()}
+    assert len(bars) == 3 and max(bars) == pytest.approx(2 * sorted(bars)[1], abs=0.2)  # 100 %, 50 % and 0 %
+    assert hooks.class_picture("m6.wat_neem_je_mee", {"c": answers["c"]})[0] is None  # nothing pre-filled: no picture

@@ -25,12 +25,13 @@ from dataclasses import dataclass, field
 import ipywidgets as widgets
 import numpy as np
 
+from .. import svgplot
 from ..cases import case_ids, load_case
 from ..content import ContentError, Field, load_spec
 from ..errors import InputError
 from ..hooks import fmt, safe_hook, short_label
 from ..i18n import t
-from ..plotting import PALETTE, SEQUENTIAL, new_figure, style_axes, styled
+from ..plotting import PALETTE, SEQUENTIAL, new_figure, style_axes, styled, wrap_label
 from ..ui import ExerciseFrame, FigureBox, build_view, esc
 from ..workbook import Workbook
 from .rating_scales import Scale, parse_scale
@@ -415,16 +416,14 @@ def class_counts(spec: DilemmaSpec, answers: dict) -> dict[str, dict[str, int]]:
     return counts
 
 
-@styled
-def plot_class_choices(spec: DilemmaSpec, counts: dict[str, dict[str, int]]):
+def plot_class_choices(spec: DilemmaSpec, counts: dict[str, dict[str, int]]) -> svgplot.Figure:
     """Per card a bar split by the options chosen, coloured by their position
-    on the scale (dark = meebewegen, light = grens scherp), with the mean position."""
-    from matplotlib import colormaps
-
+    on the scale (dark = meebewegen, light = grens scherp), with the mean position;
+    below, a legend of the scale's steps. Drawn as SVG."""
     scale = spec.scale
-    cmap = colormaps[SEQUENTIAL]
+    cmap = svgplot.colormap(SEQUENTIAL)
     n = len(spec.cards)
-    fig = new_figure(9.5, 1.6 + 0.45 * n)
+    fig = svgplot.Figure(figsize=(9.5, 1.6 + 0.45 * n))
     ax = fig.add_subplot()
     y = list(range(n))[::-1]
     span = max(scale.max - scale.min, 1)
@@ -450,14 +449,11 @@ def plot_class_choices(spec: DilemmaSpec, counts: dict[str, dict[str, int]]):
     ax.set_xlabel(t("dilemmas.class_axis"))
     ax.set_title(t("dilemmas.class_title"))
     style_axes(ax)
-    from matplotlib.cm import ScalarMappable
-    from matplotlib.colors import Normalize
-
-    bar = fig.colorbar(ScalarMappable(norm=Normalize(scale.min, scale.max), cmap=cmap), ax=ax, location="bottom",
-                       shrink=0.6, aspect=40, pad=0.02)
-    bar.set_ticks(range(scale.min, scale.max + 1))
-    bar.set_label(_scale_note(scale), fontsize=8)
-    bar.ax.tick_params(labelsize=8)
+    steps = range(scale.min, scale.max + 1)
+    ends = {scale.min: f"{scale.min} = {scale.low}", scale.max: f"{scale.max} = {scale.high}"}  # as _scale_note
+    keys = [svgplot.Patch(facecolor=cmap((v - scale.min) / span), label=wrap_label(ends.get(v, str(v)), 22))
+            for v in steps]
+    fig.legend(handles=keys, ncols=len(keys), fontsize=8)
     return fig
 
 

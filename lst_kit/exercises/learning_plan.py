@@ -27,12 +27,14 @@ from pathlib import Path
 
 import ipywidgets as widgets
 
+from .. import svgplot
 from .._demo import demo_text
 from ..content import ContentError, Field, load_spec
 from ..errors import InputError
-from ..hooks import exercise_info, module_key, safe_hook, summarize as summarize_answer
+from ..hooks import exercise_info, module_key, safe_hook
+from ..hooks import summarize as summarize_answer
 from ..i18n import t
-from ..plotting import PALETTE, new_figure, style_axes, styled
+from ..plotting import PALETTE, style_axes
 from ..ui import Debouncer, ErrorBanner, ExerciseFrame, build_view, esc
 from ..workbook import EXERCISE_ID, Workbook, WorkbookError, open_workbook
 from .reflection import MAX_CHARS, word_count
@@ -330,17 +332,17 @@ def plot_answer(exercise_id: str, answer):
     return None
 
 
-@styled
-def plot_class_coverage(spec: PlanSpec, shares: list[float], n: int):
-    """Per pre-filled section: the share of participants whose plan drew on earlier answers."""
-    fig = new_figure(8.0, 1.2 + 0.45 * len(spec.sections))
+def plot_class_coverage(spec: PlanSpec, shares: list[float], n: int) -> svgplot.Figure:
+    """Per pre-filled section: the share of participants whose plan drew on earlier answers (SVG)."""
+    fig = svgplot.Figure(figsize=(8.4, 1.2 + 0.45 * len(spec.sections)))
     ax = fig.add_subplot()
     y = list(range(len(spec.sections)))[::-1]
     ax.barh(y, [100 * s for s in shares], color=PALETTE[0], height=0.55)
     for yi, share in zip(y, shares):
-        ax.text(100 * share, yi, f" {round(100 * share)}%", va="center", fontsize=8)
+        ax.text(100 * share + 1, yi, f"{round(100 * share)}%", va="center", fontsize=8)  # SVG drops a leading space
     ax.set_yticks(y, [s.label for s in spec.sections], fontsize=8)
     ax.set_xlim(0, 112)
+    ax.set_xticks(range(0, 101, 20))
     ax.set_xlabel(t("learning_plan.class_axis", n=n))
     fig.suptitle(t("learning_plan.class_title"), fontweight="bold", fontsize=11)
     style_axes(ax)

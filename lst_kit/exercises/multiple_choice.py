@@ -16,11 +16,12 @@ from dataclasses import dataclass
 
 import ipywidgets as widgets
 
+from .. import svgplot
 from ..content import Field, load_spec
 from ..errors import InputError
 from ..hooks import fmt, safe_hook, short_label
 from ..i18n import t
-from ..plotting import PALETTE, new_figure, style_axes, styled
+from ..plotting import PALETTE, style_axes
 from ..ui import ExerciseFrame, build_view, esc
 from ..workbook import Workbook
 
@@ -159,21 +160,22 @@ def class_counts(spec: MultipleChoiceSpec, answers: dict) -> list[int]:
     return counts
 
 
-@styled
-def plot_class_choices(spec: MultipleChoiceSpec, counts: list[int]):
-    """Horizontal bars: how many chose each option; the right one hatched and marked."""
+def plot_class_choices(spec: MultipleChoiceSpec, counts: list[int]) -> svgplot.Figure:
+    """Horizontal bars: how many chose each option; the right one hatched and marked (SVG)."""
     n = len(spec.options)
-    fig = new_figure(8.0, 0.9 + 0.55 * n)
+    fig = svgplot.Figure(figsize=(8.0, 0.9 + 0.55 * n))
     ax = fig.add_subplot()
     labels = [short_label(o.text, 48) + (f"  ✓ {t('hooks.mc_correct_mark')}" if o.correct else "") for o in spec.options]
     y = list(range(n))[::-1]
+    right = max(max(counts), 1) * 1.15
     for yi, option, count in zip(y, spec.options, counts):
         ax.barh(yi, count, color=PALETTE[2] if option.correct else PALETTE[0],
                 hatch="//" if option.correct else None, edgecolor="white")
-        ax.text(count, yi, f" {count}", va="center", fontsize=9)
+        ax.text(count + 0.01 * right, yi, str(count), va="center", fontsize=9)  # SVG drops a leading space
     ax.set_yticks(y, labels, fontsize=8)
     ax.set_xlabel(t("hooks.axis_participants"))
-    ax.set_xlim(0, max(max(counts), 1) * 1.15)
+    ax.set_xlim(0, right)
+    ax.integer_ticks("x")
     ax.set_title(t("hooks.mc_class_title"))
     style_axes(ax)
     return fig

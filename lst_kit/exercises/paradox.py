@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import ipywidgets as widgets
 import numpy as np
 
+from .. import svgplot
 from ..controls import FloatSlider, IntSlider
 from ..content import Field, load_spec
 from ..errors import InputError
@@ -277,14 +278,13 @@ def class_values(spec: ParadoxSpec, answers: dict) -> dict[str, list[float]]:
     return values
 
 
-@styled
-def plot_class_parameters(spec: ParadoxSpec, values: dict[str, list[float]]):
+def plot_class_parameters(spec: ParadoxSpec, values: dict[str, list[float]]) -> svgplot.Figure:
     """One row per parameter, each running from its slider's minimum (left) to
     its maximum (right): how many chose each value (circle size), the median
-    (diamond) and the spec's starting value (open square)."""
+    (diamond) and the spec's starting value (open square). Drawn as SVG."""
     params = spec.parameters
     n = len(params)
-    fig = new_figure(8.5, 1.1 + 0.55 * n)
+    fig = svgplot.Figure(figsize=(8.5, 1.1 + 0.55 * n))
     ax = fig.add_subplot()
     y = np.arange(n)[::-1]
     biggest = 1
@@ -297,14 +297,13 @@ def plot_class_parameters(spec: ParadoxSpec, values: dict[str, list[float]]):
         biggest = max(biggest, int(counts.max()) if counts.size else 1)
         rows.append((p, xs, span, uniq, counts))
     for yi, (p, xs, span, uniq, counts) in zip(y, rows):
-        ax.plot([0, 1], [yi, yi], color="#bbbbbb", linewidth=1, zorder=1)
+        ax.plot([0, 1], [yi, yi], color="#bbbbbb", linewidth=1)  # drawn in this order: line, circles, markers
         if xs.size:
             ax.scatter((uniq - p.min) / span, np.full(uniq.shape, yi), s=30 + 330 * counts / biggest, color=PALETTE[4],
-                       alpha=0.6, edgecolor=PALETTE[0], linewidth=0.5, zorder=2)
-            ax.scatter([(np.median(xs) - p.min) / span], [yi], marker="D", s=55, color=PALETTE[1], edgecolor="#222222",
-                       zorder=4, label=t("hooks.paradox_median") if yi == y[0] else None)
-        ax.scatter([(p.default - p.min) / span], [yi], marker="s", s=70, facecolor="none", edgecolor="#222222",
-                   zorder=5, label=t("hooks.paradox_default") if yi == y[0] else None)
+                       alpha=0.6, edgecolor=PALETTE[0], linewidths=0.5)
+            ax.scatter([(np.median(xs) - p.min) / span], [yi], marker="D", s=110, color=PALETTE[1],
+                       edgecolor="#222222")  # s: svgplot's diamond is narrower than matplotlib's
+        ax.scatter([(p.default - p.min) / span], [yi], marker="s", s=70, color="none", edgecolor="#222222")
         ax.text(-0.03, yi, _fmt(p.min), ha="right", va="center", fontsize=8, color="#444444")
         ax.text(1.03, yi, _fmt(p.max), ha="left", va="center", fontsize=8, color="#444444")
     ax.set_yticks(y, [p.label for p in params], fontsize=8)
@@ -315,7 +314,11 @@ def plot_class_parameters(spec: ParadoxSpec, values: dict[str, list[float]]):
     ax.set_title(t("hooks.paradox_class_title"))
     for side in ("top", "right", "bottom"):
         ax.spines[side].set_visible(False)
-    fig.legend(loc="outside lower center", ncols=2, fontsize=8)
+    keys = [svgplot.Line2D(color="#222222", linestyle="", marker="D", markersize=110 ** 0.5,
+                           markerfacecolor=PALETTE[1], label=t("hooks.paradox_median")),
+            svgplot.Line2D(color="#222222", linestyle="", marker="s", markersize=70 ** 0.5, markerfacecolor="none",
+                           label=t("hooks.paradox_default"))]
+    fig.legend(handles=keys, ncols=2, fontsize=8)
     return fig
 
 

@@ -12,12 +12,13 @@ from dataclasses import dataclass, field
 
 import ipywidgets as widgets
 
+from .. import svgplot
 from ..controls import IntSlider
 from ..content import Field, load_spec
 from ..errors import InputError
 from ..hooks import fmt, safe_hook
 from ..i18n import t
-from ..plotting import PALETTE, new_figure, styled
+from ..plotting import PALETTE, new_figure, styled, wrap_label
 from ..ui import ExerciseFrame, FigureBox, build_view, esc
 from ..workbook import Workbook
 from .rating_scales import Scale, parse_scale
@@ -270,13 +271,12 @@ def class_statistics(spec: PrinciplesSpec, answers: dict) -> tuple[dict, int]:
     return stats, who
 
 
-@styled
-def plot_class_radar(spec: PrinciplesSpec, stats: dict):
-    """The class's mean per moment on one radar, with a band of one standard deviation."""
-    labels = [p.label for p in spec.principles]
+def plot_class_radar(spec: PrinciplesSpec, stats: dict) -> svgplot.Figure:
+    """The class's mean per moment on one radar, with a band of one standard deviation (SVG)."""
+    labels = [wrap_label(p.label, 14) for p in spec.principles]  # narrow labels leave room for the radar
     n = len(labels)
     angles = [2 * math.pi * i / n for i in range(n)] + [0.0]
-    fig = new_figure(6.4, 5.6)
+    fig = svgplot.Figure(figsize=(6.4, 5.6))
     ax = fig.add_subplot(projection="polar")
     ax.set_theta_offset(math.pi / 2)
     ax.set_theta_direction(-1)

@@ -17,12 +17,14 @@ from dataclasses import dataclass, field
 
 import ipywidgets as widgets
 
+from .. import svgplot
 from ..controls import IntSlider
 from ..content import Field, load_spec
 from ..errors import InputError
 from ..hooks import fmt, safe_hook, short_label
 from ..i18n import t
-from ..plotting import PALETTE, TEXT as TEXT_COLOUR, new_figure, style_axes, styled
+from ..plotting import PALETTE, new_figure, style_axes, styled
+from ..plotting import TEXT as TEXT_COLOUR
 from ..ui import ExerciseFrame, build_view, esc
 from ..workbook import Workbook
 
@@ -233,13 +235,12 @@ def class_statistics(spec: RatingSpec, answers: dict) -> dict[str, tuple[float, 
     return stats
 
 
-@styled
-def plot_class_ratings(spec: RatingSpec, stats: dict):
+def plot_class_ratings(spec: RatingSpec, stats: dict) -> svgplot.Figure:
     """Per statement: circles sized by how many gave each score, the mean as a
-    diamond and one standard deviation either side as a line."""
+    diamond and one standard deviation either side as a line (SVG)."""
     scale = spec.scale
     n_items = len(spec.items)
-    fig = new_figure(8.5, 1.2 + 0.6 * n_items)
+    fig = svgplot.Figure(figsize=(8.5, 1.2 + 0.6 * n_items))
     ax = fig.add_subplot()
     y = list(range(n_items))[::-1]
     biggest = max([max(s[3].values()) for s in stats.values()] + [1])
@@ -247,16 +248,16 @@ def plot_class_ratings(spec: RatingSpec, stats: dict):
         mean, sd, n, counts = stats[item.key]
         xs = list(counts)
         sizes = [600 * counts[x] / biggest for x in xs]
-        ax.scatter(xs, [yi] * len(xs), s=sizes, color=PALETTE[4], alpha=0.6, edgecolor=PALETTE[0], linewidth=0.5)
+        ax.scatter(xs, [yi] * len(xs), s=sizes, color=PALETTE[4], alpha=0.6, edgecolor=PALETTE[0], linewidths=0.5)
         if n:
             ax.plot([max(scale.min, mean - sd), min(scale.max, mean + sd)], [yi, yi], color=TEXT_COLOUR, linewidth=2)
-            ax.scatter([mean], [yi], marker="D", s=50, color=PALETTE[1], edgecolor=TEXT_COLOUR, zorder=3)
+            ax.scatter([mean], [yi], marker="D", s=100, color=PALETTE[1], edgecolor=TEXT_COLOUR)  # as big as before
     ax.set_yticks(y, [short_label(i.text) for i in spec.items], fontsize=8)
     ax.set_xticks(range(scale.min, scale.max + 1))
     ax.set_xlim(scale.min - 0.5, scale.max + 0.5)
     ax.set_ylim(-0.7, n_items - 0.3)
     ax.set_xlabel(f"{scale.min} = {scale.low} · {scale.max} = {scale.high}")
-    ax.set_title(t("hooks.rating_class_title"))
+    fig.suptitle(t("hooks.rating_class_title"), fontsize=11)  # centred on the figure: a long title
     style_axes(ax)
     return fig
 

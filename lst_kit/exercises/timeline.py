@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import ipywidgets as widgets
 
+from .. import svgplot
 from ..content import Field, load_spec
 from ..errors import InputError
 from ..hooks import fmt, safe_hook
@@ -192,6 +193,42 @@ def plot_tag_counts(spec: TimelineSpec, counts: dict[str, dict[str, int]], title
     return fig
 
 
+def plot_class_tag_counts(spec: TimelineSpec, counts: dict[str, dict[str, int]], title: str,
+                          axis: str) -> svgplot.Figure:
+    """The class picture of :func:`plot_tag_counts`, drawn as SVG without matplotlib."""
+    shares = shares_from_counts(spec, counts)
+    periods = [p.label for p in spec.periods]
+    x = list(range(len(periods)))
+    fig = svgplot.Figure(figsize=(9.5, 4.2))
+    ax_bar, ax_drift = fig.subplots(1, 2, width_ratios=[1.15, 1])
+    bottoms = [0] * len(periods)
+    for i, logic in enumerate(spec.logics):
+        heights = [counts[p][logic.key] for p in periods]
+        ax_bar.bar(x, heights, bottom=bottoms, color=PALETTE[i % len(PALETTE)], label=logic.label, edgecolor="white")
+        bottoms = [b + h for b, h in zip(bottoms, heights)]
+    untagged = [counts[p][""] for p in periods]
+    ax_bar.bar(x, untagged, bottom=bottoms, color=UNTAGGED_COLOUR, hatch="//", edgecolor="#a0a0a0",
+               label=t("timeline.untagged"))  # a light hatch (svgplot hatches in the edge colour)
+    ax_bar.set_ylabel(axis)
+    ax_bar.set_title(title)
+    ax_bar.integer_ticks("y")
+    style_axes(ax_bar)
+    markers = "osD^v<>"  # the shapes svgplot draws, so no two logics share one
+    for i, logic in enumerate(spec.logics):
+        ax_drift.plot(x, [100 * shares[p][logic.key] for p in periods], marker=markers[i % len(markers)],
+                      color=PALETTE[i % len(PALETTE)], label=logic.label)
+    ax_drift.set_ylim(0, 100)
+    ax_drift.set_xlim(-0.3, len(periods) - 0.7)
+    ax_drift.set_ylabel(t("timeline.axis_share"))
+    ax_drift.set_title(t("timeline.plot_drift"))
+    style_axes(ax_drift)
+    for ax in (ax_bar, ax_drift):
+        ax.set_xticks(x, periods, fontsize=8)
+    handles, labels = ax_bar.get_legend_handles_labels()
+    fig.legend(handles, labels, ncols=4, fontsize=8)
+    return fig
+
+
 def plot_timeline(model: TimelineTags):
     """Stacked bars of the participant's tags per period, and the drift of each logic's share."""
     return plot_tag_counts(model.spec, model.counts(), t("timeline.plot_counts"), t("timeline.axis_events"))
@@ -337,7 +374,7 @@ def class_picture(exercise_id: str, answers: dict):
         if row[best]:
             lines.append(t("hooks.timeline_class_period", period=period.label, logic=spec.logic(best).label,
                            share=fmt(100 * shares[period.label][best], 0)))
-    fig = plot_tag_counts(spec, counts, t("hooks.timeline_class_title"), t("hooks.timeline_class_axis"))
+    fig = plot_class_tag_counts(spec, counts, t("hooks.timeline_class_title"), t("hooks.timeline_class_axis"))
     return fig, lines
 
 
