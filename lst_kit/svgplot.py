@@ -136,10 +136,10 @@ def colormap(name: str) -> _Colormap:
 
 # -- text ----------------------------------------------------------------------------------------
 
-def text_width(text: str, fontsize: float) -> float:
+def text_width(text: str, fontsize: float, bold: bool = False) -> float:
     """Estimated width in pixels of the longest line of ``text``."""
     lines = str(text).split("\n")
-    return max(len(line) for line in lines) * CHAR_WIDTH * fontsize * PT
+    return max(len(line) for line in lines) * CHAR_WIDTH * fontsize * PT * (1.1 if bold else 1.0)
 
 
 def _text_height(text: str, fontsize: float) -> float:
@@ -226,6 +226,7 @@ class Line2D:
     linewidth: float = 1.5
     markersize: float = 6.0
     markerfacecolor: Any = None
+    markeredgecolor: Any = None
 
 
 @dataclass
@@ -307,9 +308,8 @@ def _rect(canvas: _Canvas, x: float, y: float, w: float, h: float, face: Any, ed
         stroke, _ = _paint(edge)
         attrs += f' stroke="{stroke}" stroke-width="{_fmt(linewidth)}"'
     canvas.add(f"<rect {attrs}/>")
-    if hatch:
-        ink = edge if edge is not None and not (isinstance(edge, str) and edge.lower() in ("none", "white")) \
-            else "#333333"
+    if hatch:  # in the edge colour, as matplotlib does (white hatching on a dark bar included)
+        ink = edge if edge is not None and not (isinstance(edge, str) and edge.lower() == "none") else "#333333"
         pid = canvas.hatch(hatch, ink)
         canvas.add(f'<rect x="{_fmt(x)}" y="{_fmt(y)}" width="{_fmt(w)}" height="{_fmt(h)}" fill="url(#{pid})"/>')
 
@@ -344,9 +344,22 @@ def _marker(canvas: _Canvas, x: float, y: float, marker: str, size_px: float, fa
         style += f' stroke="{stroke}" stroke-width="{_fmt(linewidth)}"'
     if marker in ("s", "square"):
         canvas.add(f'<rect x="{_fmt(x - r)}" y="{_fmt(y - r)}" width="{_fmt(2 * r)}" height="{_fmt(2 * r)}" {style}/>')
-    elif marker in ("D", "d", "diamond", "^", "v", "<", ">"):
-        if marker in ("D", "d", "diamond"):
-            pts = [(x, y - r), (x + r, y), (x, y + r), (x - r, y)]
+    elif marker in ("D", "d", "diamond", "^", "v", "<", ">", "*", "P", "X"):
+        if marker in ("D", "diamond"):  # a square turned 45 degrees, as in matplotlib
+            d = r * math.sqrt(2)
+            pts = [(x, y - d), (x + d, y), (x, y + d), (x - d, y)]
+        elif marker == "d":
+            pts = [(x, y - r), (x + 0.6 * r, y), (x, y + r), (x - 0.6 * r, y)]
+        elif marker == "*":
+            pts = [(x + (r if i % 2 == 0 else 0.4 * r) * math.sin(math.pi * i / 5),
+                    y - (r if i % 2 == 0 else 0.4 * r) * math.cos(math.pi * i / 5)) for i in range(10)]
+        elif marker in ("P", "X"):  # a filled plus; X is the same, turned 45 degrees
+            w = r / 3
+            arm = [(-w, -r), (w, -r), (w, -w), (r, -w), (r, w), (w, w), (w, r), (-w, r), (-w, w), (-r, w), (-r, -w),
+                   (-w, -w)]
+            turn = math.pi / 4 if marker == "X" else 0.0
+            pts = [(x + a * math.cos(turn) - b * math.sin(turn), y + a * math.sin(turn) + b * math.cos(turn))
+                   for a, b in arm]
         elif marker == "^":
             pts = [(x, y - r), (x + r, y + r), (x - r, y + r)]
         elif marker == "v":
@@ -385,7 +398,8 @@ def _legend_key(canvas: _Canvas, handle: Any, x: float, y: float) -> None:
             _polyline(canvas, [(x, y), (x + 20, y)], handle.color, handle.linewidth, handle.linestyle)
         if handle.marker:
             face = handle.markerfacecolor if handle.markerfacecolor is not None else handle.color
-            _marker(canvas, x + 10, y, handle.marker, handle.markersize * PT, face, handle.color)
+            edge = handle.markeredgecolor if handle.markeredgecolor is not None else handle.color
+            _marker(canvas, x + 10, y, handle.marker, handle.markersize * PT, face, edge)
     else:
         _rect(canvas, x + 2, y - 6, 16, 12, getattr(handle, "facecolor", "#888888"), getattr(handle, "edgecolor", None),
               hatch=getattr(handle, "hatch", None), alpha=getattr(handle, "alpha", None))
@@ -527,18 +541,20 @@ class Axes:
         return _BarContainer(bars)
 
     def scatter(self, x, y, s=36.0, c=None, *, color=None, marker="o", label=None, alpha=None, edgecolors=None,
-                edgecolor=None, linewidths=1.0, zorder=None, **_ignored):
+                edgecolor=None, linewidths=1.0, zorder=None, facecolor=None, facecolors=None, **_ignored):
         xs, ys = _seq(x), _seq(y)
         n = min(len(xs), len(ys))
-        face = _colours(c if c is not None else color) or [self._next_colour()]
+        given = next((v for v in (c, facecolors, facecolor, color) if v is not None), None)
+        face = _colours(given) or [self._next_colour()]
         sizes = _stretch(_seq(s), n)
         edges = _colours(edgecolors if edgecolors is not None else edgecolor) or [None]
         points = [(xs[i], ys[i], math.sqrt(max(sizes[i], 0)) * PT, _stretch(face, n)[i], _stretch(edges, n)[i])
                   for i in range(n)]
         self._extend(xs[:n], ys[:n])
         self._ops.append(("scatter", points, marker, alpha, linewidths))
-        self._label(Line2D(color=face[0], linestyle="", marker=marker, markersize=math.sqrt(sizes[0]) if sizes else 6,
-                           markerfacecolor=face[0]), label)
+        self._label(Line2D(color=edges[0] if edges[0] is not None else face[0], linestyle="", marker=marker,
+                           markersize=math.sqrt(sizes[0]) if sizes else 6, markerfacecolor=face[0],
+                           markeredgecolor=edges[0]), label)
 
     def plot(self, x, y, fmt=None, *, color=None, linestyle=None, marker=None, linewidth=1.5, label=None,
              markersize=6.0, alpha=None, markerfacecolor=None, **_ignored):
@@ -1111,7 +1127,8 @@ class Figure:
         defs = "".join(body.split("-->", 1)[1] if body.startswith("<!--") else body
                        for _, body in sorted(canvas.defs.items()))
         head = (f'<svg xmlns="http://www.w3.org/2000/svg" width="{_fmt(self.width)}" height="{_fmt(self.height)}" '
-                f'viewBox="0 0 {_fmt(self.width)} {_fmt(self.height)}" font-family={quoteattr(FONT)}>')
+                f'viewBox="0 0 {_fmt(self.width)} {_fmt(self.height)}" font-family={quoteattr(FONT)} '
+                'xml:space="preserve" style="white-space:pre">')
         body = "".join(canvas.parts)
         return (f'{head}<rect width="100%" height="100%" fill="#ffffff"/><defs>{defs}</defs>{body}</svg>\n'
                 ).encode("utf-8")

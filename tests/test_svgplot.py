@@ -116,3 +116,26 @@ def test_plotting_helpers_take_svgplot_figures():
     fig = _bar_figure()
     assert svg_bytes(fig) == fig.to_svg()
     assert data_uri(fig).startswith("data:image/svg+xml;base64,")
+
+
+def test_spaces_in_labels_are_kept_and_open_markers_show_in_the_legend():
+    fig = svgplot.Figure(figsize=(5, 3))
+    ax = fig.add_subplot()
+    ax.scatter([1], [1], marker="s", facecolor="none", edgecolor="#0072B2", label="beginwaarde")
+    ax.set_title("a  b")
+    ax.legend()
+    root = _tree(fig)
+    assert root.get("style") == "white-space:pre"
+    keys = [r for r in root.iter("{http://www.w3.org/2000/svg}rect") if r.get("stroke") == "#0072b2"]
+    assert len(keys) == 2 and all(k.get("fill") == "none" for k in keys)  # the point and its legend key
+
+
+@pytest.mark.parametrize("marker", ["o", "s", "D", "d", "^", "v", "<", ">", "*", "P", "X", "x", "+"])
+def test_every_marker_draws_something_centred_on_its_point(marker):
+    fig = svgplot.Figure(figsize=(3, 3))
+    ax = fig.add_subplot()
+    ax.scatter([0.5], [0.5], marker=marker, s=100, color="#D55E00")
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    svg = fig.to_svg().decode()
+    assert svg.count("#d55e00") >= 1

@@ -171,7 +171,7 @@ def plot_class_choices(spec: MultipleChoiceSpec, counts: list[int]) -> svgplot.F
     for yi, option, count in zip(y, spec.options, counts):
         ax.barh(yi, count, color=PALETTE[2] if option.correct else PALETTE[0],
                 hatch="//" if option.correct else None, edgecolor="white")
-        ax.text(count + 0.01 * right, yi, str(count), va="center", fontsize=9)  # SVG drops a leading space
+        ax.text(count + 0.01 * right, yi, str(count), va="center", fontsize=9)
     ax.set_yticks(y, labels, fontsize=8)
     ax.set_xlabel(t("hooks.axis_participants"))
     ax.set_xlim(0, right)

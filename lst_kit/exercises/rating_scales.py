@@ -251,7 +251,7 @@ def plot_class_ratings(spec: RatingSpec, stats: dict) -> svgplot.Figure:
         ax.scatter(xs, [yi] * len(xs), s=sizes, color=PALETTE[4], alpha=0.6, edgecolor=PALETTE[0], linewidths=0.5)
         if n:
             ax.plot([max(scale.min, mean - sd), min(scale.max, mean + sd)], [yi, yi], color=TEXT_COLOUR, linewidth=2)
-            ax.scatter([mean], [yi], marker="D", s=100, color=PALETTE[1], edgecolor=TEXT_COLOUR)  # as big as before
+            ax.scatter([mean], [yi], marker="D", s=50, color=PALETTE[1], edgecolor=TEXT_COLOUR)
     ax.set_yticks(y, [short_label(i.text) for i in spec.items], fontsize=8)
     ax.set_xticks(range(scale.min, scale.max + 1))
     ax.set_xlim(scale.min - 0.5, scale.max + 0.5)
