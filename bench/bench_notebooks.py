@@ -6,7 +6,7 @@
 2. ``import lst_kit`` in a fresh process against importing pandas,
    matplotlib.pyplot and ipywidgets. Target: <= 1.15x.
 
-    .venv/bin/python bench/bench_notebooks.py [--repeat 3]
+    .venv/bin/python bench/bench_notebooks.py [--repeat 3] [--only 04] [--no-import]
 """
 
 from __future__ import annotations
@@ -43,12 +43,14 @@ def run_notebook(nb, cwd: Path) -> float:
     return time.perf_counter() - start
 
 
-def bench_notebooks(repeat: int) -> list[dict]:
+def bench_notebooks(repeat: int, only: list[str] | None = None) -> list[dict]:
     import nbformat
 
     rows = []
     work = Path(tempfile.mkdtemp(prefix="lst-bench-nb-"))
     for path in sorted((REPO / "notebooks").glob("0*.ipynb")):
+        if only and not any(path.stem.startswith(prefix) for prefix in only):
+            continue
         floor, module = [], []
         for _ in range(repeat):  # interleaved, so drift in machine speed hits both
             floor.append(run_notebook(floor_notebook(), work))
@@ -84,9 +86,13 @@ def bench_import(repeat: int) -> list[dict]:
 def main(argv=None) -> list[dict]:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--only", nargs="+", metavar="PREFIX",
+                        help="only the module notebooks whose name starts with one of these (e.g. 04)")
+    parser.add_argument("--no-import", action="store_true", help="skip the import measurement")
     args = parser.parse_args(argv)
     isolated_env()
-    rows = bench_import(max(5, args.repeat)) + bench_notebooks(args.repeat)
+    rows = [] if args.no_import else bench_import(max(5, args.repeat))
+    rows += bench_notebooks(args.repeat, args.only)
     print(table(rows, ["meting", "wat", "vloer_s", "kit_s", "ratio", "doel", "gehaald"]))
     print(f"\nresultaten: {write('notebooks', rows)}")
     return rows

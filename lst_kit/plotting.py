@@ -85,13 +85,29 @@ def style_axes(ax) -> None:
 
 
 def png_bytes(fig: Figure) -> bytes:
-    """The figure as PNG bytes; same figure, same bytes (no timestamp)."""
+    """The figure as PNG bytes; same figure, same bytes (no timestamp).
+
+    ``savefig`` draws the pixels (as raw RGBA, so with all its settings);
+    the kit writes the PNG: an opaque picture (the usual case, a white
+    figure) as RGB with fast compression, which takes about half the time of
+    matplotlib's RGBA at level 6 and is smaller; one with transparency stays RGBA."""
+    import numpy as np
+    from matplotlib import rcParams
     from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from PIL import Image
 
     if not isinstance(fig.canvas, FigureCanvasAgg):
         FigureCanvasAgg(fig)
+    raw = io.BytesIO()
+    fig.savefig(raw, format="rgba")
+    height, width = np.asarray(fig.canvas.buffer_rgba()).shape[:2]
+    rgba = np.frombuffer(raw.getbuffer(), dtype=np.uint8).reshape(height, width, 4)
+    image = Image.frombuffer("RGBA", (width, height), rgba, "raw", "RGBA", 0, 1)
+    if rgba[..., 3].min() == 255:
+        image = image.convert("RGB")
+    dpi = fig.dpi if rcParams["savefig.dpi"] == "figure" else rcParams["savefig.dpi"]
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", metadata={"Software": None})
+    image.save(buf, format="png", compress_level=1, dpi=(dpi, dpi))
     return buf.getvalue()
 
 

@@ -19,10 +19,12 @@ __all__ = ["layered_figure", "render_background", "static_figure"]
 
 
 def static_figure(width: float, height: float) -> Figure:
-    """A figure with a fixed layout for the unchanging layer."""
-    fig = new_figure(width, height)
-    fig.set_layout_engine("none")
-    return fig
+    """A figure with a fixed layout (axes placed by hand).
+
+    It has no layout engine at all: ``set_layout_engine("none")`` on a
+    constrained figure leaves a placeholder engine, and with any engine
+    ``savefig`` lays out every text in an extra pass before it draws."""
+    return new_figure(width, height, constrained=False)
 
 
 def render_background(fig: Figure) -> np.ndarray:

@@ -146,8 +146,7 @@ def letter_name(letter: str) -> str:
 def plot_scores(spec: EastSpec, before: dict, after: dict):
     """Grouped bars: per EAST letter the share of checks passed, original
     (hatched) and rewrite (solid)."""
-    fig = new_figure(7.0, 3.2)
-    fig.set_layout_engine("none")
+    fig = new_figure(7.0, 3.2, constrained=False)  # axes placed by hand: no layout pass before each save
     ax = fig.add_axes((0.1, 0.2, 0.62, 0.68))
     letters = [x for x in EAST if before.get(x) is not None]
     xs = range(len(letters))
