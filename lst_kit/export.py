@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from . import hooks
+from ._render import mime
 from .course import group_by_module
 from .i18n import t
 from .workbook import Workbook, _parse, default_folder, open_workbook
@@ -107,7 +108,7 @@ def _question(spec: Any) -> str:
 
 def build_portfolio(participant: str | None = None, folder=None, with_images: bool = True) -> Portfolio:
     """Collect what one participant answered, grouped and ordered by module."""
-    from .plotting import png_bytes
+    from .plotting import png_bytes, svg_bytes
 
     wb, answers, notices = read_answers(participant, folder)
     modules = []
@@ -128,7 +129,8 @@ def build_portfolio(participant: str | None = None, folder=None, with_images: bo
                 fig = hooks.plot_answer(exercise_id, answer)
                 if fig is not None:
                     try:
-                        entry.png = png_bytes(fig)
+                        # an lst_kit.svgplot figure writes itself as SVG; a matplotlib one as PNG
+                        entry.png = svg_bytes(fig) if hasattr(fig, "to_svg") else png_bytes(fig)
                         entry.alt = t("portfolio.alt", title=info.title)
                     except Exception:  # noqa: BLE001 - a picture that fails to render is left out
                         entry.png = None
@@ -219,7 +221,7 @@ def render_markdown(portfolio: Portfolio, image_dir: str | None = None) -> tuple
                 out += _md_generic(e.answer) + [""]
             if e.png:
                 if image_dir is not None:
-                    rel = f"{image_dir}/{e.exercise_id}.png"
+                    rel = f"{image_dir}/{e.exercise_id}.{'svg' if mime(e.png) == 'image/svg+xml' else 'png'}"
                     images[rel] = e.png
                     out += [f"![{md_escape(e.alt)}]({rel})", ""]
                 else:

@@ -168,3 +168,21 @@ def test_installed_wheel_exports_with_its_templates(wheel, tmp_path):
     assert result.returncode == 0, result.stderr
     assert "Module 6 · Slotbijeenkomst" in out.read_text(encoding="utf-8")
     assert SCRIPT not in out.read_text(encoding="utf-8")
+
+
+def test_svgplot_pictures_are_exported_as_svg(folder, tmp_path, monkeypatch):
+    from lst_kit import svgplot
+
+    def plot_answer(exercise_id, answer):
+        fig = svgplot.Figure(figsize=(3, 2))
+        fig.add_subplot().bar([0], [1])
+        fig.suptitle(f"plaatje {exercise_id}")
+        return fig
+
+    monkeypatch.setattr(hooks, "plot_answer", plot_answer)
+    portfolio = build_portfolio("zoë-ünal", folder)
+    text, images = render_markdown(portfolio, image_dir="beelden")
+    assert images and all(rel.endswith(".svg") and data.startswith(b"<svg ") for rel, data in images.items())
+    assert all(f"]({rel})" in text for rel in images)
+    html = render_html(portfolio)
+    assert html.count("data:image/svg+xml;base64,") == len(images)
