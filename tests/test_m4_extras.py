@@ -198,8 +198,20 @@ def test_game_hooks(spec):
     assert pg.plot_answer("m4.piramidespel", answer) is not None
     assert pg.summarize("m4.piramidespel", {"agent": pg.HIDDEN, "levels": [1]})[0] == \
         "Gespeeld tegen: Verrassing (verborgen type)."
-    _, lines = pg.class_picture("m4.piramidespel", {"a": answer, "b": {"levels": "x"}})
+    fig, lines = pg.class_picture("m4.piramidespel", {"a": answer, "b": {"levels": "x"}})
     assert lines[0] == "1 gespeelde spellen." and lines[1].startswith("Calculerend: 1 spellen, naleving in ")
+    assert fig is None   # the class overview shows the game as text only
+
+
+@pytest.mark.parametrize("module", ["east_letter", "pyramid_game"])
+def test_module_imports_without_matplotlib(module):
+    """The class overview imports every exercise module; matplotlib loads only when a participant figure is drawn."""
+    import subprocess
+    import sys
+
+    code = f"import sys, lst_kit.exercises.{module}; print('matplotlib' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
 
 
 # -- demo answers (lst-kit demo-class) ------------------------------------------------------------
