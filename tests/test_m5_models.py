@@ -505,6 +505,37 @@ def test_public_values_class_picture_shows_where_the_class_diverges(pv_spec):
     assert pv.class_picture("m5.publieke_waarden", {}) == (None, ["Nog geen antwoorden op deze oefening."])
 
 
+def _svg(fig):
+    """(texts, elements inside the plot area) of an svgplot figure."""
+    import xml.etree.ElementTree as ET
+
+    from lst_kit import svgplot
+
+    assert isinstance(fig, svgplot.Figure)
+    root = ET.fromstring(fig.to_svg())
+    texts = ["".join(e.itertext()) for e in root.iter("{http://www.w3.org/2000/svg}text")]
+    return texts, list(root.iterfind(".//s:g/*", {"s": "http://www.w3.org/2000/svg"}))
+
+
+def test_public_values_class_picture_is_an_svg_of_bars_and_dots(pv_spec):
+    answers = {}
+    for who, (low, high) in {"a": (0, 5), "b": (1, 4), "c": (3, 3)}.items():
+        model = PublicValuesMap(pv_spec)
+        model.set_weight("eerlijke concurrentie", "thuiskoks", low)
+        model.set_weight("eerlijke concurrentie", "horeca_branche", high)
+        answers[who] = model.to_dict()
+    fig, _ = pv.class_picture("m5.publieke_waarden", answers)
+    texts, marks = _svg(fig)
+    assert "Divergentie per waarde in de groep · NVWA · Maaltijd aan huis" in texts
+    _, per_value = pv.class_divergence("m5.publieke_waarden", answers)
+    assert "eerlijke concurrentie" in texts
+    bars = [m for m in marks if m.tag.endswith("rect") and m.get("fill") == "#56b4e9"]
+    dots = [m for m in marks if m.tag.endswith("circle")]
+    assert len(bars) == len(per_value) and len(dots) == 3 * len(per_value)   # a bar per value, a dot per participant
+    contested = [b for b in bars if float(b.get("width")) > 0]   # only 'eerlijke concurrentie' diverges
+    assert len(contested) == 1 and float(contested[0].get("y")) == min(float(b.get("y")) for b in bars)  # on top
+
+
 def test_triage_class_picture_counts_routes_and_splits(st_spec):
     one, two = SignalTriage(st_spec), SignalTriage(st_spec)
     two.edit("s1", "covered_by_law", "nee")
