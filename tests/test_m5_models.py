@@ -517,6 +517,17 @@ def _svg(fig):
     return texts, list(root.iterfind(".//s:g/*", {"s": "http://www.w3.org/2000/svg"}))
 
 
+@pytest.mark.parametrize("module", ["public_values", "signal_triage", "procedural_justice"])
+def test_module_imports_without_matplotlib(module):
+    """The class overview imports every exercise module; matplotlib loads only when a participant figure is drawn."""
+    import subprocess
+    import sys
+
+    code = f"import sys, lst_kit.exercises.{module}; print('matplotlib' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
 def test_public_values_class_picture_is_an_svg_of_bars_and_dots(pv_spec):
     answers = {}
     for who, (low, high) in {"a": (0, 5), "b": (1, 4), "c": (3, 3)}.items():
@@ -544,6 +555,26 @@ def test_triage_class_picture_counts_routes_and_splits(st_spec):
     assert lines[0].startswith("Casus NVWA · Maaltijd aan huis: antwoorden van 2 deelnemers")
     assert "Handhaven: gemiddeld 0,5 observaties (van 0 tot 1)." in lines
     assert any(line.startswith("Verdeeld: 'Een groot deel") for line in lines)
+
+
+def test_triage_class_picture_is_an_svg_of_bars_and_dots(st_spec):
+    one, two = SignalTriage(st_spec), SignalTriage(st_spec)
+    two.edit("s1", "covered_by_law", "nee")
+    fig, _ = st.class_picture("m5.signalen", {"a": one.to_dict(), "b": two.to_dict()})
+    texts, marks = _svg(fig)
+    assert "Observaties per route in de groep · NVWA · Maaltijd aan huis" in texts and "Handhaven" in texts
+    rule = one.rule
+    bars = {r.key: [m for m in marks if m.tag.endswith("rect") and m.get("fill") == rule.colour(r.key).lower()]
+            for r in rule.routes}
+    assert all(len(b) == 1 for b in bars.values())   # one bar (the class mean) per route
+    assert len([m for m in marks if m.tag.endswith("circle")]) == 2 * len(rule.routes)   # a dot per participant
+    counts = [one.counts(), two.counts()]
+    mean = {k: (counts[0].get(k, 0) + counts[1].get(k, 0)) / 2 for k in bars}
+    widths = {k: float(b[0].get("width")) for k, b in bars.items()}
+    big = max(mean, key=mean.get)
+    for key in bars:
+        assert widths[key] == pytest.approx(widths[big] * mean[key] / mean[big], abs=0.05)
+    assert "0" in texts and "1" in texts   # a tick at every count
 
 
 # -- E5.3 procedural justice -------------------------------------------------------------
