@@ -619,3 +619,18 @@ def test_procedural_justice_hooks():
     assert text[1] == "Respect: gemiddeld 2,0 (van 1 tot 3)."
     assert pj.summarize("m5.procedurele_rechtvaardigheid", None) == []
     assert pj.plot_answer("m5.procedurele_rechtvaardigheid", answers["b"]) is not None
+
+
+def test_procedural_justice_class_picture_is_an_svg_of_bars_and_dots():
+    from lst_kit.exercises import procedural_justice as pj
+
+    answers = {"a": {"scores": {"respect": 1, "inspraak": 5}}, "b": {"scores": {"respect": 3}}}
+    fig, _ = pj.class_picture("m5.procedurele_rechtvaardigheid", answers)
+    texts, marks = _svg(fig)
+    assert "Procedurele rechtvaardigheid in de groep" in texts and "Respect" in texts
+    assert [str(x) for x in range(6)] == [x for x in texts if x.isdigit()]   # a tick at every score
+    bars = [m for m in marks if m.tag.endswith("rect") and m.get("fill") == "#56b4e9"]
+    assert len(bars) == 4 and len([m for m in marks if m.tag.endswith("circle")]) == 8
+    width = {e: float(b.get("width")) for e, b in zip(["vertrouwen", "respect", "neutraliteit", "inspraak"], bars)}
+    assert width["inspraak"] == pytest.approx(2 * width["respect"], rel=0.01)   # mean 4 (5 and 3) against 2 (1 and 3)
+    assert width["neutraliteit"] == pytest.approx(1.5 * width["respect"], rel=0.01)   # both at the default 3

@@ -652,7 +652,7 @@ def plot_class(case_label: str, per_value: dict[str, list[float]]):
     """Per value the divergence index of each participant (dots) and the class
     mean (bar); an SVG figure for the class overview."""
     order = sorted(per_value, key=lambda v: -statistics.fmean(per_value[v]))
-    fig = svgplot.Figure(figsize=(8.0, max(3.0, 1.4 + 0.4 * len(order))))
+    fig = svgplot.Figure(figsize=(8.6, max(3.0, 1.4 + 0.4 * len(order))))
     ax = fig.add_subplot()
     for y, value in enumerate(order[::-1]):
         xs = per_value[value]

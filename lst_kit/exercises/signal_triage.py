@@ -925,7 +925,7 @@ def plot_class(rule: TriageRule, case_label: str, counts: dict[str, list[int]]):
     """Mean number of observations per route in the class, with each
     participant's count as a dot (an SVG figure for the class overview)."""
     routes = list(rule.routes)
-    fig = svgplot.Figure(figsize=(7.0, 3.0))
+    fig = svgplot.Figure(figsize=(7.6, 3.0))
     ax = fig.add_subplot()
     ys = list(range(len(routes)))[::-1]
     for y, route in zip(ys, routes):
