@@ -106,6 +106,29 @@ def test_east_hooks():
         assert isinstance(el.summarize("m4.east_brief", odd), list)
 
 
+
+def test_east_class_picture_is_an_svg_of_original_and_class_mean():
+    import xml.etree.ElementTree as ET
+
+    from lst_kit import svgplot
+
+    spec = load_spec("m4.east_brief")
+    fig, _ = el.class_picture("m4.east_brief", {"a": {"text": GOOD_LETTER}, "b": {}})
+    assert isinstance(fig, svgplot.Figure)
+    root = ET.fromstring(fig.to_svg())
+    texts = ["".join(el_.itertext()) for el_ in root.iter("{http://www.w3.org/2000/svg}text")]
+    assert "EAST-score: oorspronkelijke brief en jouw versie" in texts and "oorspronkelijk" in texts
+    bars = list(root.iterfind(".//s:g/s:rect", {"s": "http://www.w3.org/2000/svg"}))
+    original = [r for r in bars if r.get("fill") == "#bbbbbb"]
+    mean = [r for r in bars if r.get("fill") == "#0072b2"]
+    assert len(original) == len(mean) == 4   # E, A, S, T
+    assert len([r for r in bars if r.get("fill", "").startswith("url(#h")]) == 4   # the original is hatched
+    before = el.east_scores(spec, spec.letter)
+    good = el.east_scores(spec, GOOD_LETTER)
+    expected = (good["E"] + before["E"]) / 2 / before["E"]   # "b" kept the original letter
+    assert float(mean[0].get("height")) == pytest.approx(expected * float(original[0].get("height")), rel=0.01)
+
+
 # -- responsive-pyramid game ----------------------------------------------------------------------
 
 @pytest.fixture
@@ -198,8 +221,20 @@ def test_game_hooks(spec):
     assert pg.plot_answer("m4.piramidespel", answer) is not None
     assert pg.summarize("m4.piramidespel", {"agent": pg.HIDDEN, "levels": [1]})[0] == \
         "Gespeeld tegen: Verrassing (verborgen type)."
-    _, lines = pg.class_picture("m4.piramidespel", {"a": answer, "b": {"levels": "x"}})
+    fig, lines = pg.class_picture("m4.piramidespel", {"a": answer, "b": {"levels": "x"}})
     assert lines[0] == "1 gespeelde spellen." and lines[1].startswith("Calculerend: 1 spellen, naleving in ")
+    assert fig is None   # the class overview shows the game as text only
+
+
+@pytest.mark.parametrize("module", ["east_letter", "pyramid_game"])
+def test_module_imports_without_matplotlib(module):
+    """The class overview imports every exercise module; matplotlib loads only when a participant figure is drawn."""
+    import subprocess
+    import sys
+
+    code = f"import sys, lst_kit.exercises.{module}; print('matplotlib' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
 
 
 # -- demo answers (lst-kit demo-class) ------------------------------------------------------------

@@ -415,6 +415,28 @@ def test_matrix_and_pyramid_hooks_describe_the_answer(setup):
     assert fig is not None and lines == ["1 piramides.", "Segment D Notoir of crimineel: de top ligt gemiddeld op trede 6,0."]
 
 
+
+def test_pyramid_class_picture_is_an_svg_bar_chart_per_segment_and_level(setup):
+    import xml.etree.ElementTree as ET
+
+    from lst_kit import svgplot
+    from lst_kit.plotting import PALETTE
+
+    pyramid = {"segment": "D", "mix": {"D": ["proces_verbaal", "intrekking_vergunning"]}}
+    fig, _ = ep.class_picture("m4.piramide", {"a": pyramid, "b": pyramid})
+    assert isinstance(fig, svgplot.Figure)
+    root = ET.fromstring(fig.to_svg())
+    texts = ["".join(el.itertext()) for el in root.iter("{http://www.w3.org/2000/svg}text")]
+    assert "Welke treden gebruikt de groep per segment?" in texts and "aantal deelnemers (van 2)" in texts
+    assert "D Notoir of crimineel" in texts and "A Goedwillend" in texts
+    bars = [r for r in root.iterfind(".//s:g/s:rect", {"s": "http://www.w3.org/2000/svg"})
+            if r.get("fill", "").upper() in PALETTE[:4]]
+    assert len(bars) == len(setup.spec.segments) * 6   # one bar per segment and level, also the empty ones
+    tall = [r for r in bars if float(r.get("height")) > 0]
+    assert [r.get("fill").upper() for r in tall] == [PALETTE[3]] * 2   # segment D only, on levels 4 and 6
+    assert float(tall[0].get("x")) < float(tall[1].get("x"))
+
+
 def test_layered_figures_scale_when_exported_at_another_resolution(setup):
     """The frame is a pre-rendered image; an export at 150 dpi (or as PDF) must still fill the page."""
     import io

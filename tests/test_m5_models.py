@@ -505,6 +505,48 @@ def test_public_values_class_picture_shows_where_the_class_diverges(pv_spec):
     assert pv.class_picture("m5.publieke_waarden", {}) == (None, ["Nog geen antwoorden op deze oefening."])
 
 
+def _svg(fig):
+    """(texts, elements inside the plot area) of an svgplot figure."""
+    import xml.etree.ElementTree as ET
+
+    from lst_kit import svgplot
+
+    assert isinstance(fig, svgplot.Figure)
+    root = ET.fromstring(fig.to_svg())
+    texts = ["".join(e.itertext()) for e in root.iter("{http://www.w3.org/2000/svg}text")]
+    return texts, list(root.iterfind(".//s:g/*", {"s": "http://www.w3.org/2000/svg"}))
+
+
+@pytest.mark.parametrize("module", ["public_values", "signal_triage", "procedural_justice"])
+def test_module_imports_without_matplotlib(module):
+    """The class overview imports every exercise module; matplotlib loads only when a participant figure is drawn."""
+    import subprocess
+    import sys
+
+    code = f"import sys, lst_kit.exercises.{module}; print('matplotlib' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_public_values_class_picture_is_an_svg_of_bars_and_dots(pv_spec):
+    answers = {}
+    for who, (low, high) in {"a": (0, 5), "b": (1, 4), "c": (3, 3)}.items():
+        model = PublicValuesMap(pv_spec)
+        model.set_weight("eerlijke concurrentie", "thuiskoks", low)
+        model.set_weight("eerlijke concurrentie", "horeca_branche", high)
+        answers[who] = model.to_dict()
+    fig, _ = pv.class_picture("m5.publieke_waarden", answers)
+    texts, marks = _svg(fig)
+    assert "Divergentie per waarde in de groep · NVWA · Maaltijd aan huis" in texts
+    _, per_value = pv.class_divergence("m5.publieke_waarden", answers)
+    assert "eerlijke concurrentie" in texts
+    bars = [m for m in marks if m.tag.endswith("rect") and m.get("fill") == "#56b4e9"]
+    dots = [m for m in marks if m.tag.endswith("circle")]
+    assert len(bars) == len(per_value) and len(dots) == 3 * len(per_value)   # a bar per value, a dot per participant
+    contested = [b for b in bars if float(b.get("width")) > 0]   # only 'eerlijke concurrentie' diverges
+    assert len(contested) == 1 and float(contested[0].get("y")) == min(float(b.get("y")) for b in bars)  # on top
+
+
 def test_triage_class_picture_counts_routes_and_splits(st_spec):
     one, two = SignalTriage(st_spec), SignalTriage(st_spec)
     two.edit("s1", "covered_by_law", "nee")
@@ -513,6 +555,26 @@ def test_triage_class_picture_counts_routes_and_splits(st_spec):
     assert lines[0].startswith("Casus NVWA · Maaltijd aan huis: antwoorden van 2 deelnemers")
     assert "Handhaven: gemiddeld 0,5 observaties (van 0 tot 1)." in lines
     assert any(line.startswith("Verdeeld: 'Een groot deel") for line in lines)
+
+
+def test_triage_class_picture_is_an_svg_of_bars_and_dots(st_spec):
+    one, two = SignalTriage(st_spec), SignalTriage(st_spec)
+    two.edit("s1", "covered_by_law", "nee")
+    fig, _ = st.class_picture("m5.signalen", {"a": one.to_dict(), "b": two.to_dict()})
+    texts, marks = _svg(fig)
+    assert "Observaties per route in de groep · NVWA · Maaltijd aan huis" in texts and "Handhaven" in texts
+    rule = one.rule
+    bars = {r.key: [m for m in marks if m.tag.endswith("rect") and m.get("fill") == rule.colour(r.key).lower()]
+            for r in rule.routes}
+    assert all(len(b) == 1 for b in bars.values())   # one bar (the class mean) per route
+    assert len([m for m in marks if m.tag.endswith("circle")]) == 2 * len(rule.routes)   # a dot per participant
+    counts = [one.counts(), two.counts()]
+    mean = {k: (counts[0].get(k, 0) + counts[1].get(k, 0)) / 2 for k in bars}
+    widths = {k: float(b[0].get("width")) for k, b in bars.items()}
+    big = max(mean, key=mean.get)
+    for key in bars:
+        assert widths[key] == pytest.approx(widths[big] * mean[key] / mean[big], abs=0.05)
+    assert "0" in texts and "1" in texts   # a tick at every count
 
 
 # -- E5.3 procedural justice -------------------------------------------------------------
@@ -557,3 +619,18 @@ def test_procedural_justice_hooks():
     assert text[1] == "Respect: gemiddeld 2,0 (van 1 tot 3)."
     assert pj.summarize("m5.procedurele_rechtvaardigheid", None) == []
     assert pj.plot_answer("m5.procedurele_rechtvaardigheid", answers["b"]) is not None
+
+
+def test_procedural_justice_class_picture_is_an_svg_of_bars_and_dots():
+    from lst_kit.exercises import procedural_justice as pj
+
+    answers = {"a": {"scores": {"respect": 1, "inspraak": 5}}, "b": {"scores": {"respect": 3}}}
+    fig, _ = pj.class_picture("m5.procedurele_rechtvaardigheid", answers)
+    texts, marks = _svg(fig)
+    assert "Procedurele rechtvaardigheid in de groep" in texts and "Respect" in texts
+    assert [str(x) for x in range(6)] == [x for x in texts if x.isdigit()]   # a tick at every score
+    bars = [m for m in marks if m.tag.endswith("rect") and m.get("fill") == "#56b4e9"]
+    assert len(bars) == 4 and len([m for m in marks if m.tag.endswith("circle")]) == 8
+    width = {e: float(b.get("width")) for e, b in zip(["vertrouwen", "respect", "neutraliteit", "inspraak"], bars)}
+    assert width["inspraak"] == pytest.approx(2 * width["respect"], rel=0.01)   # mean 4 (5 and 3) against 2 (1 and 3)
+    assert width["neutraliteit"] == pytest.approx(1.5 * width["respect"], rel=0.01)   # both at the default 3

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 import ipywidgets as widgets
 
+from .. import svgplot
 from ..content import Field, load_spec
 from ..errors import InputError
 from ..i18n import t
@@ -163,6 +164,27 @@ def plot_scores(spec: EastSpec, before: dict, after: dict):
     return fig
 
 
+def plot_class_scores(spec: EastSpec, before: dict, mean: dict):
+    """The class overview's version of :func:`plot_scores` (an SVG figure):
+    per EAST letter the original letter's share (hatched) and the class mean
+    of the rewrites (solid)."""
+    fig = svgplot.Figure(figsize=(7.6, 3.3))
+    ax = fig.add_subplot()
+    letters = [x for x in EAST if before.get(x) is not None]
+    xs = range(len(letters))
+    ax.bar([x - 0.2 for x in xs], [100 * before[x] for x in letters], width=0.38, color="#bbbbbb", hatch="//",
+           edgecolor="#555555", label=t("east_letter.original"))
+    ax.bar([x + 0.2 for x in xs], [100 * mean[x] for x in letters], width=0.38, color=PALETTE[0],
+           edgecolor="#0b3d6e", label=t("east_letter.yours"))
+    ax.set_xticks(list(xs), [letter_name(x) for x in letters])
+    ax.set_ylim(0, 105)
+    ax.set_ylabel(t("east_letter.axis"))
+    ax.set_title(t("east_letter.plot_title"))
+    style_axes(ax)
+    ax.legend(fontsize=8)
+    return fig
+
+
 # -- hooks ------------------------------------------------------------------------------------
 
 def summarize(exercise_id: str, answer) -> list[str]:
@@ -204,7 +226,7 @@ def class_picture(exercise_id: str, answers: dict):
         hardest = min(spec.checks, key=lambda c: (passed[c.key], spec.checks.index(c)))
         lines = [t("east_letter.class_n", n=len(models)),
                  t("east_letter.class_hardest", label=hardest.label, n=passed[hardest.key], total=len(models))]
-        return plot_scores(spec, before, mean), lines
+        return plot_class_scores(spec, before, mean), lines
     except Exception:  # noqa: BLE001
         return None, []
 

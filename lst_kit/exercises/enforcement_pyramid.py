@@ -23,13 +23,13 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from .. import svgplot
 from ..content import ContentError, Field, load_spec
 from ..errors import InputError
 from ..i18n import t
-from ..plotting import PALETTE, new_figure, style_axes, styled
+from ..plotting import PALETTE, style_axes, styled
 from ..ui import ExerciseFrame, FigureBox, build_view, esc
 from ..workbook import Workbook, WorkbookError
-from ._layers import layered_figure, render_background, static_figure
 from .intervention_matrix import (LEVELS, InterventionMatrix, MatrixSetup, _level_colours, _text_colour,
                                   load_matrix_setup)
 
@@ -225,6 +225,8 @@ def _pyramid_background(setup: MatrixSetup, title: str):
     labels = tuple(f"{lv} · {setup.catalogue.level(lv).label}" for lv in LEVELS)
     key = (labels, title, t("enforcement_pyramid.legend"))
     if key not in _BACKGROUNDS:
+        from ._layers import render_background, static_figure
+
         frame = static_figure(*PYRAMID_SIZE)
         ax = _pyramid_axes(frame)
         for lv, label in zip(LEVELS, labels):
@@ -259,6 +261,8 @@ def plot_pyramid(setup: MatrixSetup, reading: PyramidReading, title: str):
     (a jump over an empty level is dashed and marked), a dotted arrow the way
     back to the base when cooperation returns."""
     from matplotlib.patches import FancyArrowPatch, Polygon
+
+    from ._layers import layered_figure
 
     catalogue = setup.catalogue
     colours = _level_colours()
@@ -364,10 +368,10 @@ def plot_answer(exercise_id: str, answer):
         return None
 
 
-@styled
 def plot_class_levels(setup: MatrixSetup, counts: dict[str, dict[int, int]], n: int):
-    """Per segment: how many participants use each pyramid level."""
-    fig = new_figure(7.2, 3.8)
+    """Per segment: how many participants use each pyramid level (an SVG
+    figure for the class overview)."""
+    fig = svgplot.Figure(figsize=(8.6, 3.9))
     ax = fig.add_subplot()
     segments = setup.spec.segments
     width = 0.8 / max(len(segments), 1)
@@ -378,6 +382,7 @@ def plot_class_levels(setup: MatrixSetup, counts: dict[str, dict[int, int]], n: 
                hatch=hatches[i % len(hatches)], edgecolor="white", label=f"{seg.key} {seg.label}")
     ax.set_xticks(list(LEVELS), [f"{lv}\n{textwrap.fill(setup.catalogue.level(lv).label, 14, break_long_words=False)}" for lv in LEVELS],
                   fontsize=7)
+    ax.integer_ticks("y")
     ax.set_ylabel(t("enforcement_pyramid.axis_participants", n=n))
     ax.set_title(t("enforcement_pyramid.class_title"))
     style_axes(ax)

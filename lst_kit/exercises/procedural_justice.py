@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 import ipywidgets as widgets
 
+from .. import svgplot
 from ..content import Field, load_spec
 from ..controls import IntSlider
 from ..errors import InputError
@@ -236,9 +237,10 @@ def plot_answer(exercise_id: str, answer):
         return None
 
 
-@styled
 def plot_class(spec: JusticeSpec, per_element: dict[str, list[int]]):
-    fig = new_figure(7.0, 3.0)
+    """Mean score per element in the class (bar), each participant's score a
+    dot (an SVG figure for the class overview)."""
+    fig = svgplot.Figure(figsize=(7.6, 3.0))
     ax = fig.add_subplot()
     elements = list(spec.elements)[::-1]
     for y, e in enumerate(elements):
@@ -248,6 +250,10 @@ def plot_class(spec: JusticeSpec, per_element: dict[str, list[int]]):
             ax.scatter(xs, [y + ((i % 5) - 2) * 0.06 for i in range(len(xs))], color="black", s=12, zorder=3)
     ax.set_yticks(range(len(elements)), [e.label for e in elements])
     ax.set_xlim(0, spec.scale.max + 0.5)
+    if spec.scale.max <= 10:  # a tick at every score, where the dots are
+        ax.set_xticks(range(spec.scale.max + 1))
+    else:
+        ax.integer_ticks("x")
     ax.set_xlabel(t("procedural_justice.axis_score", low=spec.scale.low, high=spec.scale.high) + " · "
                   + t("procedural_justice.class_legend"))
     ax.set_title(t("procedural_justice.plot_class"), loc="left", fontsize=10)

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 import ipywidgets as widgets
 
+from .. import svgplot
 from ..cases import Case, case_ids, load_case
 from ..content import Field, load_spec
 from ..errors import InputError
@@ -647,11 +648,11 @@ def class_divergence(exercise_id: str, answers: dict) -> tuple[str | None, dict[
     return case_id, per_value
 
 
-@styled
 def plot_class(case_label: str, per_value: dict[str, list[float]]):
-    """Per value the divergence index of each participant (dots) and the class mean (bar)."""
+    """Per value the divergence index of each participant (dots) and the class
+    mean (bar); an SVG figure for the class overview."""
     order = sorted(per_value, key=lambda v: -statistics.fmean(per_value[v]))
-    fig = new_figure(8.0, max(3.0, 1.4 + 0.4 * len(order)))
+    fig = svgplot.Figure(figsize=(8.6, max(3.0, 1.4 + 0.4 * len(order))))
     ax = fig.add_subplot()
     for y, value in enumerate(order[::-1]):
         xs = per_value[value]

@@ -28,7 +28,6 @@ from ..i18n import t
 from ..plotting import PALETTE, style_axes, styled
 from ..ui import ExerciseFrame, FigureBox, build_view, esc
 from ..workbook import Workbook
-from ._layers import layered_figure, render_background, static_figure
 
 HIDDEN = "verborgen"
 
@@ -225,6 +224,8 @@ def _game_background(spec: GameSpec, total_rounds: int):
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
+    from ._layers import render_background, static_figure
+
     key = (tuple((lv.level, lv.label) for lv in spec.levels), total_rounds, t("pyramid_game.plot_title"))
     if key not in _BACKGROUNDS:
         frame = static_figure(*GAME_SIZE)
@@ -257,6 +258,8 @@ def plot_game(spec: GameSpec, rounds: list[Round], total_rounds: int):
     (tit-for-tat) dotted. Bottom: trust per round and, in grey, the costs so
     far (the total is written at the end). Axes and legends are a background
     image drawn once; a new round only draws the data."""
+    from ._layers import layered_figure
+
     fig = layered_figure(*GAME_SIZE, _game_background(spec, total_rounds))
     ax, ax2 = _game_axes(fig, spec, total_rounds)
     ax3 = fig.add_axes(ax2.get_position(), sharex=ax2)

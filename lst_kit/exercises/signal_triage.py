@@ -34,9 +34,8 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 import ipywidgets as widgets
-from matplotlib.lines import Line2D
-from matplotlib.ticker import MaxNLocator
 
+from .. import svgplot
 from .._paths import data_dir
 from ..cases import LAW_COVERAGE, Case, case_ids, load_case
 from ..content import _MISSING, KEY, ContentError, Field, _rel, load_spec, load_yaml
@@ -571,6 +570,8 @@ class SignalTriage:
 def plot_triage(model: SignalTriage):
     """Left: the number of observations per route. Right: every observation
     by frequency and severity, marked by its route."""
+    from matplotlib.lines import Line2D
+
     rule = model.rule
     counts = model.counts()
     routes = list(rule.routes)
@@ -920,12 +921,11 @@ def plot_answer(exercise_id: str, answer):
         return None
 
 
-@styled
 def plot_class(rule: TriageRule, case_label: str, counts: dict[str, list[int]]):
     """Mean number of observations per route in the class, with each
-    participant's count as a dot."""
+    participant's count as a dot (an SVG figure for the class overview)."""
     routes = list(rule.routes)
-    fig = new_figure(7.0, 3.0)
+    fig = svgplot.Figure(figsize=(7.6, 3.0))
     ax = fig.add_subplot()
     ys = list(range(len(routes)))[::-1]
     for y, route in zip(ys, routes):
@@ -935,7 +935,11 @@ def plot_class(rule: TriageRule, case_label: str, counts: dict[str, list[int]]):
         ax.barh(y, sum(xs) / len(xs), color=rule.colour(route.key), height=0.6, alpha=0.85)
         ax.scatter(xs, [y + ((i % 5) - 2) * 0.06 for i in range(len(xs))], color="black", s=12, zorder=3)
     ax.set_yticks(ys, [_wrap(r.label, 20) for r in routes], fontsize=8)
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    top = max((max(xs) for xs in counts.values() if xs), default=0)
+    if top <= 10:  # a tick at every count, where the dots are
+        ax.set_xticks(range(top + 1))
+    else:
+        ax.integer_ticks("x")
     ax.set_xlabel(t("signal_triage.axis_count") + " · " + t("signal_triage.class_legend"))
     ax.set_title(t("signal_triage.plot_class", case=case_label), loc="left", fontsize=10)
     style_axes(ax)
