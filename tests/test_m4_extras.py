@@ -117,7 +117,8 @@ def test_east_class_picture_is_an_svg_of_original_and_class_mean():
     assert isinstance(fig, svgplot.Figure)
     root = ET.fromstring(fig.to_svg())
     texts = ["".join(el_.itertext()) for el_ in root.iter("{http://www.w3.org/2000/svg}text")]
-    assert "EAST-score: oorspronkelijke brief en jouw versie" in texts and "oorspronkelijk" in texts
+    assert "EAST-score: oorspronkelijke brief en de herschreven brieven van de groep" in texts
+    assert "oorspronkelijk" in texts and "gemiddelde van de groep" in texts
     bars = list(root.iterfind(".//s:g/s:rect", {"s": "http://www.w3.org/2000/svg"}))
     original = [r for r in bars if r.get("fill") == "#bbbbbb"]
     mean = [r for r in bars if r.get("fill") == "#0072b2"]

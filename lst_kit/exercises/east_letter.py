@@ -175,11 +175,11 @@ def plot_class_scores(spec: EastSpec, before: dict, mean: dict):
     ax.bar([x - 0.2 for x in xs], [100 * before[x] for x in letters], width=0.38, color="#bbbbbb", hatch="//",
            edgecolor="#555555", label=t("east_letter.original"))
     ax.bar([x + 0.2 for x in xs], [100 * mean[x] for x in letters], width=0.38, color=PALETTE[0],
-           edgecolor="#0b3d6e", label=t("east_letter.yours"))
+           edgecolor="#0b3d6e", label=t("east_letter.class_mean"))
     ax.set_xticks(list(xs), [letter_name(x) for x in letters])
     ax.set_ylim(0, 105)
     ax.set_ylabel(t("east_letter.axis"))
-    ax.set_title(t("east_letter.plot_title"))
+    ax.set_title(t("east_letter.class_plot_title"))
     style_axes(ax)
     ax.legend(fontsize=8)
     return fig
