@@ -39,6 +39,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 RESULTS = HERE / "results"
+sys.path.insert(0, str(HERE))
+from harness import with_bytecode_cache  # noqa: E402
 
 FLOOR = r"""
 import json, sys
@@ -52,6 +54,7 @@ print(len(frame))
 
 def env() -> dict:
     out = dict(os.environ)
+    with_bytecode_cache(out)
     out["PYTHONPATH"] = str(REPO) + (os.pathsep + out["PYTHONPATH"] if out.get("PYTHONPATH") else "")
     out["MPLBACKEND"] = "Agg"
     out.pop("LST_DATA_DIR", None)

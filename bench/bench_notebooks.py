@@ -52,6 +52,8 @@ def bench_notebooks(repeat: int, only: list[str] | None = None) -> list[dict]:
         if only and not any(path.stem.startswith(prefix) for prefix in only):
             continue
         floor, module = [], []
+        run_notebook(floor_notebook(), work)  # warm-up, not counted: disk cache, bytecode cache
+        run_notebook(nbformat.read(path, as_version=4), work)
         for _ in range(repeat):  # interleaved, so drift in machine speed hits both
             floor.append(run_notebook(floor_notebook(), work))
             module.append(run_notebook(nbformat.read(path, as_version=4), work))

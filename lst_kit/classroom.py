@@ -200,10 +200,6 @@ def _pictures(tasks: list[tuple[str, dict, bool]], workers: int) -> list[tuple[l
         return [_picture(*task) for task in tasks]
     import multiprocessing
 
-    from matplotlib.backends import backend_agg  # noqa: F401 - load once, before the fork
-
-    from . import plotting  # noqa: F401
-
     global _TASKS
     _TASKS = tasks
     results: list = [None] * len(tasks)
