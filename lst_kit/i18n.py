@@ -35,7 +35,7 @@ def catalogue(lang: str) -> dict[str, str]:
     import yaml
 
     with open(_LOCALES / f"{lang}.yaml", encoding="utf-8") as fh:
-        tree = yaml.safe_load(fh)
+        tree = yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - a safe loader
     flat: dict[str, str] = {}
 
     def walk(prefix: str, node: Any) -> None:
