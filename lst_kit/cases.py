@@ -8,6 +8,8 @@ teaching; every number is illustrative (``illustratief: true``).
 
 from __future__ import annotations
 
+import os
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -250,9 +252,30 @@ def case_path(case_id: str) -> Path:
     return data_dir() / "cases" / f"{case_id}.yaml"
 
 
+_IDS_CACHE: dict[str, tuple[int, tuple[str, ...]]] = {}
+_RACY_NS = 2_000_000_000  # a folder changed this recently is read again: its time may not have moved yet
+
+
 def case_ids() -> list[str]:
-    """Every case in ``data/cases/``, sorted."""
-    return sorted(p.stem for p in (data_dir() / "cases").glob("*.yaml"))
+    """Every case in ``data/cases/``, sorted.
+
+    Remembered per folder until the folder's modification time changes
+    (adding, removing or renaming a file changes it), so the thousands of
+    calls of a class overview do not each list the folder.
+    """
+    folder = data_dir() / "cases"
+    key = str(folder)
+    try:
+        mtime = os.stat(key).st_mtime_ns
+    except OSError:
+        return []
+    hit = _IDS_CACHE.get(key)
+    if hit is not None and hit[0] == mtime:
+        return list(hit[1])
+    ids = sorted(p.stem for p in folder.glob("*.yaml"))
+    if time.time_ns() - mtime > _RACY_NS:
+        _IDS_CACHE[key] = (mtime, tuple(ids))
+    return ids
 
 
 _CACHE: dict[tuple, Case] = {}

@@ -20,7 +20,12 @@ _LOCALES = Path(__file__).with_name("locales")
 
 def language() -> str:
     """The language in force: ``LST_LANG`` if it names a known one, else nl."""
-    lang = os.environ.get("LST_LANG", "nl").strip().lower()[:2]
+    return _language(os.environ.get("LST_LANG", "nl"))
+
+
+@lru_cache(maxsize=32)
+def _language(value: str) -> str:
+    lang = value.strip().lower()[:2]
     return lang if lang in LANGUAGES else "nl"
 
 

@@ -1,5 +1,8 @@
 """The shared fictional cases: one validated loader for every exercise."""
 
+import os
+import shutil
+import time
 
 import pytest
 import yaml
@@ -80,3 +83,35 @@ def test_unknown_case_lists_the_known_ones():
         load_case("bestaat_niet")
     with pytest.raises(ValueError):
         load_case("../geheim")
+
+
+def _age(folder, seconds):
+    """Set a folder's modification time ``seconds`` into the past (so case_ids may remember it)."""
+    then = time.time() - seconds
+    os.utime(folder, (then, then))
+
+
+def test_case_ids_follow_added_and_removed_files(data):
+    cases = data / "cases"
+    _age(cases, 60)
+    assert case_ids() == CASES
+    shutil.copy(cases / "nvwa_maaltijdplatforms.yaml", cases / "zz_nieuw.yaml")  # the folder's time moves
+    assert case_ids() == CASES + ["zz_nieuw"]
+    _age(cases, 30)
+    assert case_ids() == CASES + ["zz_nieuw"]
+    (cases / "zz_nieuw.yaml").unlink()
+    _age(cases, 20)
+    assert case_ids() == CASES
+
+
+def test_case_ids_follow_the_data_folder(data, tmp_path, monkeypatch):
+    _age(data / "cases", 60)
+    assert case_ids() == CASES
+    other = tmp_path / "other"
+    shutil.copytree(data, other)
+    (other / "cases" / "nvwa_maaltijdplatforms.yaml").unlink()
+    _age(other / "cases", 60)
+    monkeypatch.setenv("LST_DATA_DIR", str(other))
+    assert case_ids() == CASES[:-1]
+    monkeypatch.setenv("LST_DATA_DIR", str(data))
+    assert case_ids() == CASES

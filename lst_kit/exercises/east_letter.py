@@ -100,7 +100,12 @@ def evaluate(spec: EastSpec, text: str) -> dict[str, bool]:
 
 def east_scores(spec: EastSpec, text: str) -> dict[str, float | None]:
     """Per EAST letter the share of its checks passed (None: no checks)."""
-    results = evaluate(spec, text)
+    return shares(spec, evaluate(spec, text))
+
+
+def shares(spec: EastSpec, results: dict[str, bool]) -> dict[str, float | None]:
+    """Per EAST letter the share of its checks passed in ``results`` (the
+    outcome of :func:`evaluate`); None for a letter without checks."""
     out: dict[str, float | None] = {}
     for letter in EAST:
         keys = [c.key for c in spec.checks if c.letter == letter]
@@ -220,9 +225,11 @@ def class_picture(exercise_id: str, answers: dict):
         if not models:
             return None, [t("east_letter.class_none")]
         before = east_scores(spec, spec.letter)
-        scores = [east_scores(spec, m.text) for m in models]
+        distinct = {text: evaluate(spec, text) for text in {m.text for m in models}}  # each text checked once
+        results = [distinct[m.text] for m in models]
+        scores = [shares(spec, r) for r in results]
         mean = {x: (sum(s[x] for s in scores) / len(scores) if before[x] is not None else None) for x in EAST}
-        passed = {c.key: sum(evaluate(spec, m.text)[c.key] for m in models) for c in spec.checks}
+        passed = {c.key: sum(r[c.key] for r in results) for c in spec.checks}
         hardest = min(spec.checks, key=lambda c: (passed[c.key], spec.checks.index(c)))
         lines = [t("east_letter.class_n", n=len(models)),
                  t("east_letter.class_hardest", label=hardest.label, n=passed[hardest.key], total=len(models))]

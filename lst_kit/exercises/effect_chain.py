@@ -36,7 +36,14 @@ SOURCES = ("menu", "eigen")
 
 def normalize(text: str) -> str:
     """Lower case, accents dropped, runs of white space made one space."""
-    folded = unicodedata.normalize("NFKD", str(text))
+    return _normalized(str(text))
+
+
+@lru_cache(maxsize=8192)
+def _normalized(text: str) -> str:
+    """:func:`normalize` of a string, remembered: the same indicator and
+    menu texts come back for every answer of a class."""
+    folded = unicodedata.normalize("NFKD", text)
     folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
     return " ".join(folded.lower().replace("’", "'").split())
 

@@ -118,7 +118,13 @@ def divergence_index(weights) -> float:
     >>> divergence_index([3, 3, 3])
     0.0
     """
-    values = [float(w) for w in weights]
+    return _pstdev(tuple(float(w) for w in weights))
+
+
+@functools.lru_cache(maxsize=4096)
+def _pstdev(values: tuple[float, ...]) -> float:
+    """``statistics.pstdev`` (exact, so slow) remembered per row of weights:
+    the answers of a class repeat the same rows many times."""
     return statistics.pstdev(values) if values else 0.0
 
 

@@ -17,6 +17,7 @@ Saved answer::
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import ipywidgets as widgets
@@ -100,8 +101,19 @@ class Round:
 
 def hidden_agent(spec: GameSpec, draw: int) -> Agent:
     """The type behind 'verborgen' for this draw (seeded, the same every time)."""
-    rng = np.random.default_rng([spec.seed, draw, 7])
-    return spec.agents[int(rng.integers(len(spec.agents)))]
+    return spec.agents[_hidden_index(spec.seed, draw, len(spec.agents))]
+
+
+@lru_cache(maxsize=4096)
+def _hidden_index(seed: int, draw: int, n: int) -> int:
+    return int(np.random.default_rng([seed, draw, 7]).integers(n))
+
+
+@lru_cache(maxsize=65536)
+def _roll(seed: int, draw: int, agent_index: int, round_index: int) -> float:
+    """The seeded dice of one round (a new generator costs more than the
+    game itself; a class replays the same few draws many times)."""
+    return float(np.random.default_rng([seed, draw, agent_index, round_index]).random())
 
 
 def play(spec: GameSpec, agent: Agent, draw: int, levels: list[int]) -> list[Round]:
@@ -113,8 +125,7 @@ def play(spec: GameSpec, agent: Agent, draw: int, levels: list[int]) -> list[Rou
         over = max(0, level - proportionate)
         trust = max(0.0, trust - spec.trust_drop * over) if over else min(1.0, trust + spec.trust_gain)
         chance = agent.compliance[level - 1] * (1 - agent.trust_weight * (1 - trust))
-        roll = np.random.default_rng([spec.seed, draw, agent_index, i]).random()
-        complied = bool(roll < chance)
+        complied = _roll(spec.seed, draw, agent_index, i) < chance
         out.append(Round(level, proportionate, chance, complied, trust, spec.levels[level - 1].cost))
         proportionate = 1 if complied else min(level + 1, len(spec.levels))
     return out
