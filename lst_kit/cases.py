@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ._paths import data_dir
+from ._paths import data_dir, steady
 from .content import KEY, ContentError, Field, _rel, load_yaml
 from .i18n import t
 
@@ -256,6 +256,7 @@ _IDS_CACHE: dict[str, tuple[int, tuple[str, ...]]] = {}
 _RACY_NS = 2_000_000_000  # a folder changed this recently is read again: its time may not have moved yet
 
 
+@steady
 def case_ids() -> list[str]:
     """Every case in ``data/cases/``, sorted.
 
@@ -281,6 +282,7 @@ def case_ids() -> list[str]:
 _CACHE: dict[tuple, Case] = {}
 
 
+@steady
 def load_case(case_id: str) -> Case:
     """Load and validate one case; cached until its file changes."""
     path = case_path(case_id)
@@ -318,6 +320,7 @@ class T11Reference:
         return [d for d in self.dimensions if d.group == group]
 
 
+@steady
 def load_t11(path: Path | None = None) -> T11Reference:
     """The eleven dimensions with their Dutch names and groups."""
     path = path or data_dir() / "reference" / "tafel_van_elf.yaml"

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from . import hooks
+from ._paths import steady_content
 from .course import group_by_module
 from .i18n import t
 from .workbook import EXERCISE_ID, SCHEMA_VERSION, WorkbookError, _parse
@@ -221,6 +222,11 @@ def collect(folder, names: bool = False, with_images: bool = True, workers: int 
     Linux and in a single-threaded process such as ``lst-kit collect``, where
     forked workers share the loaded answers; elsewhere, or with 1, serially).
     """
+    with steady_content():  # specs and cases are read once for the whole class, not once per answer
+        return _collect(folder, names, with_images, workers)
+
+
+def _collect(folder, names: bool, with_images: bool, workers: int | None) -> ClassOverview:
     per_exercise, participants, skipped = read_class(folder)
     labels = _label_participants(participants, names)
     overview = ClassOverview(str(folder), len(participants), names, skipped=skipped)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
-from ._paths import data_dir
+from ._paths import data_dir, steady
 from .i18n import language, localized, t
 
 __all__ = [
@@ -212,6 +212,7 @@ def spec_path(exercise_id: str) -> Path:
     return data_dir() / "exercises" / module / f"{name}.yaml"
 
 
+@steady
 def exercise_ids() -> list[str]:
     """Every exercise id that has a spec file, sorted."""
     root = data_dir() / "exercises"
@@ -221,6 +222,7 @@ def exercise_ids() -> list[str]:
 _SPEC_CACHE: dict[tuple, Any] = {}
 
 
+@steady
 def load_spec(exercise_id: str, expected_type: str | None = None) -> Any:
     """Load, validate and return the spec object of one exercise.
 

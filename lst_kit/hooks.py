@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import Any, Callable
 
+from ._paths import steady
 from .content import EXERCISE_TYPES, ContentError, load_spec, load_yaml, spec_path
 from .i18n import language, number, t
 
@@ -72,6 +73,7 @@ class ExerciseInfo:
 _INFO_CACHE: dict[tuple, ExerciseInfo] = {}
 
 
+@steady
 def exercise_info(exercise_id: str) -> ExerciseInfo:
     """Spec, title and serving module of an exercise; never raises."""
     try:

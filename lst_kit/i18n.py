@@ -12,6 +12,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ._paths import _STEADY
+
 __all__ = ["LANGUAGES", "language", "localized", "number", "t"]
 
 LANGUAGES = ("nl", "en")
@@ -19,7 +21,11 @@ _LOCALES = Path(__file__).with_name("locales")
 
 
 def language() -> str:
-    """The language in force: ``LST_LANG`` if it names a known one, else nl."""
+    """The language in force: ``LST_LANG`` if it names a known one, else nl
+    (inside :func:`lst_kit._paths.steady_content`: the one at its start)."""
+    pinned = _STEADY["env"]
+    if pinned is not None:
+        return pinned[1]
     return _language(os.environ.get("LST_LANG", "nl"))
 
 

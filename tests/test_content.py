@@ -110,3 +110,35 @@ def test_localized_content_text(data, monkeypatch):
     assert load_spec("m1.reflectie_wrr").title == "Reflectie"
     monkeypatch.setenv("LST_LANG", "en")
     assert load_spec("m1.reflectie_wrr").title == "Reflection"
+
+
+def test_steady_content_reads_each_file_once_and_forgets_afterwards(data, monkeypatch):
+    """Inside steady_content (a class overview) a spec is read once; after the
+    block a teacher's edit is seen at once again."""
+    import os
+
+    from lst_kit._paths import data_dir, steady_content
+    from lst_kit.cases import case_ids
+    from lst_kit.i18n import language
+
+    path = data / "exercises" / "m1" / "definitie.yaml"
+    original = load_spec("m1.definitie").title
+    with steady_content():
+        assert load_spec("m1.definitie").title == original
+        assert "zz_nieuw" not in case_ids()
+        path.write_text(path.read_text(encoding="utf-8").replace(original, "Nieuwe titel", 1), encoding="utf-8")
+        os.utime(path, ns=(1, 1))  # a different mtime for sure
+        assert load_spec("m1.definitie").title == original  # steady: not read again
+        (data / "cases" / "zz_nieuw.yaml").write_text("x: 1\n", encoding="utf-8")
+        assert "zz_nieuw" not in case_ids()
+        monkeypatch.setenv("LST_LANG", "en")
+        monkeypatch.setenv("LST_DATA_DIR", "/nergens")
+        assert language() == "nl" and data_dir() == data  # pinned at the start of the block
+        ids = case_ids()
+        ids.append("kapot")  # a caller changing its list does not change the remembered one
+        assert "kapot" not in case_ids()
+    monkeypatch.setenv("LST_DATA_DIR", str(data))
+    assert language() == "en"
+    monkeypatch.setenv("LST_LANG", "nl")
+    assert load_spec("m1.definitie").title == "Nieuwe titel"
+    assert "zz_nieuw" in case_ids()
