@@ -154,12 +154,14 @@ def read_class(folder) -> tuple[dict[str, dict[str, Any]], list[str], list[Skipp
     return per_exercise, participants, skipped
 
 
-def _picture(exercise_id: str, answers: dict, with_images: bool) -> tuple[list[str], bytes | None]:
+def _picture(exercise_id: str, answers: dict, with_images: bool) -> ExercisePicture:
     """The class picture of one exercise: its lines and the rendered figure,
-    drawn once for the class as SVG (text stays text: sharp when printed, and
-    about twice as fast to write as PNG)."""
+    drawn once for the class as SVG (text stays text: sharp when printed).
+    Everything about the exercise (its spec, its module) is loaded here, so
+    that forked workers share that work too."""
     from .plotting import svg_bytes  # matplotlib only for a matplotlib figure
 
+    info = hooks.exercise_info(exercise_id)
     fig, lines = hooks.class_picture(exercise_id, answers)
     png = None
     if with_images and fig is not None:
@@ -167,16 +169,18 @@ def _picture(exercise_id: str, answers: dict, with_images: bool) -> tuple[list[s
             png = svg_bytes(fig)
         except Exception:  # noqa: BLE001 - a picture that fails to render is left out
             png = None
-    return lines, png
+    return ExercisePicture(
+        exercise_id, info.title, len(answers), hooks.has_hook(exercise_id, "class_picture"), lines, png=png,
+        alt=t("classroom.alt", title=info.title) if png else "",
+        problem="" if info.spec is not None else t("classroom.removed"),
+    )
 
 
 _TASKS: list[tuple[str, dict, bool]] = []  # handed to forked workers by inheritance, not by pickling
 
 
-def _picture_task(index: int) -> tuple[int, list[str], bytes | None]:
-    exercise_id, answers, with_images = _TASKS[index]
-    lines, png = _picture(exercise_id, answers, with_images)
-    return index, lines, png
+def _picture_task(index: int) -> tuple[int, ExercisePicture]:
+    return index, _picture(*_TASKS[index])
 
 
 def _workers(requested: int | None, tasks: int) -> int:
@@ -195,23 +199,26 @@ def _workers(requested: int | None, tasks: int) -> int:
     return max(1, min(cpus, 8, tasks))
 
 
-def _pictures(tasks: list[tuple[str, dict, bool]], workers: int) -> list[tuple[list[str], bytes | None]]:
+def _pictures(tasks: list[tuple[str, dict, bool]], workers: int) -> list[ExercisePicture]:
     """Every exercise's picture, in parallel processes when that helps."""
     if workers <= 1:
         return [_picture(*task) for task in tasks]
+    import gc
     import multiprocessing
 
     global _TASKS
     _TASKS = tasks
     results: list = [None] * len(tasks)
+    gc.freeze()  # the loaded answers stay shared: the workers' garbage collection does not touch (copy) them
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            for index, lines, png in pool.imap_unordered(_picture_task, range(len(tasks))):
-                results[index] = (lines, png)
+            for index, picture in pool.imap_unordered(_picture_task, range(len(tasks))):
+                results[index] = picture
     except (OSError, RuntimeError):  # no processes to be had: do it here
         return [_picture(*task) for task in tasks]
     finally:
         _TASKS = []
+        gc.unfreeze()
     return results
 
 
@@ -235,22 +242,11 @@ def _collect(folder, names: bool, with_images: bool, workers: int | None) -> Cla
     tasks = []
     for _, _, ids in groups:
         for exercise_id in ids:
-            hooks.exercise_info(exercise_id)  # load specs and modules once, before any fork
             given = per_exercise[exercise_id]
-            answers = {labels[n]: given[n] for n in order if n in given}
-            tasks.append((exercise_id, answers, with_images))
+            tasks.append((exercise_id, {labels[n]: given[n] for n in order if n in given}, with_images))
     drawn = iter(_pictures(tasks, _workers(workers, len(tasks))))
     for key, title, ids in groups:
-        pictures = []
-        for exercise_id in ids:
-            lines, png = next(drawn)
-            info = hooks.exercise_info(exercise_id)
-            pictures.append(ExercisePicture(
-                exercise_id, info.title, len(per_exercise[exercise_id]), hooks.has_hook(exercise_id, "class_picture"),
-                lines, png=png, alt=t("classroom.alt", title=info.title) if png else "",
-                problem="" if info.spec is not None else t("classroom.removed"),
-            ))
-        overview.modules.append((key, title, pictures))
+        overview.modules.append((key, title, [next(drawn) for _ in ids]))
     return overview
 
 
