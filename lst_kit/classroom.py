@@ -31,7 +31,7 @@ from . import hooks
 from ._paths import steady_content
 from .course import group_by_module
 from .i18n import t
-from .workbook import EXERCISE_ID, SCHEMA_VERSION, WorkbookError, _parse
+from .workbook import EXERCISE_ID, SCHEMA_VERSION, WorkbookError, parse_workbook
 
 __all__ = [
     "ClassOverview",
@@ -131,7 +131,7 @@ def read_class(folder) -> tuple[dict[str, dict[str, Any]], list[str], list[Skipp
             skipped.append(Skipped(rel, t("classroom.unreadable", error=exc.strerror or str(exc))))
             continue
         try:
-            doc = _parse(data)
+            doc = parse_workbook(data)
         except WorkbookError:
             skipped.append(Skipped(rel, t("classroom.newer", supported=SCHEMA_VERSION)))
             continue

@@ -26,7 +26,7 @@ from . import hooks
 from ._render import mime
 from .course import group_by_module
 from .i18n import t
-from .workbook import Workbook, _parse, default_folder, open_workbook
+from .workbook import Workbook, default_folder, open_workbook, parse_workbook
 
 __all__ = ["ExportError", "Portfolio", "build_portfolio", "render_html", "render_markdown", "write_portfolio"]
 
@@ -88,10 +88,10 @@ def read_answers(participant: str | None, folder=None) -> tuple[Workbook, dict, 
         raise ExportError(t("portfolio.no_participant", participant=wb.participant, folder=str(wb.folder), hint=hint))
     notices = []
     try:
-        doc = _parse(wb.path.read_bytes())
+        doc = parse_workbook(wb.path.read_bytes())
     except Exception:  # noqa: BLE001 - damaged bytes, a newer schema, anything: try the backup
         try:
-            doc = _parse(wb.backup_path.read_bytes())
+            doc = parse_workbook(wb.backup_path.read_bytes())
         except Exception:  # noqa: BLE001
             raise ExportError(t("portfolio.damaged", path=str(wb.path))) from None
         notices.append(t("portfolio.used_backup", path=wb.backup_path.name))

@@ -36,6 +36,7 @@ __all__ = [
     "WorkbookError",
     "default_folder",
     "open_workbook",
+    "parse_workbook",
     "resolve_participant",
 ]
 
@@ -157,8 +158,11 @@ def _upgrade(doc: dict) -> dict:
     return doc
 
 
-def _parse(data: bytes) -> dict:
-    """Parse workbook bytes; raise ValueError when they are not a workbook."""
+def parse_workbook(data: bytes) -> dict:
+    """Parse workbook bytes (read-only: for tools such as collect and export
+    that read workbooks without opening them); upgraded to the current
+    schema. Raises ValueError (or JSONDecodeError / UnicodeDecodeError) when
+    the bytes are not a workbook, WorkbookError when the schema is newer."""
     doc = json.loads(data.decode("utf-8"))
     if not isinstance(doc, dict):
         raise ValueError("geen JSON-object")
@@ -204,7 +208,7 @@ class Workbook:
         except FileNotFoundError:
             return self._recover(None)
         try:
-            return _parse(data)
+            return parse_workbook(data)
         except WorkbookError:
             raise
         except (ValueError, UnicodeDecodeError):
@@ -222,7 +226,7 @@ class Workbook:
             _fsync_dir(self.folder)
         doc = None
         try:
-            doc = _parse(self.backup_path.read_bytes())
+            doc = parse_workbook(self.backup_path.read_bytes())
         except FileNotFoundError:
             pass
         except (ValueError, UnicodeDecodeError):
