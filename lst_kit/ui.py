@@ -186,8 +186,15 @@ class Debouncer:
         self.fn()
 
 
+def flush_pending() -> None:
+    """Save every answer whose debounced save is still waiting (text typed in
+    the last second), e.g. before the portfolio is written."""
+    for debouncer in list(_PENDING):
+        debouncer.flush()
+
+
 @atexit.register
-def _flush_pending() -> None:  # pragma: no cover - runs at interpreter exit
+def _flush_at_exit() -> None:  # pragma: no cover - runs at interpreter exit
     for debouncer in list(_PENDING):
         try:
             debouncer.flush()

@@ -285,8 +285,7 @@ class PortfolioButton(widgets.VBox):
         from ..export import ExportError, write_portfolio
 
         try:
-            for pending in list(ui._PENDING):  # text typed in the last second counts too
-                pending.flush()
+            ui.flush_pending()  # text typed in the last second counts too
             out = portfolio_path(self.workbook)
             write_portfolio(self.workbook.participant, self.workbook.folder, out)
         except (ExportError, OSError, WorkbookError, ValueError) as exc:
