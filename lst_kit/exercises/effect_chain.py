@@ -386,7 +386,6 @@ class EffectChainView(ExerciseFrame):
         super().__init__(spec.exercise_id, spec.title, workbook, intro=spec.intro)
         self.spec = spec
         self.model = EffectChain.from_dict(spec, self.saved())
-        self._syncing = False
         self._tier_touched = False
         tier_options = [(x.label, x.key) for x in spec.tiers]
 
@@ -463,14 +462,11 @@ class EffectChainView(ExerciseFrame):
             self._tier_touched = change["new"] is not None
 
     def _set_own_tier(self, tier) -> None:
-        self._syncing = True
-        try:
+        with self.quietly():
             if tier is None:
                 self.own_tier.index = 0  # "— kies het niveau —"; value None
             else:
                 self.own_tier.value = tier
-        finally:
-            self._syncing = False
 
     def _on_add_own(self) -> None:
         self.model.add_own(self.own_text.value, self.own_tier.value)
@@ -509,11 +505,7 @@ class EffectChainView(ExerciseFrame):
             text = widgets.HTML(f"{esc(indicator.text)} <small style='color:#555'>({esc(source)})</small>",
                                 layout=widgets.Layout(width="55%"))
             if indicator.source == "eigen":
-                self._syncing = True
-                try:
-                    tier = widgets.Dropdown(options=tier_options, value=indicator.tier, layout=widgets.Layout(width="16em"))
-                finally:
-                    self._syncing = False
+                tier = widgets.Dropdown(options=tier_options, value=indicator.tier, layout=widgets.Layout(width="16em"))
                 tier.observe(self.guard(lambda change, i=index: self._on_row_tier(i, change["new"])), names="value")
             else:
                 tier = widgets.HTML(f"<b>{esc(self.spec.tier(indicator.tier).label)}</b>",

@@ -358,7 +358,6 @@ class TriangleView(ExerciseFrame):
         self.spec = spec
         self._cases = self._load_cases()
         self.model = Triangle.from_dict(spec, self.saved(), loader=self._load)
-        self._syncing = False
         self.case = widgets.Dropdown(options=[(c.label, c.case_id) for c in self._cases.values()],
                                      value=self.model.case.case_id, description=t("strategic_triangle.case"),
                                      style={"description_width": "initial"}, layout=widgets.Layout(width="auto"))
@@ -453,12 +452,9 @@ class TriangleView(ExerciseFrame):
         self._redraw()
 
     def _sync_checkboxes(self) -> None:
-        self._syncing = True
-        try:
+        with self.quietly():
             for option_id, box in self.checkboxes.items():
                 box.value = option_id in self.model.selected
-        finally:
-            self._syncing = False
 
     def _on_score(self, option_id: str, corner: str, value: int) -> None:
         self.model.set_score(option_id, corner, value)
