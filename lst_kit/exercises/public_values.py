@@ -110,6 +110,11 @@ def _norm(name: str) -> str:
     return _clean(name).casefold()
 
 
+def _is_weight(weight, lo: int, hi: int) -> bool:
+    """A whole number from ``lo`` to ``hi`` (not a bool)."""
+    return not isinstance(weight, bool) and isinstance(weight, int) and lo <= weight <= hi
+
+
 def divergence_index(weights) -> float:
     """Population standard deviation of the weights (0 when all agree).
 
@@ -186,33 +191,38 @@ class PublicValuesMap:
         return [v for v in self.spec.extra_values if _norm(v) not in present]
 
     def select_actors(self, actor_ids) -> None:
-        field_name = t("public_values.field_actors")
-        allowed = t("public_values.allowed_actors", lo=MIN_ACTORS, hi=MAX_ACTORS)
+        def problem(given) -> InputError:  # the texts only when needed: restoring a class selects thousands of times
+            return InputError(t("public_values.field_actors"),
+                              t("public_values.allowed_actors", lo=MIN_ACTORS, hi=MAX_ACTORS), given)
+
         ids = list(actor_ids)
         known = {a.id for a in self.case.actors}
         unknown = [i for i in ids if i not in known]
         if unknown:
-            raise InputError(field_name, allowed, ", ".join(map(str, unknown)))
+            raise problem(", ".join(map(str, unknown)))
         if not MIN_ACTORS <= len(set(ids)) <= MAX_ACTORS:
-            raise InputError(field_name, allowed, t("public_values.given_actors", n=len(set(ids))))
+            raise problem(t("public_values.given_actors", n=len(set(ids))))
         order = [a.id for a in self.case.actors]
         self.state.actors = sorted(set(ids), key=order.index)
 
     def add_value(self, name) -> str:
         """Add a public value by name; returns the cleaned name."""
-        field_name = t("public_values.field_new_value")
-        allowed = t("public_values.allowed_new_value", max=MAX_VALUE_CHARS)
+        def problem(given, allowed=None) -> InputError:  # the texts only when needed
+            return InputError(t("public_values.field_new_value"),
+                              t("public_values.allowed_new_value", max=MAX_VALUE_CHARS) if allowed is None else allowed,
+                              given)
+
         if not isinstance(name, str) or not _clean(name):
-            raise InputError(field_name, allowed, "''" if isinstance(name, str) else repr(name))
+            raise problem("''" if isinstance(name, str) else repr(name))
         cleaned = _clean(name)
         if len(cleaned) > MAX_VALUE_CHARS:
-            raise InputError(field_name, allowed, t("public_values.given_chars", n=len(cleaned)))
+            raise problem(t("public_values.given_chars", n=len(cleaned)))
         existing = {_norm(v): v for v in self.values()}
         if _norm(cleaned) in existing:
-            raise InputError(field_name, t("public_values.allowed_not_duplicate"),
-                             t("public_values.given_duplicate", name=cleaned, existing=existing[_norm(cleaned)]))
+            raise problem(t("public_values.given_duplicate", name=cleaned, existing=existing[_norm(cleaned)]),
+                          t("public_values.allowed_not_duplicate"))
         if len(self.state.extra_values) >= MAX_EXTRA_VALUES:
-            raise InputError(field_name, t("public_values.allowed_max_values", n=MAX_EXTRA_VALUES), cleaned)
+            raise problem(cleaned, t("public_values.allowed_max_values", n=MAX_EXTRA_VALUES))
         self.state.extra_values.append(cleaned)
         return cleaned
 
@@ -227,21 +237,40 @@ class PublicValuesMap:
         return self.state.weights.get(value, {}).get(actor_id, self.spec.scale.start)
 
     def set_weight(self, value: str, actor_id: str, weight) -> None:
-        if value not in self.values():
-            raise InputError(t("public_values.field_value"), ", ".join(self.values()), value)
-        names = {a.id: a.name for a in self.case.actors}
+        values, names = self.values(), {a.id: a.name for a in self.case.actors}
+        if value not in values:
+            raise InputError(t("public_values.field_value"), ", ".join(values), value)
         if actor_id not in names:
             raise InputError(t("public_values.field_actor"), ", ".join(names), actor_id)
         lo, hi = self.spec.scale.min, self.spec.scale.max
-        if isinstance(weight, bool) or not isinstance(weight, int) or not lo <= weight <= hi:
+        if not _is_weight(weight, lo, hi):
             raise InputError(t("public_values.field_weight", value=value, actor=names[actor_id]),
                              t("public_values.allowed_weight", lo=lo, hi=hi), weight)
         self.state.weights.setdefault(value, {})[actor_id] = weight
 
+    def _restore_weights(self, weights: dict) -> None:
+        """Every weight of a saved ``{value: {actor id: weight}}`` that
+        :meth:`set_weight` would accept, set as it would; the others skipped.
+        The rows, columns and scale are looked up once, not once per weight."""
+        values, actor_ids = set(self.values()), {a.id for a in self.case.actors}
+        lo, hi = self.spec.scale.min, self.spec.scale.max
+        store = self.state.weights
+        for value, row in weights.items():
+            if not isinstance(row, dict) or value not in values:
+                continue
+            target = None
+            for actor_id, weight in row.items():
+                # type(weight) is int: the usual case, decided without the call
+                if actor_id in actor_ids and (lo <= weight <= hi if type(weight) is int else _is_weight(weight, lo, hi)):
+                    if target is None:
+                        target = store.setdefault(value, {})
+                    target[actor_id] = weight
+
     def matrix(self) -> list[list[int]]:
-        """Weights as rows (values) by columns (chosen stakeholders)."""
-        actors = self.actors()
-        return [[self.weight(v, a.id) for a in actors] for v in self.values()]
+        """Weights as rows (values) by columns (chosen stakeholders): :meth:`weight` of each cell."""
+        ids = [a.id for a in self.actors()]
+        weights, start = self.state.weights, self.spec.scale.start
+        return [[row.get(i, start) for i in ids] for row in (weights.get(v, {}) for v in self.values())]
 
     def divergence(self) -> list[tuple[str, float]]:
         """(value, divergence index) in row order."""
@@ -294,13 +323,7 @@ class PublicValuesMap:
                     model.add_value(name)
                 except InputError:
                     pass
-            weights = saved.get("weights") if isinstance(saved.get("weights"), dict) else {}
-            for value, row in weights.items():
-                for actor_id, weight in (row if isinstance(row, dict) else {}).items():
-                    try:
-                        model.set_weight(value, actor_id, weight)
-                    except InputError:
-                        pass
+            model._restore_weights(saved.get("weights") if isinstance(saved.get("weights"), dict) else {})
         current = data.get("case")
         try:
             model.switch_case(current if isinstance(current, str) else spec.default_case)

@@ -36,7 +36,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from .. import svgplot
-from .._paths import data_dir
+from .._paths import data_dir, steady
 from ..cases import LAW_COVERAGE, Case, case_ids, load_case
 from ..content import _MISSING, KEY, ContentError, Field, _rel, load_spec, load_yaml
 from ..errors import InputError
@@ -84,12 +84,19 @@ class Observation:
         return self.impact if name == "impact" else getattr(self, name)
 
     def short(self, width: int = 70) -> str:
-        return textwrap.shorten(self.observation, width=width, placeholder=" …")
+        return _shorten(self.observation, width)
 
     def to_dict(self) -> dict:
         return {"id": self.id, "observation": self.observation, "frequency": self.frequency,
                 "severity": self.severity, "covered_by_law": self.covered_by_law, "systemic": self.systemic,
                 "who_can_act": self.who_can_act}
+
+
+@functools.lru_cache(maxsize=4096)
+def _shorten(text: str, width: int) -> str:
+    """``textwrap.shorten`` remembered: the drafts of a class shorten the
+    same observations of a case again and again (a pure function of its inputs)."""
+    return textwrap.shorten(text, width=width, placeholder=" …")
 
 
 def _field_label(name: str) -> str:
@@ -171,9 +178,23 @@ class TriageRule:
     rules: tuple[Rule, ...]
     default_route: str
     default_why: str
+    #: route_of per (frequency, severity, covered_by_law, systemic): the rule is
+    #: frozen, so its answer for the same scores never changes (not part of
+    #: init, so ``dataclasses.replace`` gives a new rule a memory of its own).
+    _routes_memo: dict = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def route_of(self, obs: Observation) -> tuple[str, int | None, str]:
         """(route key, index of the matching rule or None for the default, why)."""
+        f, s, c, y = obs.frequency, obs.severity, obs.covered_by_law, obs.systemic
+        if type(f) is not int or type(s) is not int or type(c) is not str or type(y) is not bool:
+            return self._route_of(obs)  # only validated values are remembered (1 == True, but not for `is`)
+        key = (f, s, c, y)
+        found = self._routes_memo.get(key)
+        if found is None:
+            found = self._routes_memo[key] = self._route_of(obs)
+        return found
+
+    def _route_of(self, obs: Observation) -> tuple[str, int | None, str]:
         for i, rule in enumerate(self.rules):
             if rule.matches(obs):
                 return rule.route, i, rule.why
@@ -251,6 +272,7 @@ def rule_path(name: str):
 _RULE_CACHE: dict[tuple, TriageRule] = {}
 
 
+@steady
 def load_rule(name: str = "signaal_triage", path=None) -> TriageRule:
     """Load and validate a triage rule; cached until the file changes."""
     path = path or rule_path(name)
@@ -355,17 +377,21 @@ class SignalTriage:
         self.per_case.setdefault(case_id, CaseTriage())
 
     # -- observations --------------------------------------------------------
+    def _signal_observation(self, s) -> Observation:
+        """A signal of the case as an observation, with the participant's edits."""
+        obs = Observation(s.id, s.observation, s.frequency, s.severity, s.covered_by_law, s.systemic, s.who_can_act)
+        edits = self.state.edits.get(s.id)
+        return replace(obs, **edits) if edits else obs
+
     def observations(self) -> list[Observation]:
-        out = []
-        for s in self.case.signals:
-            obs = Observation(s.id, s.observation, s.frequency, s.severity, s.covered_by_law, s.systemic,
-                              s.who_can_act)
-            edits = self.state.edits.get(s.id)
-            out.append(replace(obs, **edits) if edits else obs)
-        return out + list(self.state.own)
+        return [self._signal_observation(s) for s in self.case.signals] + list(self.state.own)
 
     def observation(self, obs_id: str) -> Observation:
-        found = next((o for o in self.observations() if o.id == obs_id), None)
+        """The first of :meth:`observations` with this id (only that one is built)."""
+        signal = next((s for s in self.case.signals if s.id == obs_id), None)
+        if signal is not None:
+            return self._signal_observation(signal)
+        found = next((o for o in self.state.own if o.id == obs_id), None)
         if found is None:
             raise InputError(t("signal_triage.field_observation"), t("signal_triage.allowed_observation"), obs_id)
         return found
@@ -519,9 +545,23 @@ class SignalTriage:
     def from_dict(cls, spec: TriageSpec, data, rule: TriageRule | None = None) -> "SignalTriage":
         """Rebuild from a saved answer; what the current content no longer
         allows (a removed case or signal, a value out of range) is left out."""
+        return cls._from_dict(spec, data, rule)
+
+    @classmethod
+    def routing_from_dict(cls, spec: TriageSpec, data, rule: TriageRule | None = None) -> "SignalTriage":
+        """A lighter :meth:`from_dict` for the class overview: the same case,
+        observations and routes (and it fails where from_dict fails), but the
+        signalement is left out: restoring it only compares each text with a
+        fresh draft, which never changes an observation or a route."""
+        return cls._from_dict(spec, data, rule, routing_only=True)
+
+    @classmethod
+    def _from_dict(cls, spec: TriageSpec, data, rule: TriageRule | None = None,
+                   routing_only: bool = False) -> "SignalTriage":
         data = data if isinstance(data, dict) else {}
         model = cls(spec, rule)
         cases = data.get("cases") if isinstance(data.get("cases"), dict) else {}
+        current = data.get("case")
         for case_id, saved in cases.items():
             if case_id not in case_ids() or not isinstance(saved, dict):
                 continue
@@ -529,40 +569,46 @@ class SignalTriage:
                 model.switch_case(case_id)
             except (InputError, ValueError):
                 continue
-            edits = saved.get("edits") if isinstance(saved.get("edits"), dict) else {}
-            signal_ids = {s.id for s in model.case.signals}
-            for obs_id, changes in edits.items():
-                if obs_id not in signal_ids or not isinstance(changes, dict):
-                    continue
-                for name, value in changes.items():
-                    try:
-                        model.edit(obs_id, name, value)
-                    except InputError:
-                        pass
-            for item in saved.get("own", []) if isinstance(saved.get("own"), list) else []:
-                if not isinstance(item, dict):
-                    continue
-                try:
-                    obs = model.add_own(item.get("observation"), item.get("frequency"), item.get("severity"),
-                                        item.get("covered_by_law"), item.get("systemic"), item.get("who_can_act", ""))
-                except InputError:
-                    continue
-                saved_id = item.get("id")
-                if isinstance(saved_id, str) and re.fullmatch(r"eigen_\d+", saved_id) and \
-                        saved_id not in {o.id for o in model.state.own}:
-                    model.state.own[-1] = replace(obs, id=saved_id)
-            outline = saved.get("outline") if isinstance(saved.get("outline"), dict) else {}
-            for key, text in outline.items():
-                try:
-                    model.set_outline(key, text)
-                except InputError:
-                    pass
-        current = data.get("case")
+            model._restore_case(saved, outline=not routing_only)
         try:
             model.switch_case(current if isinstance(current, str) else spec.default_case)
         except (InputError, ValueError):
             model.switch_case(spec.default_case)
         return model
+
+    def _restore_case(self, saved: dict, outline: bool = True) -> None:
+        """Restore the current case's edits, own observations and (if
+        ``outline``) signalement from its saved part; what is not allowed is skipped."""
+        edits = saved.get("edits") if isinstance(saved.get("edits"), dict) else {}
+        signal_ids = {s.id for s in self.case.signals}
+        for obs_id, changes in edits.items():
+            if obs_id not in signal_ids or not isinstance(changes, dict):
+                continue
+            for name, value in changes.items():
+                try:
+                    self.edit(obs_id, name, value)
+                except InputError:
+                    pass
+        for item in saved.get("own", []) if isinstance(saved.get("own"), list) else []:
+            if not isinstance(item, dict):
+                continue
+            try:
+                obs = self.add_own(item.get("observation"), item.get("frequency"), item.get("severity"),
+                                   item.get("covered_by_law"), item.get("systemic"), item.get("who_can_act", ""))
+            except InputError:
+                continue
+            saved_id = item.get("id")
+            if isinstance(saved_id, str) and re.fullmatch(r"eigen_\d+", saved_id) and \
+                    saved_id not in {o.id for o in self.state.own}:
+                self.state.own[-1] = replace(obs, id=saved_id)
+        if not outline:
+            return
+        texts = saved.get("outline") if isinstance(saved.get("outline"), dict) else {}
+        for key, text in texts.items():
+            try:
+                self.set_outline(key, text)
+            except InputError:
+                pass
 
 
 # -- plots --------------------------------------------------------------------------
@@ -867,11 +913,14 @@ def signal_triage(exercise_id: str = "m5.signalen", workbook: Workbook | None = 
 
 
 # -- optional hooks (portfolio, class overview, learning plan) ----------------------
-def _model_from_answer(exercise_id: str, answer) -> SignalTriage | None:
+def _model_from_answer(exercise_id: str, answer, routing_only: bool = False) -> SignalTriage | None:
+    """The model of a saved answer, or None; ``routing_only``: the lighter
+    reading the class overview needs (see :meth:`SignalTriage.routing_from_dict`)."""
     try:
         if not isinstance(answer, dict) or not isinstance(answer.get("cases"), dict):
             return None
-        return SignalTriage.from_dict(load_spec(exercise_id, "signal_triage"), answer)
+        spec = load_spec(exercise_id, "signal_triage")
+        return SignalTriage.routing_from_dict(spec, answer) if routing_only else SignalTriage.from_dict(spec, answer)
     except Exception:  # noqa: BLE001 - hooks never raise
         return None
 
@@ -951,7 +1000,7 @@ def class_picture(exercise_id: str, answers: dict):
     route the mean count, and the observations the class split on most."""
     try:
         models = {who: m for who, a in sorted((answers or {}).items())
-                  if (m := _model_from_answer(exercise_id, a)) is not None}
+                  if (m := _model_from_answer(exercise_id, a, routing_only=True)) is not None}
         if not models:
             return None, [t("signal_triage.class_none")]
         tally: dict[str, int] = {}
@@ -963,9 +1012,13 @@ def class_picture(exercise_id: str, answers: dict):
         counts: dict[str, list[int]] = {r.key: [] for r in rule.routes}
         per_signal: dict[str, dict[str, int]] = {}
         for m in chosen:
-            for route, n in m.counts().items():
+            routed = m.routed()  # once per participant; m.counts() would route everything again
+            mine = {r.key: 0 for r in rule.routes}
+            for _, route, _, _ in routed:
+                mine[route] = mine.get(route, 0) + 1
+            for route, n in mine.items():
                 counts.setdefault(route, []).append(n)
-            for obs, route, _, _ in m.routed():
+            for obs, route, _, _ in routed:
                 if not obs.own:
                     per_signal.setdefault(obs.id, {}).setdefault(route, 0)
                     per_signal[obs.id][route] += 1

@@ -15,6 +15,7 @@ harm-slicing ``dimensions``, the ``scales`` (macro / middel / micro) with
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import ipywidgets as widgets
 
@@ -38,6 +39,22 @@ DEFINITION_FIELD = "definitie"
 INDICATOR_FIELD = "indicatoren"
 MAX_CHARS = 5_000
 MAX_INDICATORS = 40
+
+
+def _by_key(items) -> dict:
+    """Items by their ``key``; the first of equal keys wins (as ``next`` over them would)."""
+    out = {}
+    for item in items:
+        out.setdefault(item.key, item)
+    return out
+
+
+def _first_by_key(index: dict, key):
+    """``next(i for i in items if i.key == key)`` by a lookup in ``_by_key(items)``."""
+    try:
+        return index[key]
+    except (KeyError, TypeError):  # TypeError: a key that cannot be looked up (a list) matches nothing
+        raise StopIteration from None
 
 
 @dataclass(frozen=True)
@@ -65,7 +82,12 @@ class Stage:
     checklist: tuple[CheckItem, ...]
 
     def field(self, key: str) -> CanvasField:
-        return next(f for f in self.fields if f.key == key)
+        """The field with this key (the first, as written); StopIteration if none."""
+        return _first_by_key(self._fields_by_key, key)
+
+    @cached_property
+    def _fields_by_key(self) -> dict:
+        return _by_key(self.fields)
 
 
 @dataclass(frozen=True)
@@ -96,9 +118,30 @@ class SparrowSpec:
     definition_min_words: int = 8
     definition_min_dimensions: int = 1
     case_hook: str = "m2"
+    #: Whether an indicator text is an output, per text (the spec is frozen, so
+    #: the answer never changes; not part of init, so ``replace`` starts afresh).
+    _output_memo: dict = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def stage(self, key: str) -> Stage:
-        return next(s for s in self.stages if s.key == key)
+        """The stage with this key (the first, as written); StopIteration if none."""
+        return _first_by_key(self._stages_by_key, key)
+
+    @cached_property
+    def _stages_by_key(self) -> dict:
+        return _by_key(self.stages)
+
+    def is_output(self, indicator: str) -> bool:
+        """An output word of the spec occurs in ``indicator`` (remembered per text:
+        a class writes the same indicators again and again)."""
+        if type(indicator) is not str:
+            return bool(find_keywords(indicator, self.output_words))
+        memo = self._output_memo
+        found = memo.get(indicator)
+        if found is None:
+            if len(memo) >= 20_000:
+                memo.clear()
+            found = memo[indicator] = bool(find_keywords(indicator, self.output_words))
+        return found
 
 
 def parse_spec(root: Field, exercise_id: str) -> SparrowSpec:
@@ -173,6 +216,11 @@ class Canvas:
             raise InputError(t("sparrow_canvas.field_stage"), t("content.allowed_choice", options=", ".join(STAGE_KEYS)), stage) from None
 
     def set_text(self, stage: str, key: str, text) -> None:
+        self._set_text(stage, key, text)
+        self._track_order()
+
+    def _set_text(self, stage: str, key: str, text) -> None:
+        """:meth:`set_text` without updating ``order``."""
         st = self._stage(stage)
         try:
             fld = st.field(key)
@@ -189,9 +237,13 @@ class Canvas:
                 raise InputError(fld.label, t("sparrow_canvas.allowed_indicators", max=MAX_INDICATORS),
                                  t("sparrow_canvas.given_indicators", n=len(lines)))
         self.texts.setdefault(stage, {})[key] = text
-        self._track_order()
 
     def set_check(self, stage: str, key: str, ticked) -> None:
+        self._set_check(stage, key, ticked)
+        self._track_order()
+
+    def _set_check(self, stage: str, key: str, ticked) -> None:
+        """:meth:`set_check` without updating ``order``."""
         st = self._stage(stage)
         if key not in [c.key for c in st.checklist]:
             raise InputError(st.title, t("content.allowed_choice", options=", ".join(c.key for c in st.checklist)), key)
@@ -199,7 +251,6 @@ class Canvas:
             raise InputError(st.title, t("sparrow_canvas.allowed_bool"), ticked)
         ticks = self.checks.setdefault(stage, set())
         (ticks.add if ticked else ticks.discard)(key)
-        self._track_order()
 
     def set_dimension(self, key: str, ticked) -> None:
         allowed = [d.key for d in self.spec.dimensions]
@@ -224,8 +275,9 @@ class Canvas:
             raise InputError(t("sparrow_canvas.field_case"), t("content.allowed_choice", options=", ".join(known)), case_id)
         self.case = case_id
 
-    def _track_order(self) -> None:
-        for key in STAGE_KEYS:
+    def _track_order(self, stages=STAGE_KEYS) -> None:
+        """Bring ``order`` in line with which of ``stages`` are filled in."""
+        for key in stages:
             filled = self.stage_filled(key)
             if filled and key not in self.order:
                 self.order.append(key)
@@ -257,7 +309,7 @@ class Canvas:
         return _lines(self.text(MEASURE, INDICATOR_FIELD))
 
     def is_output(self, indicator: str) -> bool:
-        return bool(find_keywords(indicator, self.spec.output_words))
+        return self.spec.is_output(indicator)
 
     def has_measure(self) -> bool:
         return bool(self.indicators())
@@ -271,6 +323,11 @@ class Canvas:
 
     def filled_stages(self) -> list[str]:
         return [k for k in STAGE_KEYS if self.stage_filled(k)]
+
+    def solutions_early(self) -> bool:
+        """Solutions written before a precise definition and a measure (the
+        first warning of :meth:`warnings`)."""
+        return self.stage_filled(SOLVE) and not (self.definition_precise() and self.has_measure())
 
     def warnings(self) -> list[CanvasWarning]:
         """The canvas's warnings, most urgent first (Dutch text)."""
@@ -316,14 +373,19 @@ class Canvas:
         """Rebuild from a saved answer; what no longer fits the spec is skipped."""
         model = cls(spec)
         data = data if isinstance(data, dict) else {}
+        # ``order`` as set_text and set_check would keep it, at less cost: on a fresh
+        # canvas ``order`` matches the texts; a row's texts change only their own stage,
+        # which they can fill but not empty again (each field is set once); a tick changes none
         texts = data.get("texts")
         for stage, row in (texts if isinstance(texts, dict) else {}).items():
             for key, text in (row if isinstance(row, dict) else {}).items():
-                _quietly(model.set_text, stage, key, text)
+                _quietly(model._set_text, stage, key, text)
+            if stage in STAGE_KEYS:
+                model._track_order((stage,))
         checks = data.get("checks")
         for stage, keys in (checks if isinstance(checks, dict) else {}).items():
             for key in (keys if isinstance(keys, list) else []):
-                _quietly(model.set_check, stage, key, True)
+                _quietly(model._set_check, stage, key, True)
         for key in (data.get("dimensions") if isinstance(data.get("dimensions"), list) else []):
             _quietly(model.set_dimension, key, True)
         _quietly(model.set_scale, data.get("scale"))
@@ -656,7 +718,7 @@ def class_picture(exercise_id: str, answers: dict):
         defined = sum(bool(m.definition()) for m in models)
         measured = [m for m in models if m.has_measure()]
         only_output = sum(m.all_output() for m in measured)
-        early = sum(any(w.key == "solutions_early" for w in m.warnings()) for m in models)
+        early = sum(m.solutions_early() for m in models)
         lines = [
             t("sparrow_canvas.class_defined", n=defined, total=len(models)),
             t("sparrow_canvas.class_scales", items=", ".join(f"{s.label} {scale_counts[s.key]}" for s in spec.scales)),
