@@ -634,3 +634,15 @@ def test_procedural_justice_class_picture_is_an_svg_of_bars_and_dots():
     width = {e: float(b.get("width")) for e, b in zip(["vertrouwen", "respect", "neutraliteit", "inspraak"], bars)}
     assert width["inspraak"] == pytest.approx(2 * width["respect"], rel=0.01)   # mean 4 (5 and 3) against 2 (1 and 3)
     assert width["neutraliteit"] == pytest.approx(1.5 * width["respect"], rel=0.01)   # both at the default 3
+
+
+def test_a_saved_edit_of_an_unknown_field_is_skipped_not_fatal(st_spec):
+    """A workbook edited by hand (or by a later kit) may name a field this kit
+    does not know: that edit is left out, the rest of the answer comes back."""
+    with pytest.raises(InputError, match="zzz"):
+        SignalTriage(st_spec).edit("s5", "zzz", 1)
+    case = st_spec.default_case
+    saved = {"case": case, "cases": {case: {"edits": {"s5": {"zzz": 1}, "s1": {"covered_by_law": "nee"}}}}}
+    model = SignalTriage.from_dict(st_spec, saved)
+    assert model.state.edits == {"s1": {"covered_by_law": "nee"}}
+    assert routes(model)["s1"] == "signaleren"

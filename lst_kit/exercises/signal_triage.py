@@ -105,6 +105,8 @@ def _field_label(name: str) -> str:
 
 def check_value(name: str, value, subject: str) -> Any:
     """Validate one editable field; raises InputError naming ``subject``."""
+    if name not in EDITABLE:  # before its label is looked up: an unknown name has none
+        raise InputError(t("signal_triage.field_field"), ", ".join(EDITABLE), name)
     label = f"{_field_label(name)} ({subject})"
     if name in ("frequency", "severity"):
         if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
