@@ -22,8 +22,13 @@ What it supports, and nothing more:
   ``set_axisbelow``, ``spines[...]``, ``legend``, ``tick_params``,
   ``get_legend_handles_labels``, ``integer_ticks``;
 - ``PolarAxes`` (radar charts): ``plot``, ``fill``, ``fill_between``,
-  ``set_theta_offset``, ``set_theta_direction``, ``set_xticks``,
-  ``set_ylim``, ``set_yticks``, ``set_title``, ``legend``;
+  ``bar`` (shaded sectors, drawn beneath the rings), ``text`` (at theta, r;
+  rotation, italic, ``bbox``), ``set_theta_offset``, ``set_theta_direction``,
+  ``set_xticks``, ``set_ylim``, ``set_yticks``, ``set_rlabel_position``,
+  ``tick_params(pad=...)``, ``set_title``, ``legend``, and ``set_frame("circle")``
+  (round rings as in matplotlib; the default is a polygon web);
+- ``text(..., bbox={"facecolor": ..., "alpha": ...})`` puts a box behind a
+  text (its size estimated, like all text widths here);
 - ``colormap("cividis")`` (and ``.reversed()``): value in [0, 1] -> RGBA.
 
 Sizes follow matplotlib at 100 dpi: a figure of 7 x 4 inches is 700 x 400
@@ -193,6 +198,37 @@ def _svg_text(x: float, y: float, text: str, size: float, colour: Any = TEXT, ha
     spans = "".join(f'<tspan x="{_fmt(x)}" dy="{_fmt(0 if i == 0 else lh)}">{escape(line)}</tspan>'
                     for i, line in enumerate(lines))
     return f"<text {' '.join(attrs)}>{spans}</text>"
+
+
+def _text_box(x: float, y: float, text: str, size: float, ha: str, va: str, rotation: float, bbox: dict,
+              bold: bool = False) -> str:
+    """A filled rectangle behind a text (matplotlib's ``bbox={"facecolor": ..., "alpha": ..., "pad": ...}``),
+    sized from the estimated text extent and turned with the text."""
+    px = size * PT
+    w, h = text_width(text, size, bold), _text_height(text, size)
+    pad = float(bbox.get("pad", 0.15)) * px
+    left = {"left": x, "center": x - w / 2, "right": x - w}.get(ha, x)
+    n = str(text).count("\n") + 1
+    lh = LINE_HEIGHT * px
+    if va == "center":
+        top = y - h / 2
+    elif va == "top":
+        top = y
+    elif va == "bottom":
+        top = y - h
+    else:  # baseline of the last line
+        top = y - (n - 1) * lh - 0.95 * px
+    fill, opacity = _paint(bbox.get("facecolor", "#ffffff"), bbox.get("alpha"))
+    attrs = (f'x="{_fmt(left - pad)}" y="{_fmt(top - pad)}" width="{_fmt(w + 2 * pad)}" '
+             f'height="{_fmt(h + 2 * pad)}" rx="{_fmt(pad)}" fill="{fill}"')
+    if opacity < 1:
+        attrs += f' fill-opacity="{_fmt(opacity)}"'
+    edge = bbox.get("edgecolor")
+    if edge is not None and not (isinstance(edge, str) and edge.lower() == "none"):
+        attrs += f' stroke="{_paint(edge)[0]}" stroke-width="{_fmt(bbox.get("linewidth", 1.0))}"'
+    if rotation:
+        attrs += f' transform="rotate({_fmt(-rotation)} {_fmt(x)} {_fmt(y)})"'
+    return f"<rect {attrs}/>"
 
 
 # -- legend handles and patches -------------------------------------------------------------------
@@ -385,9 +421,11 @@ def _legend_rows(canvas: _Canvas, entries: list[tuple[Any, str]], x: float, y: f
     """Legend entries in ``ncols`` columns from (x, y) (top left)."""
     px = fontsize * PT
     row_h = max(LINE_HEIGHT * px, 12) + 3
+    widths = _column_widths(entries, fontsize, ncols) if ncols > 1 else [col_width]
+    starts = _offsets(widths, sum(widths)) if ncols > 1 else [0.0]
     for i, (handle, label) in enumerate(entries):
         col, row = i % ncols, i // ncols
-        lx, ly = x + col * col_width, y + row * row_h + row_h / 2
+        lx, ly = x + starts[col], y + row * row_h + row_h / 2
         _legend_key(canvas, handle, lx, ly)
         canvas.add(_svg_text(lx + 26, ly, label, fontsize, va="center"))
 
@@ -411,7 +449,15 @@ def _legend_size(entries: list[tuple[Any, str]], fontsize: float, ncols: int) ->
     col_width = max((text_width(label, fontsize) for _, label in entries), default=0) + 26 + 14
     rows = math.ceil(len(entries) / max(ncols, 1))
     height = rows * (max(LINE_HEIGHT * px, 12) + 3) + _label_lines_extra(entries, fontsize)
-    return col_width, col_width * min(ncols, len(entries)), height
+    total = sum(_column_widths(entries, fontsize, ncols)) if ncols > 1 else col_width * min(ncols, len(entries))
+    return col_width, total, height
+
+
+def _column_widths(entries: list[tuple[Any, str]], fontsize: float, ncols: int) -> list[float]:
+    """Each legend column as wide as its own longest label (as matplotlib does)."""
+    ncols = max(1, min(ncols, len(entries)))
+    return [max((text_width(label, fontsize) for _, label in entries[c::ncols]), default=0) + 26 + 14
+            for c in range(ncols)]
 
 
 def _label_lines_extra(entries: list[tuple[Any, str]], fontsize: float) -> float:
@@ -629,10 +675,10 @@ class Axes:
 
     def text(self, x, y, s, *, ha="left", va="baseline", fontsize=DEFAULT_FONTSIZE, color=TEXT, fontweight=None,
              transform=None, rotation=0.0, alpha=None, horizontalalignment=None, verticalalignment=None,
-             fontstyle=None, clip_on=False, **_ignored):
+             fontstyle=None, clip_on=False, style=None, bbox=None, **_ignored):
         self._ops.append(("text", float(x), float(y), str(s), horizontalalignment or ha, verticalalignment or va,
                           _fontsize(fontsize), color, fontweight, transform == _TRANS_AXES, float(rotation or 0),
-                          alpha, fontstyle))
+                          alpha, fontstyle or style, bbox))
 
     # axes furniture -------------------------------------------------------------------------
     def set_xlim(self, left=None, right=None):
@@ -840,9 +886,11 @@ class Axes:
             elif kind == "text":
                 texts.append(op)
         canvas.add("</g>")
-        for _, x, y, s, ha, va, size, colour, weight, in_axes, rotation, alpha, style in texts:
+        for _, x, y, s, ha, va, size, colour, weight, in_axes, rotation, alpha, style, bbox in texts:
             px = area.x + x * area.w if in_axes else X(x)
             py = area.y + area.h - y * area.h if in_axes else Y(y)
+            if bbox:
+                canvas.add(_text_box(px, py, s, size, ha, va, rotation, bbox, weight in ("bold", "semibold")))
             canvas.add(_svg_text(px, py, s, size, colour, ha, va, weight, rotation, alpha, style))
         spine = _paint(SPINE)[0]
         edges = {"left": (area.x, area.y, area.x, area.y + area.h),
@@ -899,6 +947,48 @@ class PolarAxes:
         self._tick_size = TICK_FONTSIZE
         self._colour_cycle = 0
         self._rdata: list[float] = []
+        self._rlabel_theta: float | None = None
+        self._frame = "polygon"
+        self._pad = 8.0
+        self.spines = {"polar": _Spine()}
+
+    def set_frame(self, shape: str) -> None:
+        """Rings and outline as ``"polygon"`` (the default: a spider web
+        through the spokes) or ``"circle"`` (as matplotlib's polar axes)."""
+        if shape not in ("polygon", "circle"):
+            raise ValueError(f"svgplot: frame must be 'polygon' or 'circle', not {shape!r}")
+        self._frame = shape
+
+    def set_rlabel_position(self, degrees: float) -> None:
+        """The angle (in degrees, as ``theta``) along which the ring values are written."""
+        self._rlabel_theta = math.radians(float(degrees))
+
+    def bar(self, x, height, width=0.8, bottom=0.0, *, color=None, edgecolor=None, linewidth=1.0, alpha=None,
+            label=None, **_ignored):
+        """Wedges (annular sectors) centred on the angles ``x``, ``width``
+        radians wide, from radius ``bottom`` to ``bottom + height``; drawn
+        beneath the rings, spokes and data (shaded sectors)."""
+        xs, heights = _seq(x), _seq(height)
+        n = max(len(xs), len(heights))
+        xs, heights = _stretch(xs, n), _stretch(heights, n)
+        widths, bottoms = _stretch(_seq(width), n), _stretch(_seq(bottom), n)
+        colours = _stretch(_colours(color) or [self._next_colour()], n)
+        edges = _stretch(_colours(edgecolor) or [None], n)
+        for i in range(n):
+            self._rdata.extend([bottoms[i], bottoms[i] + heights[i]])
+            self._ops.append(("wedge", xs[i] - widths[i] / 2, xs[i] + widths[i] / 2, bottoms[i],
+                              bottoms[i] + heights[i], colours[i], edges[i], float(linewidth), alpha))
+        if label and n:
+            self._handles.append((Patch(facecolor=colours[0], edgecolor=edges[0], alpha=alpha), str(label)))
+
+    def text(self, theta, r, s, *, ha="left", va="baseline", fontsize=DEFAULT_FONTSIZE, color=TEXT,
+             fontweight=None, rotation=0.0, style=None, fontstyle=None, bbox=None, horizontalalignment=None,
+             verticalalignment=None, **_ignored):
+        """A text at (``theta``, ``r``); ``rotation`` in degrees (counter-clockwise
+        on screen), turned about the anchor point; ``bbox`` puts a box behind it."""
+        self._ops.append(("text", float(theta), float(r), str(s), horizontalalignment or ha,
+                          verticalalignment or va, _fontsize(fontsize), color, fontweight, float(rotation or 0),
+                          fontstyle or style, bbox))
 
     def set_theta_offset(self, offset: float) -> None:
         self._offset = float(offset)
@@ -946,9 +1036,11 @@ class PolarAxes:
     def set_yticks(self, ticks, labels=None, **_ignored):
         self._rticks = [float(v) for v in ticks]
 
-    def tick_params(self, axis="both", *, labelsize=None, **_ignored):
+    def tick_params(self, axis="both", *, labelsize=None, pad=None, **_ignored):
         if labelsize is not None and axis in ("both", "y"):
             self._tick_size = _fontsize(labelsize)
+        if pad is not None and axis in ("both", "x"):
+            self._pad = float(pad) * PT
 
     def set_title(self, text, *, pad=None, fontsize=None, **_ignored):
         self._title = str(text)
@@ -972,7 +1064,24 @@ class PolarAxes:
         legend_w = 0.0
         if self._legend and self._legend["entries"]:
             legend_w = _legend_size(self._legend["entries"], self._legend["fontsize"], 1)[1] + 10
-        radius = max(20.0, min((box.w - legend_w) / 2 - label_w - 12, (box.h - top) / 2 - 2 * size * PT - 6))
+        spokes = self._xticks[0] if self._xticks else []
+        pad = self._pad
+        half_w, half_h = (box.w - legend_w) / 2 - 4, (box.h - top) / 2 - 4
+        radius = min((box.w - legend_w) / 2 - label_w - 12, (box.h - top) / 2 - 2 * size * PT - 6)  # the old rule
+        fits = [half_w - pad, half_h - pad]
+        for th, lab in zip(spokes, labels):  # or, if larger: each spoke label just inside the box
+            angle = self._offset + self._direction * th
+            c, s_ = math.cos(angle), math.sin(angle)
+            w, h = text_width(lab, size), _text_height(lab, size)
+            ext_x = w / 2 if abs(c) < 0.3 else w
+            ext_y = h / 2 if abs(s_) < 0.3 else h
+            if abs(c) > 1e-9:
+                fits.append((half_w - ext_x) / abs(c) - pad)
+            if abs(s_) > 1e-9:
+                fits.append((half_h - ext_y) / abs(s_) - pad)
+        if labels:
+            radius = max(radius, min(fits))
+        radius = max(20.0, radius)
         cx, cy = box.x + (box.w - legend_w) / 2, box.y + top + (box.h - top) / 2
 
         def P(theta: float, r: float) -> tuple[float, float]:
@@ -980,12 +1089,26 @@ class PolarAxes:
             angle = self._offset + self._direction * theta
             return cx + math.cos(angle) * radius * max(frac, 0), cy - math.sin(angle) * radius * max(frac, 0)
 
+        def arc(t0: float, t1: float, r: float) -> list[tuple[float, float]]:
+            steps = max(2, int(abs(t1 - t0) / (math.pi / 90)) + 1)  # every two degrees or less
+            return [P(t0 + (t1 - t0) * k / steps, r) for k in range(steps + 1)]
+
+        for op in self._ops:  # shaded sectors first: beneath the rings and spokes
+            if op[0] == "wedge":
+                _, t0, t1, r0, r1, colour, edge, width, alpha = op
+                pts = arc(t0, t1, r1) + (arc(t1, t0, r0) if r0 > lo else [(cx, cy)])
+                fill, opacity = _paint(colour, alpha)
+                attrs = f'points="{" ".join(f"{_fmt(x)},{_fmt(y)}" for x, y in pts)}" fill="{fill}"'
+                if opacity < 1:
+                    attrs += f' fill-opacity="{_fmt(opacity)}"'
+                if edge is not None and not (isinstance(edge, str) and edge.lower() == "none"):
+                    attrs += f' stroke="{_paint(edge)[0]}" stroke-width="{_fmt(width)}" stroke-linejoin="round"'
+                canvas.add(f"<polygon {attrs}/>")
         grid = _paint("#d0d0d0")[0]
-        spokes = self._xticks[0] if self._xticks else []
         for value in self._rticks or nice_ticks(lo, hi):
             if value <= lo:
                 continue
-            pts = [P(th, value) for th in spokes] if len(spokes) >= 3 else None
+            pts = [P(th, value) for th in spokes] if len(spokes) >= 3 and self._frame == "polygon" else None
             if pts:
                 canvas.add(f'<polygon points="{" ".join(f"{_fmt(x)},{_fmt(y)}" for x, y in pts)}" fill="none" '
                            f'stroke="{grid}" stroke-width="0.8"/>')
@@ -993,8 +1116,11 @@ class PolarAxes:
                 canvas.add(f'<circle cx="{_fmt(cx)}" cy="{_fmt(cy)}" r="{_fmt(radius * (value - lo) / (hi - lo))}" '
                            f'fill="none" stroke="{grid}" stroke-width="0.8"/>')
             between = (spokes[0] + spokes[1]) / 2 if len(spokes) >= 2 else 0.0  # clear of the spoke labels
-            x, y = P(between, value)
+            x, y = P(between if self._rlabel_theta is None else self._rlabel_theta, value)
             canvas.add(_svg_text(x + 2, y - 2, _tick_label(value), self._tick_size * 0.85, colour="#666666"))
+        if self.spines["polar"].visible and self._frame == "circle" and hi not in (self._rticks or []):
+            canvas.add(f'<circle cx="{_fmt(cx)}" cy="{_fmt(cy)}" r="{_fmt(radius)}" fill="none" stroke="{grid}" '
+                       'stroke-width="0.8"/>')
         for th, lab in zip(spokes, labels):
             x, y = P(th, hi)
             canvas.add(f'<line x1="{_fmt(cx)}" y1="{_fmt(cy)}" x2="{_fmt(x)}" y2="{_fmt(y)}" stroke="{grid}" '
@@ -1003,9 +1129,14 @@ class PolarAxes:
             c, s = math.cos(angle), math.sin(angle)
             ha = "center" if abs(c) < 0.3 else ("left" if c > 0 else "right")
             va = "center" if abs(s) < 0.3 else ("bottom" if s > 0 else "top")
-            canvas.add(_svg_text(cx + c * (radius + 8), cy - s * (radius + 8), lab, size, ha=ha, va=va))
+            canvas.add(_svg_text(cx + c * (radius + pad), cy - s * (radius + pad), lab, size, ha=ha, va=va))
+        texts = []
         for op in self._ops:
-            if op[0] == "band":
+            if op[0] == "wedge":
+                continue
+            if op[0] == "text":
+                texts.append(op)
+            elif op[0] == "band":
                 _, thetas, low, high, colour, alpha = op
                 fill, opacity = _paint(colour, alpha)
                 outer = " ".join(f"{_fmt(x)},{_fmt(y)}" for x, y in (P(t, r) for t, r in zip(thetas, high)))
@@ -1019,6 +1150,11 @@ class PolarAxes:
                 if marker:
                     for x, y in pts:
                         _marker(canvas, x, y, marker, msize * PT, colour, colour)
+        for _, theta, r, text, ha, va, tsize, colour, weight, rotation, style, bbox in texts:  # texts on top
+            x, y = P(theta, r)
+            if bbox:
+                canvas.add(_text_box(x, y, text, tsize, ha, va, rotation, bbox, weight in ("bold", "semibold")))
+            canvas.add(_svg_text(x, y, text, tsize, colour, ha, va, weight, rotation, None, style))
         if self._title:
             canvas.add(_svg_text(cx, box.y + 4, self._title, TITLE_FONTSIZE, ha="center", va="top", weight="bold"))
         if self._legend and self._legend["entries"]:

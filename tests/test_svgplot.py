@@ -139,3 +139,81 @@ def test_every_marker_draws_something_centred_on_its_point(marker):
     ax.set_ylim(0, 1)
     svg = fig.to_svg().decode()
     assert svg.count("#d55e00") >= 1
+
+
+def test_polar_sectors_lie_beneath_the_rings_and_texts_sit_on_top_with_their_box():
+    fig = svgplot.Figure(figsize=(5, 5))
+    ax = fig.add_subplot(projection="polar")
+    ax.set_frame("circle")
+    ax.set_theta_offset(math.pi / 2)
+    ax.set_theta_direction(-1)
+    ax.set_ylim(0, 5)
+    ax.bar(math.pi / 2, 5, width=math.pi / 2, color="#f2f2f2", edgecolor="#d0d0d0")  # the east quarter
+    ax.plot([0, math.pi / 2, math.pi, 0], [5, 5, 5, 5], color="#0072B2")
+    ax.text(math.pi / 2, 4, "oost", ha="center", va="center", rotation=-90, style="italic",
+            bbox={"facecolor": "white", "alpha": 0.85})
+    ax.set_xticks([0, math.pi / 2, math.pi, 3 * math.pi / 2], ["N", "O", "Z", "W"])
+    ax.set_yticks([1, 2, 3, 4, 5])
+    root = _tree(fig)
+    elements = list(root.iter())
+    wedge = next(e for e in elements if e.tag.endswith("polygon") and e.get("fill") == "#f2f2f2")
+    ring = next(e for e in elements if e.tag.endswith("circle") and e.get("stroke") == "#d0d0d0")
+    label = next(e for e in elements if e.tag.endswith("text") and e.text == "oost")
+    assert elements.index(wedge) < elements.index(ring) < elements.index(label)
+    assert label.get("font-style") == "italic" and label.get("transform", "").startswith("rotate(90 ")
+    box = elements[elements.index(label) - 1]
+    assert box.tag.endswith("rect") and box.get("fill") == "#ffffff" and box.get("fill-opacity") == "0.85"
+    # the wedge spans the east quarter: from the centre out to radius 5, between north-east and south-east
+    line = next(e for e in elements if e.tag.endswith("polyline") and e.get("stroke") == "#0072b2")
+    (nx, ny), (ex, ey) = [tuple(map(float, p.split(","))) for p in line.get("points").split()[:2]]
+    cx, cy, radius = nx, ey, ex - nx
+    pts = [tuple(map(float, p.split(","))) for p in wedge.get("points").split()]
+    assert (cx, cy) in [(pytest.approx(x), pytest.approx(y)) for x, y in pts]
+    rim = [(x, y) for x, y in pts if math.hypot(x - cx, y - cy) > 1]
+    assert all(math.hypot(x - cx, y - cy) == pytest.approx(radius, abs=0.05) for x, y in rim)
+    assert all(x - cx >= abs(y - cy) - 0.05 for x, y in rim)  # within 45 degrees of east
+
+
+def test_rlabel_position_moves_the_ring_values():
+    def ring_label_at(degrees):
+        fig = svgplot.Figure(figsize=(4, 4))
+        ax = fig.add_subplot(projection="polar")
+        ax.plot([0, math.pi], [2, 2])
+        ax.set_ylim(0, 2)
+        ax.set_yticks([1, 2])
+        if degrees is not None:
+            ax.set_rlabel_position(degrees)
+        text = next(e for e in _tree(fig).iter("{http://www.w3.org/2000/svg}text") if e.text == "2")
+        return float(text.get("x")), float(text.get("y"))
+
+    x0, y0 = ring_label_at(0)      # along theta = 0: to the right of the centre, on its height
+    x90, y90 = ring_label_at(90)   # along theta = 90 degrees: straight above it
+    assert x0 > x90 and y90 < y0
+
+
+def test_multi_column_legend_columns_fit_their_own_labels():
+    fig = svgplot.Figure(figsize=(6, 3))
+    ax = fig.add_subplot()
+    ax.plot([0, 1], [0, 1], label="a")
+    ax.plot([0, 1], [1, 0], label="een heel erg lang legendalabel")
+    ax.plot([0, 1], [0.5, 0.5], label="b")
+    fig.legend(ncols=3)
+    xs = {e.text: float(e.get("x")) for e in _tree(fig).iter("{http://www.w3.org/2000/svg}text")
+          if e.text in ("a", "b", "een heel erg lang legendalabel")}
+    first_gap = xs["een heel erg lang legendalabel"] - xs["a"]
+    second_gap = xs["b"] - xs["een heel erg lang legendalabel"]
+    assert second_gap > 2 * first_gap  # the short first column is narrow, the long second one wide
+
+
+def test_axes_text_with_a_box_behind_it():
+    fig = svgplot.Figure(figsize=(4, 3))
+    ax = fig.add_subplot()
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    ax.text(0.5, 0.5, "let op", ha="center", va="center", bbox={"facecolor": "#ffff00", "edgecolor": "#000000"})
+    elements = list(_tree(fig).iter())
+    label = next(i for i, e in enumerate(elements) if e.tag.endswith("text") and e.text == "let op")
+    box = elements[label - 1]
+    assert box.get("fill") == "#ffff00" and box.get("stroke") == "#000000"
+    x, w = float(box.get("x")), float(box.get("width"))
+    assert x < float(elements[label].get("x")) < x + w  # centred text inside its box
