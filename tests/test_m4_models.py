@@ -18,6 +18,8 @@ from lst_kit.exercises import tafel_van_elf as tve
 from lst_kit import svgplot
 from lst_kit.plotting import PALETTE, png_bytes
 
+SVG = "{http://www.w3.org/2000/svg}"
+
 
 # -- Tafel van Elf: indices and weakest dimensions -----------------------------------------
 
@@ -177,18 +179,75 @@ def test_from_dict_survives_odd_answers(t11):
     assert model.profile()["T3"] == 5 and model.profile()["T1"] == 4
 
 
-def test_radar_updated_in_place_draws_the_same_picture_as_a_fresh_one(t11):
+def _points(el) -> list[tuple[float, float]]:
+    return [tuple(map(float, xy.split(","))) for xy in el.get("points").split()]
+
+
+def test_radar_shows_each_profile_at_its_scores_with_the_start_dotted_and_the_groups_named(t11):
     spec, ref, mapping = t11
     model = tve.T11Profile(spec, ref, mapping, load_case(spec.default_case))
     start = model.case_profile()
     model.set_score("schippers", "T1", 1)
-    drawing = tve.draw_radar(ref, tve._shown_profiles(model), start)
-    png_bytes(drawing.fig)
     model.set_score("schippers", "T5", 5)
-    assert drawing.update(ref, tve._shown_profiles(model), start)
-    fresh = tve.plot_radar(ref, tve._shown_profiles(model), start)
-    assert png_bytes(drawing.fig) == png_bytes(fresh)
-    assert not drawing.update(ref, tve._shown_profiles(model)[:1], start)   # other groups: rebuild
+    fig = tve.plot_radar(ref, tve._shown_profiles(model), start)
+    assert isinstance(fig, svgplot.Figure)
+    root = ET.fromstring(fig.to_svg())
+    texts = ["".join(el.itertext()) for el in root.iter(SVG + "text")]
+    spoke = next(el for el in root.iter(SVG + "line") if el.get("stroke") == "#d0d0d0")
+    cx, cy = float(spoke.get("x1")), float(spoke.get("y1"))
+    lines = [el for el in root.iter(SVG + "polyline") if len(_points(el)) == 12]   # closed: 11 dimensions + 1
+
+    def by_colour(colour):
+        return next(el for el in lines if el.get("stroke") == colour.lower())
+
+    focus, compare, dotted = by_colour(PALETTE[0]), by_colour(PALETTE[1]), by_colour("#555555")
+    for el, scores in ((focus, model.profile("schippers")), (compare, model.profile("verladers")), (dotted, start)):
+        pts = _points(el)
+        assert pts[0] == pts[-1]
+        radii = [math.hypot(x - cx, y - cy) for x, y in pts[:-1]]
+        unit = radii[0] / scores["T1"]
+        assert radii == pytest.approx([unit * scores[k] for k in T11_KEYS], abs=0.05)
+    first, second = _points(focus)[:2]
+    assert first[0] == pytest.approx(cx) and first[1] < cy and second[0] > cx   # T1 on top, clockwise
+    # without colour: solid + circles, dashed + squares, the start dotted
+    assert focus.get("stroke-dasharray") is None and compare.get("stroke-dasharray") and dotted.get("stroke-dasharray")
+    assert sum(1 for c in root.iter(SVG + "circle") if c.get("fill") == PALETTE[0].lower()) >= 11
+    assert sum(1 for r in root.iter(SVG + "rect") if r.get("fill") == PALETTE[1].lower()) >= 11
+    # three shaded group sectors, named in italics; title and legend
+    wedges = [el for el in root.iter(SVG + "polygon") if el.get("fill") in ("#f2f2f2", "#ffffff", "#e6e6e6")]
+    assert len(wedges) == 3
+    italic = ["".join(el.itertext()) for el in root.iter(SVG + "text") if el.get("font-style") == "italic"]
+    assert italic == [g.label for g in ref.groups]
+    assert "Nalevingsprofiel (Tafel van Elf)" in texts
+    for label in ("Startscores uit de casus", model.group("schippers").name, model.group("verladers").name):
+        assert label in texts
+    # without a start line: no dotted line and no legend entry for it
+    plain = ET.fromstring(tve.plot_radar(ref, tve._shown_profiles(model)[:1]).to_svg())
+    assert "Startscores uit de casus" not in ["".join(el.itertext()) for el in plain.iter(SVG + "text")]
+    assert not [el for el in plain.iter(SVG + "polyline") if el.get("stroke") == "#555555"]
+
+
+def test_deterrence_plot_shows_gain_line_current_point_and_break_even(t11):
+    calc = tve.Deterrence(gain=4000, detection=0.02, sanction=0.5, fine=20000)
+    root = ET.fromstring(tve.plot_deterrence(calc).to_svg())
+    texts = ["".join(el.itertext()) for el in root.iter(SVG + "text")]
+    assert "Verwachte sanctie tegenover het voordeel (illustratief)" in texts
+    for label in ("verwachte sanctie", "voordeel van overtreden", "huidige ontdekkingskans", "omslagpunt (40%)",
+                  "ontdekkingskans", "euro per overtreding", "0%", "100%", "€ 0", "€ 10.000"):
+        assert label in texts
+    assert "zonder meldingen" not in texts   # no reports used
+    curve = next(el for el in root.iter(SVG + "polyline") if el.get("stroke") == PALETTE[0].lower()
+                 and len(_points(el)) == 101)
+    ys = [y for _, y in _points(curve)]
+    assert ys[0] > ys[-1]   # the expected sanction rises with the detection chance
+    gain = next(el for el in root.iter(SVG + "polyline") if el.get("stroke") == PALETTE[5].lower()
+                and len(_points(el)) == 2 and _points(el)[1][0] - _points(el)[0][0] > 100)   # not its legend key
+    # gain 4000 against 10000 at certain detection: the gain line lies at 40% of the curve's rise
+    y_gain = _points(gain)[0][1]
+    assert (ys[0] - y_gain) / (ys[0] - ys[-1]) == pytest.approx(0.4, abs=0.01)
+    unreachable = tve.Deterrence(gain=40000, detection=0.02, sanction=0.5, fine=20000)
+    texts = ["".join(el.itertext()) for el in ET.fromstring(tve.plot_deterrence(unreachable).to_svg()).iter(SVG + "text")]
+    assert not any(x.startswith("omslagpunt") for x in texts)
 
 
 # -- intervention matrix ----------------------------------------------------------------------
@@ -329,9 +388,6 @@ def test_pyramid_reads_the_matrix_row_or_own_choices(setup):
         without.set_source("matrix")   # no matrix answer to read from
     with pytest.raises(InputError, match="Segment"):
         without.set_segment("X")
-
-
-SVG = "{http://www.w3.org/2000/svg}"
 
 
 def svg_picture(fig):
