@@ -279,6 +279,7 @@ class Rectangle:
     alpha: float | None = None
     label: str = ""
     fill: bool = True
+    linestyle: str = "-"
 
 
 class _Spine:
@@ -331,7 +332,7 @@ class _Canvas:
 
 
 def _rect(canvas: _Canvas, x: float, y: float, w: float, h: float, face: Any, edge: Any = None,
-          linewidth: float = 1.0, hatch: str | None = None, alpha: float | None = None) -> None:
+          linewidth: float = 1.0, hatch: str | None = None, alpha: float | None = None, linestyle: str = "-") -> None:
     if w < 0:
         x, w = x + w, -w
     if h < 0:
@@ -343,6 +344,9 @@ def _rect(canvas: _Canvas, x: float, y: float, w: float, h: float, face: Any, ed
     if edge is not None and not (isinstance(edge, str) and edge.lower() == "none"):
         stroke, _ = _paint(edge)
         attrs += f' stroke="{stroke}" stroke-width="{_fmt(linewidth)}"'
+        dash = _DASH.get(linestyle)
+        if dash:  # an outline in matplotlib's dash pattern for ``linestyle``
+            attrs += f' stroke-dasharray="{" ".join(_fmt(float(d) * linewidth / 1.5) for d in dash.split())}"'
     canvas.add(f"<rect {attrs}/>")
     if hatch:  # in the edge colour, as matplotlib does (white hatching on a dark bar included)
         ink = edge if edge is not None and not (isinstance(edge, str) and edge.lower() == "none") else "#333333"
@@ -882,16 +886,17 @@ class Axes:
                 p = op[1]
                 x, y = p.xy
                 _rect(canvas, X(x), Y(y + p.height), X(x + p.width) - X(x), Y(y) - Y(y + p.height),
-                      p.facecolor if p.fill else "none", p.edgecolor, p.linewidth, p.hatch, p.alpha)
+                      p.facecolor if p.fill else "none", p.edgecolor, p.linewidth, p.hatch, p.alpha, p.linestyle)
             elif kind == "text":
                 texts.append(op)
         canvas.add("</g>")
-        for _, x, y, s, ha, va, size, colour, weight, in_axes, rotation, alpha, style, bbox in texts:
+        # a text's own turn is ``turn``: ``rotation`` belongs to the x tick labels drawn below
+        for _, x, y, s, ha, va, size, colour, weight, in_axes, turn, alpha, style, bbox in texts:
             px = area.x + x * area.w if in_axes else X(x)
             py = area.y + area.h - y * area.h if in_axes else Y(y)
             if bbox:
-                canvas.add(_text_box(px, py, s, size, ha, va, rotation, bbox, weight in ("bold", "semibold")))
-            canvas.add(_svg_text(px, py, s, size, colour, ha, va, weight, rotation, alpha, style))
+                canvas.add(_text_box(px, py, s, size, ha, va, turn, bbox, weight in ("bold", "semibold")))
+            canvas.add(_svg_text(px, py, s, size, colour, ha, va, weight, turn, alpha, style))
         spine = _paint(SPINE)[0]
         edges = {"left": (area.x, area.y, area.x, area.y + area.h),
                  "right": (area.x + area.w, area.y, area.x + area.w, area.y + area.h),

@@ -217,3 +217,14 @@ def test_axes_text_with_a_box_behind_it():
     assert box.get("fill") == "#ffff00" and box.get("stroke") == "#000000"
     x, w = float(box.get("x")), float(box.get("width"))
     assert x < float(elements[label].get("x")) < x + w  # centred text inside its box
+
+
+def test_a_turned_text_leaves_the_x_tick_labels_upright():
+    fig = svgplot.Figure(figsize=(4, 3))
+    ax = fig.add_subplot()
+    ax.set_xlim(0, 2)
+    ax.set_xticks([0.5, 1.5], ["links", "rechts"])
+    ax.text(1, 0.5, "schuin", rotation=90)
+    texts = {e.text: e for e in _tree(fig).iter("{http://www.w3.org/2000/svg}text")}
+    assert texts["schuin"].get("transform", "").startswith("rotate(-90 ")
+    assert texts["links"].get("transform") is None and texts["rechts"].get("transform") is None
