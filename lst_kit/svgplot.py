@@ -11,11 +11,12 @@ deterministic SVG (text stays text; no ids from counters or clocks).
 What it supports, and nothing more:
 
 - ``Figure(figsize=(w, h))``: ``add_subplot(projection=None|"polar")``,
-  ``subplots(nrows, ncols, width_ratios=None)``, ``suptitle``, ``legend``,
+  ``subplots(nrows, ncols, width_ratios=None, sharex=False)``, ``suptitle``, ``legend``,
   ``savefig(fp, format="svg")``, ``to_svg()``;
 - ``Axes``: ``bar``, ``barh`` (``bottom``/``left``, ``hatch``, ``yerr``/``xerr``,
   ``capsize``), ``scatter``, ``plot``, ``errorbar``, ``fill_between``,
-  ``fill_betweenx``, ``text`` (data or ``ax.transAxes`` coordinates),
+  ``fill_betweenx``, ``step`` (and ``drawstyle="steps-mid"``, ``step=`` in
+  ``fill_between``), ``text`` (data or ``ax.transAxes`` coordinates),
   ``axhline``, ``axvline``, ``add_patch(Rectangle(...))``, ``set_xlim``,
   ``set_ylim``, ``set_xticks``, ``set_yticks`` (with labels), ``set_xlabel``,
   ``set_ylabel``, ``set_title``, ``invert_yaxis``, ``grid``,
@@ -533,6 +534,7 @@ class Axes:
         self._handles: list[tuple[Any, str]] = []
         self._colour_cycle = 0
         self.spines = {side: _Spine() for side in ("left", "bottom", "top", "right")}
+        self._aligned: tuple[float, float] | None = None
 
     # data extents ---------------------------------------------------------------------------
     def _extend(self, xs: Iterable[float], ys: Iterable[float]) -> None:
@@ -607,7 +609,7 @@ class Axes:
                            markeredgecolor=edges[0]), label)
 
     def plot(self, x, y, fmt=None, *, color=None, linestyle=None, marker=None, linewidth=1.5, label=None,
-             markersize=6.0, alpha=None, markerfacecolor=None, **_ignored):
+             markersize=6.0, alpha=None, markerfacecolor=None, drawstyle=None, **_ignored):
         style_marker, style_line = _parse_fmt(fmt)
         marker = marker if marker is not None else style_marker
         linestyle = linestyle if linestyle is not None else (style_line if style_line is not None else
@@ -615,10 +617,22 @@ class Axes:
         colour = color if color is not None else self._next_colour()
         xs, ys = _seq(x), _seq(y)
         self._extend(xs, ys)
-        self._ops.append(("line", list(zip(xs, ys)), colour, linestyle, marker, linewidth, markersize, alpha,
-                          markerfacecolor))
+        if drawstyle and drawstyle.startswith("steps"):  # the steps as a line, the markers on the points
+            where = drawstyle.split("-", 1)[1] if "-" in drawstyle else "pre"
+            self._ops.append(("line", _steps(xs, ys, where), colour, linestyle, None, linewidth, markersize, alpha,
+                              None))
+            if marker:
+                self._ops.append(("line", list(zip(xs, ys)), colour, "", marker, linewidth, markersize, alpha,
+                                  markerfacecolor))
+        else:
+            self._ops.append(("line", list(zip(xs, ys)), colour, linestyle, marker, linewidth, markersize, alpha,
+                              markerfacecolor))
         self._label(Line2D(color=colour, linestyle=linestyle, marker=marker, linewidth=linewidth,
                            markersize=markersize, markerfacecolor=markerfacecolor), label)
+
+    def step(self, x, y, *, where="pre", **kwargs):
+        """A step line (``where`` = ``"pre"``, ``"mid"`` or ``"post"``)."""
+        self.plot(x, y, drawstyle=f"steps-{where}", **kwargs)
 
     def errorbar(self, x, y, yerr=None, xerr=None, fmt="", *, color=None, ecolor=None, capsize=0.0, label=None,
                  marker=None, markersize=6.0, linestyle=None, elinewidth=1.2, **_ignored):
@@ -646,12 +660,14 @@ class Axes:
         self._label(Line2D(color=colour, linestyle=line or "-", marker=mark, markersize=markersize), label)
 
     def fill_between(self, x, y1, y2=0.0, *, color=None, alpha=None, label=None, facecolor=None, hatch=None,
-                     edgecolor=None, **_ignored):
+                     edgecolor=None, step=None, **_ignored):
         xs = _seq(x)
         lo, hi = _stretch(_seq(y1), len(xs)), _stretch(_seq(y2), len(xs))
         colour = facecolor if facecolor is not None else (color if color is not None else self._next_colour())
         self._extend(xs, lo + hi)
-        self._ops.append(("area", list(zip(xs, hi)) + list(zip(xs, lo))[::-1], colour, alpha, hatch, edgecolor))
+        upper = _steps(xs, hi, step) if step else list(zip(xs, hi))
+        lower = _steps(xs, lo, step) if step else list(zip(xs, lo))
+        self._ops.append(("area", upper + lower[::-1], colour, alpha, hatch, edgecolor))
         self._label(Patch(facecolor=colour, alpha=alpha, hatch=hatch), label)
 
     def fill_betweenx(self, y, x1, x2=0.0, *, color=None, alpha=None, label=None, facecolor=None, **_ignored):
@@ -804,6 +820,9 @@ class Axes:
 
     def _draw(self, canvas: _Canvas, box: _Box) -> None:
         left, top, right, bottom = self._margins()
+        own_left = left
+        if self._aligned is not None:  # a column of axes sharing x: the same left and right edges
+            left, right = self._aligned
         area = _Box(box.x + left, box.y + top, max(box.w - left - right, 20), max(box.h - top - bottom, 20))
         (x0, x1), (y0, y1) = self._limits()
         if self._yinverted:
@@ -926,8 +945,9 @@ class Axes:
             canvas.add(_svg_text(area.x + area.w / 2, box.y + box.h - 2, self._xlabel, self._label_size,
                                  ha="center", va="bottom"))
         if self._ylabel:
-            canvas.add(_svg_text(box.x + 2 + self._label_size * PT * 0.8, area.y + area.h / 2, self._ylabel,
-                                 self._label_size, ha="center", va="baseline", rotation=90))
+            x = area.x - own_left + 2 + self._label_size * PT * 0.8  # beside its own tick labels (box.x + 2 ...)
+            canvas.add(_svg_text(x, area.y + area.h / 2, self._ylabel, self._label_size, ha="center", va="baseline",
+                                 rotation=90))
         if self._legend and self._legend["entries"]:
             leg = self._legend
             _, width, height = _legend_size(leg["entries"], leg["fontsize"], 1)
@@ -1183,6 +1203,7 @@ class Figure:
         self._suptitle = ""
         self._suptitle_size = TITLE_FONTSIZE + 1
         self._legend: dict | None = None
+        self._sharex = False
 
     def add_subplot(self, *args, projection: str | None = None, **_ignored):
         ax = PolarAxes(self) if projection == "polar" else Axes(self)
@@ -1198,8 +1219,11 @@ class Figure:
         return ax
 
     def subplots(self, nrows: int = 1, ncols: int = 1, *, width_ratios=None, height_ratios=None, squeeze=True,
-                 gridspec_kw=None, **_ignored):
+                 gridspec_kw=None, sharex=False, **_ignored):
+        """A grid of axes; ``sharex=True`` lines up the plot areas of each
+        column (same left and right edges), so their x positions match."""
         gridspec_kw = gridspec_kw or {}
+        self._sharex = bool(sharex)
         widths = list(width_ratios or gridspec_kw.get("width_ratios") or [1.0] * ncols)
         heights = list(height_ratios or gridspec_kw.get("height_ratios") or [1.0] * nrows)
         self._grid = (nrows, ncols, [float(w) for w in widths], [float(h) for h in heights])
@@ -1253,6 +1277,12 @@ class Figure:
         usable_w, usable_h = self.width - 8, self.height - top - bottom - 4
         xs = _offsets(widths, usable_w)
         ys = _offsets(heights, usable_h)
+        if self._sharex:
+            for c in range(cols):
+                column = [ax for ax, (_, col) in zip(self.axes, self._cells) if col == c and isinstance(ax, Axes)]
+                margins = [ax._margins() for ax in column]
+                for ax in column:
+                    ax._aligned = (max(m[0] for m in margins), max(m[2] for m in margins))
         for ax, (r, c) in zip(self.axes, self._cells):
             box = _Box(4 + xs[c], top + 2 + ys[r], usable_w * widths[c] / sum(widths),
                        usable_h * heights[r] / sum(heights))
@@ -1369,6 +1399,21 @@ def _parse_fmt(fmt: str | None) -> tuple[str | None, str | None]:
             rest = fmt.replace(style, "", 1)
             return (rest[0] if rest else None), style
     return fmt[0], ""
+
+
+def _steps(xs: list[float], ys: list[float], where: str = "mid") -> list[tuple[float, float]]:
+    """The corner points of a step line (matplotlib's ``drawstyle="steps-<where>"``)."""
+    if len(xs) < 2:
+        return list(zip(xs, ys))
+    points = [(xs[0], ys[0])]
+    for (x0, y0), (x1, y1) in zip(zip(xs, ys), zip(xs[1:], ys[1:])):
+        if where == "mid":
+            points += [((x0 + x1) / 2, y0), ((x0 + x1) / 2, y1), (x1, y1)]
+        elif where == "post":
+            points += [(x1, y0), (x1, y1)]
+        else:  # "pre"
+            points += [(x0, y1), (x1, y1)]
+    return points
 
 
 def _err_pairs(err, n: int) -> tuple[list[float], list[float]]:

@@ -228,3 +228,40 @@ def test_a_turned_text_leaves_the_x_tick_labels_upright():
     texts = {e.text: e for e in _tree(fig).iter("{http://www.w3.org/2000/svg}text")}
     assert texts["schuin"].get("transform", "").startswith("rotate(-90 ")
     assert texts["links"].get("transform") is None and texts["rechts"].get("transform") is None
+
+
+def test_steps_mid_in_plot_and_fill_between():
+    fig = svgplot.Figure(figsize=(4, 3))
+    ax = fig.add_subplot()
+    ax.plot([1, 2, 3], [1, 3, 2], drawstyle="steps-mid", marker="o", color="#000001")
+    ax.fill_between([1, 2, 3], [1, 2, 3], step="mid", color="#000002")
+    ax.set_xlim(0, 4)
+    ax.set_ylim(0, 4)
+    root = _tree(fig)
+    line = next(e for e in root.iter("{http://www.w3.org/2000/svg}polyline") if e.get("stroke") == "#000001")
+    pts = [tuple(map(float, p.split(","))) for p in line.get("points").split()]
+    assert len(pts) == 7 and pts[1][1] == pts[0][1] and pts[2][0] == pts[1][0] and pts[3][1] == pts[2][1]
+    assert svgplot._steps([1, 2], [5, 6], "mid") == [(1, 5), (1.5, 5), (1.5, 6), (2, 6)]
+    assert svgplot._steps([1, 2], [5, 6], "post") == [(1, 5), (2, 5), (2, 6)]
+    markers = [c for c in root.iter("{http://www.w3.org/2000/svg}circle") if c.get("fill") == "#000001"]
+    assert len(markers) == 3  # on the points, not on the corners
+    area = next(e for e in root.iter("{http://www.w3.org/2000/svg}polygon") if e.get("fill") == "#000002")
+    assert len(area.get("points").split()) == 2 * 7
+
+
+def test_sharex_lines_up_the_plot_areas_of_a_column():
+    def spines(sharex):
+        fig = svgplot.Figure(figsize=(5, 4))
+        top, bottom = fig.subplots(2, 1, sharex=sharex)
+        top.plot([0, 1], [0, 1], label="lijn")
+        top.legend()  # room on the right for the legend
+        top.set_yticks([0, 1], ["een heel lang label", "kort"])
+        bottom.plot([0, 1], [0, 1])
+        bottom.set_ylabel("y")
+        lefts = [e for e in _tree(fig).iter("{http://www.w3.org/2000/svg}line")
+                 if e.get("x1") == e.get("x2") and e.get("stroke") == "#555555" and e.get("y1") != e.get("y2")
+                 and abs(float(e.get("y1")) - float(e.get("y2"))) > 50]
+        return sorted({float(e.get("x1")) for e in lefts})
+
+    assert len(spines(False)) == 4  # left and right spines of two axes at different places
+    assert len(spines(True)) == 2   # the same left and right edges
