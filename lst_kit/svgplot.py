@@ -17,7 +17,8 @@ What it supports, and nothing more:
   ``capsize``), ``scatter``, ``plot``, ``errorbar``, ``fill_between``,
   ``fill_betweenx``, ``step`` (and ``drawstyle="steps-mid"``, ``step=`` in
   ``fill_between``), ``text`` (data or ``ax.transAxes`` coordinates),
-  ``axhline``, ``axvline``, ``add_patch(Rectangle(...))``, ``set_xlim``,
+  ``axhline``, ``axvline``, ``add_patch(Rectangle(...) | Polygon(...))``,
+  ``annotate`` (arrows, straight or ``arc3`` curves), ``set_axis_off``, ``set_xlim``,
   ``set_ylim``, ``set_xticks``, ``set_yticks`` (with labels), ``set_xlabel``,
   ``set_ylabel``, ``set_title``, ``invert_yaxis``, ``grid``,
   ``set_axisbelow``, ``spines[...]``, ``legend``, ``tick_params``,
@@ -47,7 +48,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
 from xml.sax.saxutils import escape, quoteattr
 
-__all__ = ["Figure", "Line2D", "Patch", "Rectangle", "colormap", "text_width"]
+__all__ = ["Figure", "Line2D", "Patch", "Polygon", "Rectangle", "colormap", "text_width"]
 
 DPI = 100
 PT = DPI / 72  # pixels per point
@@ -207,7 +208,8 @@ def _text_box(x: float, y: float, text: str, size: float, ha: str, va: str, rota
     sized from the estimated text extent and turned with the text."""
     px = size * PT
     w, h = text_width(text, size, bold), _text_height(text, size)
-    pad = float(bbox.get("pad", 0.15)) * px
+    style = str(bbox.get("boxstyle", ""))
+    pad = float(bbox.get("pad", style.split("pad=", 1)[1].split(",")[0] if "pad=" in style else 0.15)) * px
     left = {"left": x, "center": x - w / 2, "right": x - w}.get(ha, x)
     n = str(text).count("\n") + 1
     lh = LINE_HEIGHT * px
@@ -226,7 +228,11 @@ def _text_box(x: float, y: float, text: str, size: float, ha: str, va: str, rota
         attrs += f' fill-opacity="{_fmt(opacity)}"'
     edge = bbox.get("edgecolor")
     if edge is not None and not (isinstance(edge, str) and edge.lower() == "none"):
-        attrs += f' stroke="{_paint(edge)[0]}" stroke-width="{_fmt(bbox.get("linewidth", 1.0))}"'
+        width = float(bbox.get("linewidth", 1.0))
+        attrs += f' stroke="{_paint(edge)[0]}" stroke-width="{_fmt(width)}"'
+        dash = _DASH.get(bbox.get("linestyle", "-"))
+        if dash:
+            attrs += f' stroke-dasharray="{" ".join(_fmt(float(d) * width / 1.5) for d in dash.split())}"'
     if rotation:
         attrs += f' transform="rotate({_fmt(-rotation)} {_fmt(x)} {_fmt(y)})"'
     return f"<rect {attrs}/>"
@@ -273,6 +279,22 @@ class Rectangle:
     xy: tuple[float, float]
     width: float
     height: float
+    facecolor: Any = "#888888"
+    edgecolor: Any = None
+    linewidth: float = 1.0
+    hatch: str | None = None
+    alpha: float | None = None
+    label: str = ""
+    fill: bool = True
+    linestyle: str = "-"
+
+
+@dataclass
+class Polygon:
+    """A filled polygon in data coordinates (``matplotlib.patches.Polygon``)."""
+
+    xy: Sequence[tuple[float, float]]
+    closed: bool = True
     facecolor: Any = "#888888"
     edgecolor: Any = None
     linewidth: float = 1.0
@@ -372,6 +394,39 @@ def _polyline(canvas: _Canvas, points: list[tuple[float, float]], colour: Any, w
     if opacity < 1:
         attrs += f' stroke-opacity="{_fmt(opacity)}"'
     canvas.add(f"<polyline {attrs}/>")
+
+
+def _arrow(canvas: _Canvas, start: tuple[float, float], end: tuple[float, float], rad: float, colour: Any,
+           width: float, style: str, head: str, scale: float) -> None:
+    """An arrow in pixels: straight, or curved as matplotlib's ``arc3`` (a
+    quadratic curve whose control point lies ``rad`` times the length to the
+    side), with its head at ``end``."""
+    (x0, y0), (x2, y2) = start, end
+    dx, dy = x2 - x0, y2 - y0
+    cx, cy = (x0 + x2) / 2 - rad * dy, (y0 + y2) / 2 + rad * dx  # matplotlib's arc3, with y pointing down
+    tx, ty = x2 - cx, y2 - cy
+    norm = math.hypot(tx, ty) or 1.0
+    ux, uy = tx / norm, ty / norm
+    length, half = 0.5 * scale * PT, 0.25 * scale * PT
+    ink, opacity = _paint(colour)
+    stop = (x2 - ux * length, y2 - uy * length) if head == "-|>" else (x2, y2)
+    attrs = f'fill="none" stroke="{ink}" stroke-width="{_fmt(width * PT)}"'
+    dash = _DASH.get(style)
+    if dash:
+        attrs += f' stroke-dasharray="{" ".join(_fmt(float(d) * width * PT / 1.5) for d in dash.split())}"'
+    if opacity < 1:
+        attrs += f' stroke-opacity="{_fmt(opacity)}"'
+    path = f"M{_fmt(x0)} {_fmt(y0)} " + (f"Q{_fmt(cx)} {_fmt(cy)} " if rad else "L") + f"{_fmt(stop[0])} {_fmt(stop[1])}"
+    canvas.add(f'<path d="{path}" {attrs}/>')
+    base = (x2 - ux * length, y2 - uy * length)
+    wing = [(base[0] - uy * half, base[1] + ux * half), (base[0] + uy * half, base[1] - ux * half)]
+    if head == "-|>":
+        pts = [(x2, y2)] + wing
+        canvas.add(f'<polygon points="{" ".join(f"{_fmt(a)},{_fmt(b)}" for a, b in pts)}" fill="{ink}"/>')
+    elif head == "->":
+        pts = [wing[0], (x2, y2), wing[1]]
+        canvas.add(f'<polyline points="{" ".join(f"{_fmt(a)},{_fmt(b)}" for a, b in pts)}" fill="none" '
+                   f'stroke="{ink}" stroke-width="{_fmt(width * PT)}"/>')
 
 
 def _marker(canvas: _Canvas, x: float, y: float, marker: str, size_px: float, face: Any, edge: Any = None,
@@ -535,6 +590,7 @@ class Axes:
         self._colour_cycle = 0
         self.spines = {side: _Spine() for side in ("left", "bottom", "top", "right")}
         self._aligned: tuple[float, float] | None = None
+        self._axis_off = False
 
     # data extents ---------------------------------------------------------------------------
     def _extend(self, xs: Iterable[float], ys: Iterable[float]) -> None:
@@ -686,12 +742,40 @@ class Axes:
         self._ops.append(("vline", float(x), color, linestyle, linewidth))
         self._label(Line2D(color=color, linestyle=linestyle, linewidth=linewidth), label)
 
-    def add_patch(self, patch: Rectangle) -> Rectangle:
+    def add_patch(self, patch: Rectangle | Polygon) -> Rectangle | Polygon:
+        if isinstance(patch, Polygon):
+            self._extend([p[0] for p in patch.xy], [p[1] for p in patch.xy])
+            self._ops.append(("polygon", patch))
+            self._label(Patch(facecolor=patch.facecolor, hatch=patch.hatch, edgecolor=patch.edgecolor), patch.label)
+            return patch
         x, y = patch.xy
         self._extend([x, x + patch.width], [y, y + patch.height])
         self._ops.append(("patch", patch))
         self._label(Patch(facecolor=patch.facecolor, hatch=patch.hatch, edgecolor=patch.edgecolor), patch.label)
         return patch
+
+    def annotate(self, text, xy, xytext=None, *, arrowprops=None, fontsize=DEFAULT_FONTSIZE, color=TEXT, ha="center",
+                 va="center", **_ignored):
+        """An arrow from ``xytext`` to ``xy`` (data coordinates) and the text at
+        ``xytext``. ``arrowprops``: ``arrowstyle`` ``"-|>"`` (filled head, the
+        default) or ``"->"`` (open head) or ``"-"``, ``connectionstyle``
+        ``"arc3,rad=r"`` (a curve bending to the right of the way for r > 0),
+        ``color``, ``linewidth``, ``linestyle``, ``mutation_scale`` (head size)."""
+        start = xytext if xytext is not None else xy
+        if arrowprops is not None and xytext is not None:
+            props = dict(arrowprops)
+            conn = str(props.get("connectionstyle", "arc3"))
+            rad = float(conn.split("rad=", 1)[1].split(",")[0]) if "rad=" in conn else 0.0
+            self._ops.append(("arrow", (float(start[0]), float(start[1])), (float(xy[0]), float(xy[1])), rad,
+                              props.get("color", props.get("facecolor", TEXT)), float(props.get("linewidth", 1.0)),
+                              props.get("linestyle", "-"), props.get("arrowstyle", "-|>"),
+                              float(props.get("mutation_scale", 10.0))))
+        if text:
+            self.text(start[0], start[1], text, fontsize=fontsize, color=color, ha=ha, va=va)
+
+    def set_axis_off(self) -> None:
+        """No spines, ticks, tick labels, axis labels or grid: a drawing area."""
+        self._axis_off = True
 
     def text(self, x, y, s, *, ha="left", va="baseline", fontsize=DEFAULT_FONTSIZE, color=TEXT, fontweight=None,
              transform=None, rotation=0.0, alpha=None, horizontalalignment=None, verticalalignment=None,
@@ -786,6 +870,8 @@ class Axes:
         given = self._xticks if axis == "x" else self._yticks
         lo, hi = self._limits()[0 if axis == "x" else 1]
         size, rotation = self._tick_size, 0.0
+        if self._axis_off:
+            return [], [], size, rotation
         if given is not None:
             values, labels, own_size, rotation = given
             size = own_size or size
@@ -801,14 +887,15 @@ class Axes:
         _, ylabels, ysize, _ = self._ticks("y")
         _, xlabels, xsize, rotation = self._ticks("x")
         left = max((text_width(lab, ysize) for lab in ylabels), default=0) + 10
-        if self._ylabel:
+        if self._ylabel and not self._axis_off:
             left += _text_height(self._ylabel, self._label_size) + 4
         if rotation:
             tick_h = max((text_width(lab, xsize) for lab in xlabels), default=0) * math.sin(math.radians(rotation))
             tick_h += xsize * PT
         else:
             tick_h = max((_text_height(lab, xsize) for lab in xlabels), default=0)
-        bottom = tick_h + 10 + (_text_height(self._xlabel, self._label_size) + 4 if self._xlabel else 0)
+        bottom = tick_h + 10 + (_text_height(self._xlabel, self._label_size) + 4 if self._xlabel and not self._axis_off
+                                else 0)
         top = _text_height(self._title, self._title_size) + 10 if self._title else 8
         right = 14
         if self._legend and self._legend["entries"]:
@@ -836,7 +923,7 @@ class Axes:
 
         xticks, xlabels, xsize, rotation = self._ticks("x")
         yticks, ylabels, ysize, _ = self._ticks("y")
-        if self._grid:
+        if self._grid and not self._axis_off:
             g = self._grid
             ink, _ = _paint(g["color"])
             lines = []
@@ -851,7 +938,7 @@ class Axes:
         canvas.defs[clip] = (f'<clipPath id="{clip}"><rect x="{_fmt(area.x - 1)}" y="{_fmt(area.y - 1)}" '
                              f'width="{_fmt(area.w + 2)}" height="{_fmt(area.h + 2)}"/></clipPath>')
         canvas.add(f'<g clip-path="url(#{clip})">')
-        texts = []
+        texts, arrows = [], []
         for op in self._ops:
             kind = op[0]
             if kind == "bars":
@@ -906,9 +993,29 @@ class Axes:
                 x, y = p.xy
                 _rect(canvas, X(x), Y(y + p.height), X(x + p.width) - X(x), Y(y) - Y(y + p.height),
                       p.facecolor if p.fill else "none", p.edgecolor, p.linewidth, p.hatch, p.alpha, p.linestyle)
+            elif kind == "polygon":
+                p = op[1]
+                pts = [(X(x), Y(y)) for x, y in p.xy]
+                fill, opacity = _paint(p.facecolor if p.fill else "none", p.alpha)
+                points = " ".join(f"{_fmt(x)},{_fmt(y)}" for x, y in pts)
+                attrs = f'points="{points}" fill="{fill}"' + (f' fill-opacity="{_fmt(opacity)}"' if opacity < 1 else "")
+                edge = p.edgecolor
+                if edge is not None and not (isinstance(edge, str) and edge.lower() == "none"):
+                    attrs += f' stroke="{_paint(edge)[0]}" stroke-width="{_fmt(p.linewidth)}" stroke-linejoin="round"'
+                    dash = _DASH.get(p.linestyle)
+                    if dash:
+                        attrs += f' stroke-dasharray="{" ".join(_fmt(float(d) * p.linewidth / 1.5) for d in dash.split())}"'
+                tag = "polygon" if p.closed else "polyline"
+                canvas.add(f"<{tag} {attrs}/>")
+                if p.hatch:
+                    canvas.add(f'<{tag} points="{points}" fill="url(#{canvas.hatch(p.hatch, edge or "#333333")})"/>')
+            elif kind == "arrow":
+                arrows.append(op)
             elif kind == "text":
                 texts.append(op)
         canvas.add("</g>")
+        for _, start, end, rad, colour, width, style, head, scale in arrows:
+            _arrow(canvas, (X(start[0]), Y(start[1])), (X(end[0]), Y(end[1])), rad, colour, width, style, head, scale)
         # a text's own turn is ``turn``: ``rotation`` belongs to the x tick labels drawn below
         for _, x, y, s, ha, va, size, colour, weight, in_axes, turn, alpha, style, bbox in texts:
             px = area.x + x * area.w if in_axes else X(x)
@@ -922,7 +1029,7 @@ class Axes:
                  "top": (area.x, area.y, area.x + area.w, area.y),
                  "bottom": (area.x, area.y + area.h, area.x + area.w, area.y + area.h)}
         for side, (a, b, c, d) in edges.items():
-            if self.spines[side].visible:
+            if self.spines[side].visible and not self._axis_off:
                 canvas.add(f'<line x1="{_fmt(a)}" y1="{_fmt(b)}" x2="{_fmt(c)}" y2="{_fmt(d)}" stroke="{spine}" '
                            'stroke-width="1"/>')
         for v, lab in zip(xticks, xlabels):
@@ -941,10 +1048,10 @@ class Axes:
         if self._title:
             canvas.add(_svg_text(area.x + area.w / 2, box.y + 4, self._title, self._title_size, ha="center", va="top",
                                  weight="bold"))
-        if self._xlabel:
+        if self._xlabel and not self._axis_off:
             canvas.add(_svg_text(area.x + area.w / 2, box.y + box.h - 2, self._xlabel, self._label_size,
                                  ha="center", va="bottom"))
-        if self._ylabel:
+        if self._ylabel and not self._axis_off:
             x = area.x - own_left + 2 + self._label_size * PT * 0.8  # beside its own tick labels (box.x + 2 ...)
             canvas.add(_svg_text(x, area.y + area.h / 2, self._ylabel, self._label_size, ha="center", va="baseline",
                                  rotation=90))

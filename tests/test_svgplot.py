@@ -265,3 +265,41 @@ def test_sharex_lines_up_the_plot_areas_of_a_column():
 
     assert len(spines(False)) == 4  # left and right spines of two axes at different places
     assert len(spines(True)) == 2   # the same left and right edges
+
+
+def test_polygons_arrows_and_axis_off():
+    fig = svgplot.Figure(figsize=(4, 4))
+    ax = fig.add_subplot()
+    ax.set_axis_off()
+    ax.set_xlim(0, 10)
+    ax.set_ylim(0, 10)
+    ax.set_xlabel("verborgen")
+    ax.add_patch(svgplot.Polygon([(1, 1), (9, 1), (5, 9)], facecolor="#000001", edgecolor="#000002", hatch=".."))
+    ax.annotate("", xy=(8, 8), xytext=(2, 2), arrowprops={"arrowstyle": "-|>", "connectionstyle": "arc3,rad=0.3",
+                                                          "color": "#000003", "linestyle": "--"})
+    ax.annotate("", xy=(2, 8), xytext=(2, 2), arrowprops={"color": "#000004"})
+    root = _tree(fig)
+    assert not [e for e in root.iter("{http://www.w3.org/2000/svg}line")]          # no spines, no ticks
+    assert "verborgen" not in [e.text for e in root.iter("{http://www.w3.org/2000/svg}text")]
+    triangle = next(e for e in root.iter("{http://www.w3.org/2000/svg}polygon") if e.get("fill") == "#000001")
+    assert len(triangle.get("points").split()) == 3 and triangle.get("stroke") == "#000002"
+    assert any(e.get("fill", "").startswith("url(#h") for e in root.iter("{http://www.w3.org/2000/svg}polygon"))
+    curved = next(e for e in root.iter("{http://www.w3.org/2000/svg}path") if e.get("stroke") == "#000003")
+    straight = next(e for e in root.iter("{http://www.w3.org/2000/svg}path") if e.get("stroke") == "#000004")
+    assert "Q" in curved.get("d") and curved.get("stroke-dasharray") and "Q" not in straight.get("d")
+    # the curve bends to the right of its way (rad > 0): from lower left to upper right, below the diagonal
+    q = curved.get("d").split("Q")[1].split()
+    cx, cy = float(q[0]), float(q[1])
+    x0, y0 = (float(v) for v in curved.get("d")[1:].split("Q")[0].split())
+    assert cx - x0 > y0 - cy  # in pixels (y down): further right than up
+    heads = [e for e in root.iter("{http://www.w3.org/2000/svg}polygon") if e.get("fill") in ("#000003", "#000004")]
+    assert len(heads) == 2
+
+
+def test_text_box_takes_pad_from_the_boxstyle_and_a_dashed_edge():
+    fig = svgplot.Figure(figsize=(4, 3))
+    ax = fig.add_subplot()
+    ax.text(0.5, 0.5, "naast", bbox={"boxstyle": "round,pad=0.4", "facecolor": "white", "edgecolor": "#888888",
+                                     "linestyle": "--"})
+    box = next(e for e in _tree(fig).iter("{http://www.w3.org/2000/svg}rect") if e.get("stroke") == "#888888")
+    assert box.get("stroke-dasharray") and float(box.get("rx")) == pytest.approx(0.4 * 10 * svgplot.PT, abs=0.01)
