@@ -403,6 +403,32 @@ def test_pyramid_reading_levels_gaps_and_beside(setup):
     assert empty.used == [] and empty.gaps == [] and ep.reading_lines(setup, empty)[0].startswith("Nog geen")
 
 
+def test_pyramid_picture_names_levels_marks_empty_ones_and_draws_the_arrows(setup):
+    reading = ep.read_pyramid(setup, ["intrekking_vergunning", "informatie", "bestuurlijke_boete", "signaal_beleid"])
+    fig = ep.plot_pyramid(setup, reading, "Handhavingspiramide voor segment C Calculerend")
+    assert isinstance(fig, svgplot.Figure)
+    root = ET.fromstring(fig.to_svg())
+    texts = ["".join(el.itertext()) for el in root.iter(SVG + "text")]
+    assert "Handhavingspiramide voor segment C Calculerend" in texts
+    assert [x for x in texts if " · " in x] == [f"{lv} · {setup.catalogue.level(lv).label}" for lv in range(1, 7)]
+    assert texts.count("(leeg)") == 3 and "sprong" in texts and "Naast de piramide:Signaal aan beleid" in texts
+    assert "escaleren alsnaleving uitblijft" in texts   # two lines (tspans)
+    levels = [el for el in root.iter(SVG + "polygon") if len(el.get("points").split()) == 4 and el.get("stroke")]
+    widths = [float(el.get("points").split()[1].split(",")[0]) - float(el.get("points").split()[0].split(",")[0])
+              for el in levels]
+    assert len(levels) == 6 and widths == sorted(widths, reverse=True)   # widest at the base
+    hatched = [el for el in root.iter(SVG + "polygon") if el.get("fill", "").startswith("url(#h")]
+    assert len(hatched) == 3   # the empty levels 2, 4 and 5
+    arrows = list(root.iter(SVG + "path"))
+    jumps = [a for a in arrows if a.get("stroke") == PALETTE[5].lower()]
+    assert len(jumps) == 2 and all(a.get("stroke-dasharray") and "Q" in a.get("d") for a in jumps)   # 1->3, 3->6
+    back = [a for a in arrows if a.get("stroke") == "#555555"]
+    assert len(back) == 1 and "Q" not in back[0].get("d")   # straight, dotted, down to the base
+    one = ET.fromstring(ep.plot_pyramid(setup, ep.read_pyramid(setup, ["informatie"]), "x").to_svg())
+    assert not list(one.iter(SVG + "path"))   # one level used: nothing to escalate to
+    assert ["".join(el.itertext()) for el in one.iter(SVG + "text")].count("(leeg)") == 5
+
+
 def test_pyramid_reads_the_matrix_row_or_own_choices(setup):
     spec = load_spec("m4.piramide")
     matrix = {"cells": {"C1": ["waarschuwing"], "C4": ["proces_verbaal", "stillegging"], "A1": ["informatie"]}}
