@@ -96,6 +96,31 @@ def test_east_view_saves_the_rewrite_and_scores_it(wb):
     assert on_disk(wb)["m4.east_brief"] == {"text": view.spec.letter} and view.banner.message == ""
 
 
+def test_east_picture_puts_original_and_rewrite_side_by_side():
+    import xml.etree.ElementTree as ET
+
+    from lst_kit import svgplot
+
+    svg = "{http://www.w3.org/2000/svg}"
+    spec = load_spec("m4.east_brief", "east_letter")
+    before, after = el.east_scores(spec, spec.letter), el.east_scores(spec, GOOD_LETTER)
+    fig = el.plot_scores(spec, before, after)
+    assert isinstance(fig, svgplot.Figure)
+    root = ET.fromstring(fig.to_svg())
+    texts = ["".join(el_.itertext()) for el_ in root.iter(svg + "text")]
+    for label in ("EAST-score: oorspronkelijke brief en jouw versie", "controles geslaagd (%)", "oorspronkelijk",
+                  "jouw versie", "Easy(makkelijk)", "100"):
+        assert label in texts
+    letters = [x for x in el.EAST if before[x] is not None]
+    mine = [r for r in root.iter(svg + "rect") if r.get("fill") == "#0072b2" and float(r.get("width")) > 20]
+    assert len(mine) == len(letters) and all(after[x] == 1.0 for x in letters)
+    assert len({round(float(r.get("height")), 1) for r in mine}) == 1   # all four at 100%
+    grey = [r for r in root.iter(svg + "rect") if r.get("fill") == "#bbbbbb" and float(r.get("width")) > 20]
+    assert [round(float(r.get("height")) / float(mine[0].get("height")), 2) for r in grey] == \
+        [round(before[x], 2) for x in letters]
+    assert sum(1 for r in root.iter(svg + "rect") if r.get("fill", "").startswith("url(#h")) == len(letters) + 1
+
+
 def test_east_hooks():
     lines = el.summarize("m4.east_brief", {"text": GOOD_LETTER})
     assert lines[0].startswith("EAST-score van oorspronkelijk naar eigen versie: E 20% → 100%")
