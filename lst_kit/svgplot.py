@@ -11,19 +11,26 @@ deterministic SVG (text stays text; no ids from counters or clocks).
 What it supports, and nothing more:
 
 - ``Figure(figsize=(w, h))``: ``add_subplot(projection=None|"polar")``,
-  ``subplots(nrows, ncols, width_ratios=None)``, ``suptitle``, ``legend``,
+  ``subplots(nrows, ncols, width_ratios=None, sharex=False)``, ``suptitle``, ``legend``,
   ``savefig(fp, format="svg")``, ``to_svg()``;
 - ``Axes``: ``bar``, ``barh`` (``bottom``/``left``, ``hatch``, ``yerr``/``xerr``,
   ``capsize``), ``scatter``, ``plot``, ``errorbar``, ``fill_between``,
-  ``fill_betweenx``, ``text`` (data or ``ax.transAxes`` coordinates),
-  ``axhline``, ``axvline``, ``add_patch(Rectangle(...))``, ``set_xlim``,
+  ``fill_betweenx``, ``step`` (and ``drawstyle="steps-mid"``, ``step=`` in
+  ``fill_between``), ``text`` (data or ``ax.transAxes`` coordinates),
+  ``axhline``, ``axvline``, ``add_patch(Rectangle(...) | Polygon(...))``,
+  ``annotate`` (arrows, straight or ``arc3`` curves), ``set_axis_off``, ``set_xlim``,
   ``set_ylim``, ``set_xticks``, ``set_yticks`` (with labels), ``set_xlabel``,
   ``set_ylabel``, ``set_title``, ``invert_yaxis``, ``grid``,
   ``set_axisbelow``, ``spines[...]``, ``legend``, ``tick_params``,
   ``get_legend_handles_labels``, ``integer_ticks``;
 - ``PolarAxes`` (radar charts): ``plot``, ``fill``, ``fill_between``,
-  ``set_theta_offset``, ``set_theta_direction``, ``set_xticks``,
-  ``set_ylim``, ``set_yticks``, ``set_title``, ``legend``;
+  ``bar`` (shaded sectors, drawn beneath the rings), ``text`` (at theta, r;
+  rotation, italic, ``bbox``), ``set_theta_offset``, ``set_theta_direction``,
+  ``set_xticks``, ``set_ylim``, ``set_yticks``, ``set_rlabel_position``,
+  ``tick_params(pad=...)``, ``set_title``, ``legend``, and ``set_frame("circle")``
+  (round rings as in matplotlib; the default is a polygon web);
+- ``text(..., bbox={"facecolor": ..., "alpha": ...})`` puts a box behind a
+  text (its size estimated, like all text widths here);
 - ``colormap("cividis")`` (and ``.reversed()``): value in [0, 1] -> RGBA.
 
 Sizes follow matplotlib at 100 dpi: a figure of 7 x 4 inches is 700 x 400
@@ -41,7 +48,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
 from xml.sax.saxutils import escape, quoteattr
 
-__all__ = ["Figure", "Line2D", "Patch", "Rectangle", "colormap", "text_width"]
+__all__ = ["Figure", "Line2D", "Patch", "Polygon", "Rectangle", "colormap", "text_width"]
 
 DPI = 100
 PT = DPI / 72  # pixels per point
@@ -195,6 +202,42 @@ def _svg_text(x: float, y: float, text: str, size: float, colour: Any = TEXT, ha
     return f"<text {' '.join(attrs)}>{spans}</text>"
 
 
+def _text_box(x: float, y: float, text: str, size: float, ha: str, va: str, rotation: float, bbox: dict,
+              bold: bool = False) -> str:
+    """A filled rectangle behind a text (matplotlib's ``bbox={"facecolor": ..., "alpha": ..., "pad": ...}``),
+    sized from the estimated text extent and turned with the text."""
+    px = size * PT
+    w, h = text_width(text, size, bold), _text_height(text, size)
+    style = str(bbox.get("boxstyle", ""))
+    pad = float(bbox.get("pad", style.split("pad=", 1)[1].split(",")[0] if "pad=" in style else 0.15)) * px
+    left = {"left": x, "center": x - w / 2, "right": x - w}.get(ha, x)
+    n = str(text).count("\n") + 1
+    lh = LINE_HEIGHT * px
+    if va == "center":
+        top = y - h / 2
+    elif va == "top":
+        top = y
+    elif va == "bottom":
+        top = y - h
+    else:  # baseline of the last line
+        top = y - (n - 1) * lh - 0.95 * px
+    fill, opacity = _paint(bbox.get("facecolor", "#ffffff"), bbox.get("alpha"))
+    attrs = (f'x="{_fmt(left - pad)}" y="{_fmt(top - pad)}" width="{_fmt(w + 2 * pad)}" '
+             f'height="{_fmt(h + 2 * pad)}" rx="{_fmt(pad)}" fill="{fill}"')
+    if opacity < 1:
+        attrs += f' fill-opacity="{_fmt(opacity)}"'
+    edge = bbox.get("edgecolor")
+    if edge is not None and not (isinstance(edge, str) and edge.lower() == "none"):
+        width = float(bbox.get("linewidth", 1.0))
+        attrs += f' stroke="{_paint(edge)[0]}" stroke-width="{_fmt(width)}"'
+        dash = _DASH.get(bbox.get("linestyle", "-"))
+        if dash:
+            attrs += f' stroke-dasharray="{" ".join(_fmt(float(d) * width / 1.5) for d in dash.split())}"'
+    if rotation:
+        attrs += f' transform="rotate({_fmt(-rotation)} {_fmt(x)} {_fmt(y)})"'
+    return f"<rect {attrs}/>"
+
+
 # -- legend handles and patches -------------------------------------------------------------------
 
 @dataclass
@@ -243,6 +286,23 @@ class Rectangle:
     alpha: float | None = None
     label: str = ""
     fill: bool = True
+    linestyle: str = "-"
+
+
+@dataclass
+class Polygon:
+    """A filled polygon in data coordinates (``matplotlib.patches.Polygon``)."""
+
+    xy: Sequence[tuple[float, float]]
+    closed: bool = True
+    facecolor: Any = "#888888"
+    edgecolor: Any = None
+    linewidth: float = 1.0
+    hatch: str | None = None
+    alpha: float | None = None
+    label: str = ""
+    fill: bool = True
+    linestyle: str = "-"
 
 
 class _Spine:
@@ -295,7 +355,7 @@ class _Canvas:
 
 
 def _rect(canvas: _Canvas, x: float, y: float, w: float, h: float, face: Any, edge: Any = None,
-          linewidth: float = 1.0, hatch: str | None = None, alpha: float | None = None) -> None:
+          linewidth: float = 1.0, hatch: str | None = None, alpha: float | None = None, linestyle: str = "-") -> None:
     if w < 0:
         x, w = x + w, -w
     if h < 0:
@@ -307,6 +367,9 @@ def _rect(canvas: _Canvas, x: float, y: float, w: float, h: float, face: Any, ed
     if edge is not None and not (isinstance(edge, str) and edge.lower() == "none"):
         stroke, _ = _paint(edge)
         attrs += f' stroke="{stroke}" stroke-width="{_fmt(linewidth)}"'
+        dash = _DASH.get(linestyle)
+        if dash:  # an outline in matplotlib's dash pattern for ``linestyle``
+            attrs += f' stroke-dasharray="{" ".join(_fmt(float(d) * linewidth / 1.5) for d in dash.split())}"'
     canvas.add(f"<rect {attrs}/>")
     if hatch:  # in the edge colour, as matplotlib does (white hatching on a dark bar included)
         ink = edge if edge is not None and not (isinstance(edge, str) and edge.lower() == "none") else "#333333"
@@ -331,6 +394,39 @@ def _polyline(canvas: _Canvas, points: list[tuple[float, float]], colour: Any, w
     if opacity < 1:
         attrs += f' stroke-opacity="{_fmt(opacity)}"'
     canvas.add(f"<polyline {attrs}/>")
+
+
+def _arrow(canvas: _Canvas, start: tuple[float, float], end: tuple[float, float], rad: float, colour: Any,
+           width: float, style: str, head: str, scale: float) -> None:
+    """An arrow in pixels: straight, or curved as matplotlib's ``arc3`` (a
+    quadratic curve whose control point lies ``rad`` times the length to the
+    side), with its head at ``end``."""
+    (x0, y0), (x2, y2) = start, end
+    dx, dy = x2 - x0, y2 - y0
+    cx, cy = (x0 + x2) / 2 - rad * dy, (y0 + y2) / 2 + rad * dx  # matplotlib's arc3, with y pointing down
+    tx, ty = x2 - cx, y2 - cy
+    norm = math.hypot(tx, ty) or 1.0
+    ux, uy = tx / norm, ty / norm
+    length, half = 0.5 * scale * PT, 0.25 * scale * PT
+    ink, opacity = _paint(colour)
+    stop = (x2 - ux * length, y2 - uy * length) if head == "-|>" else (x2, y2)
+    attrs = f'fill="none" stroke="{ink}" stroke-width="{_fmt(width * PT)}"'
+    dash = _DASH.get(style)
+    if dash:
+        attrs += f' stroke-dasharray="{" ".join(_fmt(float(d) * width * PT / 1.5) for d in dash.split())}"'
+    if opacity < 1:
+        attrs += f' stroke-opacity="{_fmt(opacity)}"'
+    path = f"M{_fmt(x0)} {_fmt(y0)} " + (f"Q{_fmt(cx)} {_fmt(cy)} " if rad else "L") + f"{_fmt(stop[0])} {_fmt(stop[1])}"
+    canvas.add(f'<path d="{path}" {attrs}/>')
+    base = (x2 - ux * length, y2 - uy * length)
+    wing = [(base[0] - uy * half, base[1] + ux * half), (base[0] + uy * half, base[1] - ux * half)]
+    if head == "-|>":
+        pts = [(x2, y2)] + wing
+        canvas.add(f'<polygon points="{" ".join(f"{_fmt(a)},{_fmt(b)}" for a, b in pts)}" fill="{ink}"/>')
+    elif head == "->":
+        pts = [wing[0], (x2, y2), wing[1]]
+        canvas.add(f'<polyline points="{" ".join(f"{_fmt(a)},{_fmt(b)}" for a, b in pts)}" fill="none" '
+                   f'stroke="{ink}" stroke-width="{_fmt(width * PT)}"/>')
 
 
 def _marker(canvas: _Canvas, x: float, y: float, marker: str, size_px: float, face: Any, edge: Any = None,
@@ -385,9 +481,11 @@ def _legend_rows(canvas: _Canvas, entries: list[tuple[Any, str]], x: float, y: f
     """Legend entries in ``ncols`` columns from (x, y) (top left)."""
     px = fontsize * PT
     row_h = max(LINE_HEIGHT * px, 12) + 3
+    widths = _column_widths(entries, fontsize, ncols) if ncols > 1 else [col_width]
+    starts = _offsets(widths, sum(widths)) if ncols > 1 else [0.0]
     for i, (handle, label) in enumerate(entries):
         col, row = i % ncols, i // ncols
-        lx, ly = x + col * col_width, y + row * row_h + row_h / 2
+        lx, ly = x + starts[col], y + row * row_h + row_h / 2
         _legend_key(canvas, handle, lx, ly)
         canvas.add(_svg_text(lx + 26, ly, label, fontsize, va="center"))
 
@@ -411,7 +509,15 @@ def _legend_size(entries: list[tuple[Any, str]], fontsize: float, ncols: int) ->
     col_width = max((text_width(label, fontsize) for _, label in entries), default=0) + 26 + 14
     rows = math.ceil(len(entries) / max(ncols, 1))
     height = rows * (max(LINE_HEIGHT * px, 12) + 3) + _label_lines_extra(entries, fontsize)
-    return col_width, col_width * min(ncols, len(entries)), height
+    total = sum(_column_widths(entries, fontsize, ncols)) if ncols > 1 else col_width * min(ncols, len(entries))
+    return col_width, total, height
+
+
+def _column_widths(entries: list[tuple[Any, str]], fontsize: float, ncols: int) -> list[float]:
+    """Each legend column as wide as its own longest label (as matplotlib does)."""
+    ncols = max(1, min(ncols, len(entries)))
+    return [max((text_width(label, fontsize) for _, label in entries[c::ncols]), default=0) + 26 + 14
+            for c in range(ncols)]
 
 
 def _label_lines_extra(entries: list[tuple[Any, str]], fontsize: float) -> float:
@@ -483,6 +589,8 @@ class Axes:
         self._handles: list[tuple[Any, str]] = []
         self._colour_cycle = 0
         self.spines = {side: _Spine() for side in ("left", "bottom", "top", "right")}
+        self._aligned: tuple[float, float] | None = None
+        self._axis_off = False
 
     # data extents ---------------------------------------------------------------------------
     def _extend(self, xs: Iterable[float], ys: Iterable[float]) -> None:
@@ -557,7 +665,7 @@ class Axes:
                            markeredgecolor=edges[0]), label)
 
     def plot(self, x, y, fmt=None, *, color=None, linestyle=None, marker=None, linewidth=1.5, label=None,
-             markersize=6.0, alpha=None, markerfacecolor=None, **_ignored):
+             markersize=6.0, alpha=None, markerfacecolor=None, drawstyle=None, **_ignored):
         style_marker, style_line = _parse_fmt(fmt)
         marker = marker if marker is not None else style_marker
         linestyle = linestyle if linestyle is not None else (style_line if style_line is not None else
@@ -565,10 +673,22 @@ class Axes:
         colour = color if color is not None else self._next_colour()
         xs, ys = _seq(x), _seq(y)
         self._extend(xs, ys)
-        self._ops.append(("line", list(zip(xs, ys)), colour, linestyle, marker, linewidth, markersize, alpha,
-                          markerfacecolor))
+        if drawstyle and drawstyle.startswith("steps"):  # the steps as a line, the markers on the points
+            where = drawstyle.split("-", 1)[1] if "-" in drawstyle else "pre"
+            self._ops.append(("line", _steps(xs, ys, where), colour, linestyle, None, linewidth, markersize, alpha,
+                              None))
+            if marker:
+                self._ops.append(("line", list(zip(xs, ys)), colour, "", marker, linewidth, markersize, alpha,
+                                  markerfacecolor))
+        else:
+            self._ops.append(("line", list(zip(xs, ys)), colour, linestyle, marker, linewidth, markersize, alpha,
+                              markerfacecolor))
         self._label(Line2D(color=colour, linestyle=linestyle, marker=marker, linewidth=linewidth,
                            markersize=markersize, markerfacecolor=markerfacecolor), label)
+
+    def step(self, x, y, *, where="pre", **kwargs):
+        """A step line (``where`` = ``"pre"``, ``"mid"`` or ``"post"``)."""
+        self.plot(x, y, drawstyle=f"steps-{where}", **kwargs)
 
     def errorbar(self, x, y, yerr=None, xerr=None, fmt="", *, color=None, ecolor=None, capsize=0.0, label=None,
                  marker=None, markersize=6.0, linestyle=None, elinewidth=1.2, **_ignored):
@@ -596,12 +716,14 @@ class Axes:
         self._label(Line2D(color=colour, linestyle=line or "-", marker=mark, markersize=markersize), label)
 
     def fill_between(self, x, y1, y2=0.0, *, color=None, alpha=None, label=None, facecolor=None, hatch=None,
-                     edgecolor=None, **_ignored):
+                     edgecolor=None, step=None, **_ignored):
         xs = _seq(x)
         lo, hi = _stretch(_seq(y1), len(xs)), _stretch(_seq(y2), len(xs))
         colour = facecolor if facecolor is not None else (color if color is not None else self._next_colour())
         self._extend(xs, lo + hi)
-        self._ops.append(("area", list(zip(xs, hi)) + list(zip(xs, lo))[::-1], colour, alpha, hatch, edgecolor))
+        upper = _steps(xs, hi, step) if step else list(zip(xs, hi))
+        lower = _steps(xs, lo, step) if step else list(zip(xs, lo))
+        self._ops.append(("area", upper + lower[::-1], colour, alpha, hatch, edgecolor))
         self._label(Patch(facecolor=colour, alpha=alpha, hatch=hatch), label)
 
     def fill_betweenx(self, y, x1, x2=0.0, *, color=None, alpha=None, label=None, facecolor=None, **_ignored):
@@ -620,19 +742,47 @@ class Axes:
         self._ops.append(("vline", float(x), color, linestyle, linewidth))
         self._label(Line2D(color=color, linestyle=linestyle, linewidth=linewidth), label)
 
-    def add_patch(self, patch: Rectangle) -> Rectangle:
+    def add_patch(self, patch: Rectangle | Polygon) -> Rectangle | Polygon:
+        if isinstance(patch, Polygon):
+            self._extend([p[0] for p in patch.xy], [p[1] for p in patch.xy])
+            self._ops.append(("polygon", patch))
+            self._label(Patch(facecolor=patch.facecolor, hatch=patch.hatch, edgecolor=patch.edgecolor), patch.label)
+            return patch
         x, y = patch.xy
         self._extend([x, x + patch.width], [y, y + patch.height])
         self._ops.append(("patch", patch))
         self._label(Patch(facecolor=patch.facecolor, hatch=patch.hatch, edgecolor=patch.edgecolor), patch.label)
         return patch
 
+    def annotate(self, text, xy, xytext=None, *, arrowprops=None, fontsize=DEFAULT_FONTSIZE, color=TEXT, ha="center",
+                 va="center", **_ignored):
+        """An arrow from ``xytext`` to ``xy`` (data coordinates) and the text at
+        ``xytext``. ``arrowprops``: ``arrowstyle`` ``"-|>"`` (filled head, the
+        default) or ``"->"`` (open head) or ``"-"``, ``connectionstyle``
+        ``"arc3,rad=r"`` (a curve bending to the right of the way for r > 0),
+        ``color``, ``linewidth``, ``linestyle``, ``mutation_scale`` (head size)."""
+        start = xytext if xytext is not None else xy
+        if arrowprops is not None and xytext is not None:
+            props = dict(arrowprops)
+            conn = str(props.get("connectionstyle", "arc3"))
+            rad = float(conn.split("rad=", 1)[1].split(",")[0]) if "rad=" in conn else 0.0
+            self._ops.append(("arrow", (float(start[0]), float(start[1])), (float(xy[0]), float(xy[1])), rad,
+                              props.get("color", props.get("facecolor", TEXT)), float(props.get("linewidth", 1.0)),
+                              props.get("linestyle", "-"), props.get("arrowstyle", "-|>"),
+                              float(props.get("mutation_scale", 10.0))))
+        if text:
+            self.text(start[0], start[1], text, fontsize=fontsize, color=color, ha=ha, va=va)
+
+    def set_axis_off(self) -> None:
+        """No spines, ticks, tick labels, axis labels or grid: a drawing area."""
+        self._axis_off = True
+
     def text(self, x, y, s, *, ha="left", va="baseline", fontsize=DEFAULT_FONTSIZE, color=TEXT, fontweight=None,
              transform=None, rotation=0.0, alpha=None, horizontalalignment=None, verticalalignment=None,
-             fontstyle=None, clip_on=False, **_ignored):
+             fontstyle=None, clip_on=False, style=None, bbox=None, **_ignored):
         self._ops.append(("text", float(x), float(y), str(s), horizontalalignment or ha, verticalalignment or va,
                           _fontsize(fontsize), color, fontweight, transform == _TRANS_AXES, float(rotation or 0),
-                          alpha, fontstyle))
+                          alpha, fontstyle or style, bbox))
 
     # axes furniture -------------------------------------------------------------------------
     def set_xlim(self, left=None, right=None):
@@ -720,6 +870,8 @@ class Axes:
         given = self._xticks if axis == "x" else self._yticks
         lo, hi = self._limits()[0 if axis == "x" else 1]
         size, rotation = self._tick_size, 0.0
+        if self._axis_off:
+            return [], [], size, rotation
         if given is not None:
             values, labels, own_size, rotation = given
             size = own_size or size
@@ -735,14 +887,15 @@ class Axes:
         _, ylabels, ysize, _ = self._ticks("y")
         _, xlabels, xsize, rotation = self._ticks("x")
         left = max((text_width(lab, ysize) for lab in ylabels), default=0) + 10
-        if self._ylabel:
+        if self._ylabel and not self._axis_off:
             left += _text_height(self._ylabel, self._label_size) + 4
         if rotation:
             tick_h = max((text_width(lab, xsize) for lab in xlabels), default=0) * math.sin(math.radians(rotation))
             tick_h += xsize * PT
         else:
             tick_h = max((_text_height(lab, xsize) for lab in xlabels), default=0)
-        bottom = tick_h + 10 + (_text_height(self._xlabel, self._label_size) + 4 if self._xlabel else 0)
+        bottom = tick_h + 10 + (_text_height(self._xlabel, self._label_size) + 4 if self._xlabel and not self._axis_off
+                                else 0)
         top = _text_height(self._title, self._title_size) + 10 if self._title else 8
         right = 14
         if self._legend and self._legend["entries"]:
@@ -754,6 +907,9 @@ class Axes:
 
     def _draw(self, canvas: _Canvas, box: _Box) -> None:
         left, top, right, bottom = self._margins()
+        own_left = left
+        if self._aligned is not None:  # a column of axes sharing x: the same left and right edges
+            left, right = self._aligned
         area = _Box(box.x + left, box.y + top, max(box.w - left - right, 20), max(box.h - top - bottom, 20))
         (x0, x1), (y0, y1) = self._limits()
         if self._yinverted:
@@ -767,7 +923,7 @@ class Axes:
 
         xticks, xlabels, xsize, rotation = self._ticks("x")
         yticks, ylabels, ysize, _ = self._ticks("y")
-        if self._grid:
+        if self._grid and not self._axis_off:
             g = self._grid
             ink, _ = _paint(g["color"])
             lines = []
@@ -782,7 +938,7 @@ class Axes:
         canvas.defs[clip] = (f'<clipPath id="{clip}"><rect x="{_fmt(area.x - 1)}" y="{_fmt(area.y - 1)}" '
                              f'width="{_fmt(area.w + 2)}" height="{_fmt(area.h + 2)}"/></clipPath>')
         canvas.add(f'<g clip-path="url(#{clip})">')
-        texts = []
+        texts, arrows = [], []
         for op in self._ops:
             kind = op[0]
             if kind == "bars":
@@ -836,21 +992,44 @@ class Axes:
                 p = op[1]
                 x, y = p.xy
                 _rect(canvas, X(x), Y(y + p.height), X(x + p.width) - X(x), Y(y) - Y(y + p.height),
-                      p.facecolor if p.fill else "none", p.edgecolor, p.linewidth, p.hatch, p.alpha)
+                      p.facecolor if p.fill else "none", p.edgecolor, p.linewidth, p.hatch, p.alpha, p.linestyle)
+            elif kind == "polygon":
+                p = op[1]
+                pts = [(X(x), Y(y)) for x, y in p.xy]
+                fill, opacity = _paint(p.facecolor if p.fill else "none", p.alpha)
+                points = " ".join(f"{_fmt(x)},{_fmt(y)}" for x, y in pts)
+                attrs = f'points="{points}" fill="{fill}"' + (f' fill-opacity="{_fmt(opacity)}"' if opacity < 1 else "")
+                edge = p.edgecolor
+                if edge is not None and not (isinstance(edge, str) and edge.lower() == "none"):
+                    attrs += f' stroke="{_paint(edge)[0]}" stroke-width="{_fmt(p.linewidth)}" stroke-linejoin="round"'
+                    dash = _DASH.get(p.linestyle)
+                    if dash:
+                        attrs += f' stroke-dasharray="{" ".join(_fmt(float(d) * p.linewidth / 1.5) for d in dash.split())}"'
+                tag = "polygon" if p.closed else "polyline"
+                canvas.add(f"<{tag} {attrs}/>")
+                if p.hatch:
+                    canvas.add(f'<{tag} points="{points}" fill="url(#{canvas.hatch(p.hatch, edge or "#333333")})"/>')
+            elif kind == "arrow":
+                arrows.append(op)
             elif kind == "text":
                 texts.append(op)
         canvas.add("</g>")
-        for _, x, y, s, ha, va, size, colour, weight, in_axes, rotation, alpha, style in texts:
+        for _, start, end, rad, colour, width, style, head, scale in arrows:
+            _arrow(canvas, (X(start[0]), Y(start[1])), (X(end[0]), Y(end[1])), rad, colour, width, style, head, scale)
+        # a text's own turn is ``turn``: ``rotation`` belongs to the x tick labels drawn below
+        for _, x, y, s, ha, va, size, colour, weight, in_axes, turn, alpha, style, bbox in texts:
             px = area.x + x * area.w if in_axes else X(x)
             py = area.y + area.h - y * area.h if in_axes else Y(y)
-            canvas.add(_svg_text(px, py, s, size, colour, ha, va, weight, rotation, alpha, style))
+            if bbox:
+                canvas.add(_text_box(px, py, s, size, ha, va, turn, bbox, weight in ("bold", "semibold")))
+            canvas.add(_svg_text(px, py, s, size, colour, ha, va, weight, turn, alpha, style))
         spine = _paint(SPINE)[0]
         edges = {"left": (area.x, area.y, area.x, area.y + area.h),
                  "right": (area.x + area.w, area.y, area.x + area.w, area.y + area.h),
                  "top": (area.x, area.y, area.x + area.w, area.y),
                  "bottom": (area.x, area.y + area.h, area.x + area.w, area.y + area.h)}
         for side, (a, b, c, d) in edges.items():
-            if self.spines[side].visible:
+            if self.spines[side].visible and not self._axis_off:
                 canvas.add(f'<line x1="{_fmt(a)}" y1="{_fmt(b)}" x2="{_fmt(c)}" y2="{_fmt(d)}" stroke="{spine}" '
                            'stroke-width="1"/>')
         for v, lab in zip(xticks, xlabels):
@@ -869,12 +1048,13 @@ class Axes:
         if self._title:
             canvas.add(_svg_text(area.x + area.w / 2, box.y + 4, self._title, self._title_size, ha="center", va="top",
                                  weight="bold"))
-        if self._xlabel:
+        if self._xlabel and not self._axis_off:
             canvas.add(_svg_text(area.x + area.w / 2, box.y + box.h - 2, self._xlabel, self._label_size,
                                  ha="center", va="bottom"))
-        if self._ylabel:
-            canvas.add(_svg_text(box.x + 2 + self._label_size * PT * 0.8, area.y + area.h / 2, self._ylabel,
-                                 self._label_size, ha="center", va="baseline", rotation=90))
+        if self._ylabel and not self._axis_off:
+            x = area.x - own_left + 2 + self._label_size * PT * 0.8  # beside its own tick labels (box.x + 2 ...)
+            canvas.add(_svg_text(x, area.y + area.h / 2, self._ylabel, self._label_size, ha="center", va="baseline",
+                                 rotation=90))
         if self._legend and self._legend["entries"]:
             leg = self._legend
             _, width, height = _legend_size(leg["entries"], leg["fontsize"], 1)
@@ -899,6 +1079,48 @@ class PolarAxes:
         self._tick_size = TICK_FONTSIZE
         self._colour_cycle = 0
         self._rdata: list[float] = []
+        self._rlabel_theta: float | None = None
+        self._frame = "polygon"
+        self._pad = 8.0
+        self.spines = {"polar": _Spine()}
+
+    def set_frame(self, shape: str) -> None:
+        """Rings and outline as ``"polygon"`` (the default: a spider web
+        through the spokes) or ``"circle"`` (as matplotlib's polar axes)."""
+        if shape not in ("polygon", "circle"):
+            raise ValueError(f"svgplot: frame must be 'polygon' or 'circle', not {shape!r}")
+        self._frame = shape
+
+    def set_rlabel_position(self, degrees: float) -> None:
+        """The angle (in degrees, as ``theta``) along which the ring values are written."""
+        self._rlabel_theta = math.radians(float(degrees))
+
+    def bar(self, x, height, width=0.8, bottom=0.0, *, color=None, edgecolor=None, linewidth=1.0, alpha=None,
+            label=None, **_ignored):
+        """Wedges (annular sectors) centred on the angles ``x``, ``width``
+        radians wide, from radius ``bottom`` to ``bottom + height``; drawn
+        beneath the rings, spokes and data (shaded sectors)."""
+        xs, heights = _seq(x), _seq(height)
+        n = max(len(xs), len(heights))
+        xs, heights = _stretch(xs, n), _stretch(heights, n)
+        widths, bottoms = _stretch(_seq(width), n), _stretch(_seq(bottom), n)
+        colours = _stretch(_colours(color) or [self._next_colour()], n)
+        edges = _stretch(_colours(edgecolor) or [None], n)
+        for i in range(n):
+            self._rdata.extend([bottoms[i], bottoms[i] + heights[i]])
+            self._ops.append(("wedge", xs[i] - widths[i] / 2, xs[i] + widths[i] / 2, bottoms[i],
+                              bottoms[i] + heights[i], colours[i], edges[i], float(linewidth), alpha))
+        if label and n:
+            self._handles.append((Patch(facecolor=colours[0], edgecolor=edges[0], alpha=alpha), str(label)))
+
+    def text(self, theta, r, s, *, ha="left", va="baseline", fontsize=DEFAULT_FONTSIZE, color=TEXT,
+             fontweight=None, rotation=0.0, style=None, fontstyle=None, bbox=None, horizontalalignment=None,
+             verticalalignment=None, **_ignored):
+        """A text at (``theta``, ``r``); ``rotation`` in degrees (counter-clockwise
+        on screen), turned about the anchor point; ``bbox`` puts a box behind it."""
+        self._ops.append(("text", float(theta), float(r), str(s), horizontalalignment or ha,
+                          verticalalignment or va, _fontsize(fontsize), color, fontweight, float(rotation or 0),
+                          fontstyle or style, bbox))
 
     def set_theta_offset(self, offset: float) -> None:
         self._offset = float(offset)
@@ -946,9 +1168,11 @@ class PolarAxes:
     def set_yticks(self, ticks, labels=None, **_ignored):
         self._rticks = [float(v) for v in ticks]
 
-    def tick_params(self, axis="both", *, labelsize=None, **_ignored):
+    def tick_params(self, axis="both", *, labelsize=None, pad=None, **_ignored):
         if labelsize is not None and axis in ("both", "y"):
             self._tick_size = _fontsize(labelsize)
+        if pad is not None and axis in ("both", "x"):
+            self._pad = float(pad) * PT
 
     def set_title(self, text, *, pad=None, fontsize=None, **_ignored):
         self._title = str(text)
@@ -972,7 +1196,24 @@ class PolarAxes:
         legend_w = 0.0
         if self._legend and self._legend["entries"]:
             legend_w = _legend_size(self._legend["entries"], self._legend["fontsize"], 1)[1] + 10
-        radius = max(20.0, min((box.w - legend_w) / 2 - label_w - 12, (box.h - top) / 2 - 2 * size * PT - 6))
+        spokes = self._xticks[0] if self._xticks else []
+        pad = self._pad
+        half_w, half_h = (box.w - legend_w) / 2 - 4, (box.h - top) / 2 - 4
+        radius = min((box.w - legend_w) / 2 - label_w - 12, (box.h - top) / 2 - 2 * size * PT - 6)  # the old rule
+        fits = [half_w - pad, half_h - pad]
+        for th, lab in zip(spokes, labels):  # or, if larger: each spoke label just inside the box
+            angle = self._offset + self._direction * th
+            c, s_ = math.cos(angle), math.sin(angle)
+            w, h = text_width(lab, size), _text_height(lab, size)
+            ext_x = w / 2 if abs(c) < 0.3 else w
+            ext_y = h / 2 if abs(s_) < 0.3 else h
+            if abs(c) > 1e-9:
+                fits.append((half_w - ext_x) / abs(c) - pad)
+            if abs(s_) > 1e-9:
+                fits.append((half_h - ext_y) / abs(s_) - pad)
+        if labels:
+            radius = max(radius, min(fits))
+        radius = max(20.0, radius)
         cx, cy = box.x + (box.w - legend_w) / 2, box.y + top + (box.h - top) / 2
 
         def P(theta: float, r: float) -> tuple[float, float]:
@@ -980,12 +1221,26 @@ class PolarAxes:
             angle = self._offset + self._direction * theta
             return cx + math.cos(angle) * radius * max(frac, 0), cy - math.sin(angle) * radius * max(frac, 0)
 
+        def arc(t0: float, t1: float, r: float) -> list[tuple[float, float]]:
+            steps = max(2, int(abs(t1 - t0) / (math.pi / 90)) + 1)  # every two degrees or less
+            return [P(t0 + (t1 - t0) * k / steps, r) for k in range(steps + 1)]
+
+        for op in self._ops:  # shaded sectors first: beneath the rings and spokes
+            if op[0] == "wedge":
+                _, t0, t1, r0, r1, colour, edge, width, alpha = op
+                pts = arc(t0, t1, r1) + (arc(t1, t0, r0) if r0 > lo else [(cx, cy)])
+                fill, opacity = _paint(colour, alpha)
+                attrs = f'points="{" ".join(f"{_fmt(x)},{_fmt(y)}" for x, y in pts)}" fill="{fill}"'
+                if opacity < 1:
+                    attrs += f' fill-opacity="{_fmt(opacity)}"'
+                if edge is not None and not (isinstance(edge, str) and edge.lower() == "none"):
+                    attrs += f' stroke="{_paint(edge)[0]}" stroke-width="{_fmt(width)}" stroke-linejoin="round"'
+                canvas.add(f"<polygon {attrs}/>")
         grid = _paint("#d0d0d0")[0]
-        spokes = self._xticks[0] if self._xticks else []
         for value in self._rticks or nice_ticks(lo, hi):
             if value <= lo:
                 continue
-            pts = [P(th, value) for th in spokes] if len(spokes) >= 3 else None
+            pts = [P(th, value) for th in spokes] if len(spokes) >= 3 and self._frame == "polygon" else None
             if pts:
                 canvas.add(f'<polygon points="{" ".join(f"{_fmt(x)},{_fmt(y)}" for x, y in pts)}" fill="none" '
                            f'stroke="{grid}" stroke-width="0.8"/>')
@@ -993,8 +1248,11 @@ class PolarAxes:
                 canvas.add(f'<circle cx="{_fmt(cx)}" cy="{_fmt(cy)}" r="{_fmt(radius * (value - lo) / (hi - lo))}" '
                            f'fill="none" stroke="{grid}" stroke-width="0.8"/>')
             between = (spokes[0] + spokes[1]) / 2 if len(spokes) >= 2 else 0.0  # clear of the spoke labels
-            x, y = P(between, value)
+            x, y = P(between if self._rlabel_theta is None else self._rlabel_theta, value)
             canvas.add(_svg_text(x + 2, y - 2, _tick_label(value), self._tick_size * 0.85, colour="#666666"))
+        if self.spines["polar"].visible and self._frame == "circle" and hi not in (self._rticks or []):
+            canvas.add(f'<circle cx="{_fmt(cx)}" cy="{_fmt(cy)}" r="{_fmt(radius)}" fill="none" stroke="{grid}" '
+                       'stroke-width="0.8"/>')
         for th, lab in zip(spokes, labels):
             x, y = P(th, hi)
             canvas.add(f'<line x1="{_fmt(cx)}" y1="{_fmt(cy)}" x2="{_fmt(x)}" y2="{_fmt(y)}" stroke="{grid}" '
@@ -1003,9 +1261,14 @@ class PolarAxes:
             c, s = math.cos(angle), math.sin(angle)
             ha = "center" if abs(c) < 0.3 else ("left" if c > 0 else "right")
             va = "center" if abs(s) < 0.3 else ("bottom" if s > 0 else "top")
-            canvas.add(_svg_text(cx + c * (radius + 8), cy - s * (radius + 8), lab, size, ha=ha, va=va))
+            canvas.add(_svg_text(cx + c * (radius + pad), cy - s * (radius + pad), lab, size, ha=ha, va=va))
+        texts = []
         for op in self._ops:
-            if op[0] == "band":
+            if op[0] == "wedge":
+                continue
+            if op[0] == "text":
+                texts.append(op)
+            elif op[0] == "band":
                 _, thetas, low, high, colour, alpha = op
                 fill, opacity = _paint(colour, alpha)
                 outer = " ".join(f"{_fmt(x)},{_fmt(y)}" for x, y in (P(t, r) for t, r in zip(thetas, high)))
@@ -1019,6 +1282,11 @@ class PolarAxes:
                 if marker:
                     for x, y in pts:
                         _marker(canvas, x, y, marker, msize * PT, colour, colour)
+        for _, theta, r, text, ha, va, tsize, colour, weight, rotation, style, bbox in texts:  # texts on top
+            x, y = P(theta, r)
+            if bbox:
+                canvas.add(_text_box(x, y, text, tsize, ha, va, rotation, bbox, weight in ("bold", "semibold")))
+            canvas.add(_svg_text(x, y, text, tsize, colour, ha, va, weight, rotation, None, style))
         if self._title:
             canvas.add(_svg_text(cx, box.y + 4, self._title, TITLE_FONTSIZE, ha="center", va="top", weight="bold"))
         if self._legend and self._legend["entries"]:
@@ -1042,6 +1310,7 @@ class Figure:
         self._suptitle = ""
         self._suptitle_size = TITLE_FONTSIZE + 1
         self._legend: dict | None = None
+        self._sharex = False
 
     def add_subplot(self, *args, projection: str | None = None, **_ignored):
         ax = PolarAxes(self) if projection == "polar" else Axes(self)
@@ -1057,8 +1326,11 @@ class Figure:
         return ax
 
     def subplots(self, nrows: int = 1, ncols: int = 1, *, width_ratios=None, height_ratios=None, squeeze=True,
-                 gridspec_kw=None, **_ignored):
+                 gridspec_kw=None, sharex=False, **_ignored):
+        """A grid of axes; ``sharex=True`` lines up the plot areas of each
+        column (same left and right edges), so their x positions match."""
         gridspec_kw = gridspec_kw or {}
+        self._sharex = bool(sharex)
         widths = list(width_ratios or gridspec_kw.get("width_ratios") or [1.0] * ncols)
         heights = list(height_ratios or gridspec_kw.get("height_ratios") or [1.0] * nrows)
         self._grid = (nrows, ncols, [float(w) for w in widths], [float(h) for h in heights])
@@ -1112,6 +1384,12 @@ class Figure:
         usable_w, usable_h = self.width - 8, self.height - top - bottom - 4
         xs = _offsets(widths, usable_w)
         ys = _offsets(heights, usable_h)
+        if self._sharex:
+            for c in range(cols):
+                column = [ax for ax, (_, col) in zip(self.axes, self._cells) if col == c and isinstance(ax, Axes)]
+                margins = [ax._margins() for ax in column]
+                for ax in column:
+                    ax._aligned = (max(m[0] for m in margins), max(m[2] for m in margins))
         for ax, (r, c) in zip(self.axes, self._cells):
             box = _Box(4 + xs[c], top + 2 + ys[r], usable_w * widths[c] / sum(widths),
                        usable_h * heights[r] / sum(heights))
@@ -1228,6 +1506,21 @@ def _parse_fmt(fmt: str | None) -> tuple[str | None, str | None]:
             rest = fmt.replace(style, "", 1)
             return (rest[0] if rest else None), style
     return fmt[0], ""
+
+
+def _steps(xs: list[float], ys: list[float], where: str = "mid") -> list[tuple[float, float]]:
+    """The corner points of a step line (matplotlib's ``drawstyle="steps-<where>"``)."""
+    if len(xs) < 2:
+        return list(zip(xs, ys))
+    points = [(xs[0], ys[0])]
+    for (x0, y0), (x1, y1) in zip(zip(xs, ys), zip(xs[1:], ys[1:])):
+        if where == "mid":
+            points += [((x0 + x1) / 2, y0), ((x0 + x1) / 2, y1), (x1, y1)]
+        elif where == "post":
+            points += [(x1, y0), (x1, y1)]
+        else:  # "pre"
+            points += [(x0, y1), (x1, y1)]
+    return points
 
 
 def _err_pairs(err, n: int) -> tuple[list[float], list[float]]:

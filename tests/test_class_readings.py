@@ -103,7 +103,8 @@ def test_triage_routing_reading_gives_the_case_and_routes_of_the_full_model():
         light = outcome(lambda: SignalTriage.routing_from_dict(spec, answer), routing)
         assert light == full, answer
         assert not isinstance(full, type), answer  # every odd answer comes back, what is not allowed left out
-        assert st._model_from_answer("m5.signalen", answer, routing_only=True) is not None
+        if isinstance(answer, dict) and isinstance(answer.get("cases"), dict):  # else not an answer at all
+            assert st._model_from_answer("m5.signalen", answer, routing_only=True) is not None
 
 
 def test_triage_observation_is_the_first_of_the_observations_with_its_id():

@@ -96,6 +96,31 @@ def test_east_view_saves_the_rewrite_and_scores_it(wb):
     assert on_disk(wb)["m4.east_brief"] == {"text": view.spec.letter} and view.banner.message == ""
 
 
+def test_east_picture_puts_original_and_rewrite_side_by_side():
+    import xml.etree.ElementTree as ET
+
+    from lst_kit import svgplot
+
+    svg = "{http://www.w3.org/2000/svg}"
+    spec = load_spec("m4.east_brief", "east_letter")
+    before, after = el.east_scores(spec, spec.letter), el.east_scores(spec, GOOD_LETTER)
+    fig = el.plot_scores(spec, before, after)
+    assert isinstance(fig, svgplot.Figure)
+    root = ET.fromstring(fig.to_svg())
+    texts = ["".join(el_.itertext()) for el_ in root.iter(svg + "text")]
+    for label in ("EAST-score: oorspronkelijke brief en jouw versie", "controles geslaagd (%)", "oorspronkelijk",
+                  "jouw versie", "Easy(makkelijk)", "100"):
+        assert label in texts
+    letters = [x for x in el.EAST if before[x] is not None]
+    mine = [r for r in root.iter(svg + "rect") if r.get("fill") == "#0072b2" and float(r.get("width")) > 20]
+    assert len(mine) == len(letters) and all(after[x] == 1.0 for x in letters)
+    assert len({round(float(r.get("height")), 1) for r in mine}) == 1   # all four at 100%
+    grey = [r for r in root.iter(svg + "rect") if r.get("fill") == "#bbbbbb" and float(r.get("width")) > 20]
+    assert [round(float(r.get("height")) / float(mine[0].get("height")), 2) for r in grey] == \
+        [round(before[x], 2) for x in letters]
+    assert sum(1 for r in root.iter(svg + "rect") if r.get("fill", "").startswith("url(#h")) == len(letters) + 1
+
+
 def test_east_hooks():
     lines = el.summarize("m4.east_brief", {"text": GOOD_LETTER})
     assert lines[0].startswith("EAST-score van oorspronkelijk naar eigen versie: E 20% → 100%")
@@ -213,6 +238,39 @@ def test_game_spec_damaged(tmp_path, monkeypatch):
     with pytest.raises(ContentError) as info:
         load_spec("m4.piramidespel")
     assert info.value.field == "agents[1].compliance" and "6 kansen" in str(info.value)
+
+
+def test_game_picture_shows_levels_as_steps_with_outcomes_and_trust(spec):
+    import xml.etree.ElementTree as ET
+
+    from lst_kit import svgplot
+    from lst_kit.plotting import PALETTE
+
+    svg = "{http://www.w3.org/2000/svg}"
+    game = pg.Game(spec, agent_key="calculerend")
+    for level in (1, 3, 2):
+        game.choose(level)
+    rounds = game.rounds()
+    fig = pg.plot_game(spec, rounds, spec.rounds)
+    assert isinstance(fig, svgplot.Figure)
+    root = ET.fromstring(fig.to_svg())
+    texts = ["".join(el.itertext()) for el in root.iter(svg + "text")]
+    for label in ("Jouw rondes (illustratief)", "ronde", "vertrouwen", "gekozen trede", "leeft na", "leeft niet na",
+                  "kosten (opgeteld)", f"{spec.levels[0].level} {spec.levels[0].label}", str(spec.rounds)):
+        assert label in texts
+    assert f"kosten {sum(r.cost for r in rounds):g}" in texts
+    level = next(el for el in root.iter(svg + "polyline") if el.get("stroke") == PALETTE[0].lower()
+                 and len(el.get("points").split()) > 2)
+    pts = [tuple(map(float, xy.split(","))) for xy in level.get("points").split()]
+    assert len(pts) == 1 + 3 * (len(rounds) - 1)   # steps: a corner half-way between rounds
+    assert pts[1][1] == pts[0][1] and pts[2][0] == pts[1][0]   # flat, then straight up
+    heights = [pts[0][1], pts[3][1], pts[6][1]]   # level 1, 3, 2: higher levels are higher up (smaller y)
+    assert heights[1] < heights[2] < heights[0]
+    outcomes = [r.complied for r in rounds]
+    done = sum(1 for c in root.iter(svg + "circle") if c.get("fill") == PALETTE[2].lower())
+    assert done == outcomes.count(True) + 1   # and the legend key
+    empty = ET.fromstring(pg.plot_game(spec, [], spec.rounds).to_svg())
+    assert not [el for el in empty.iter(svg + "polyline") if len(el.get("points").split()) > 2]
 
 
 def test_game_hooks(spec):

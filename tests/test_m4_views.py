@@ -1,7 +1,9 @@
 """Module 4 widgets, headless: set .value, .click(), then assert on the
 model, the workbook file and what the participant sees."""
 
+import base64
 import json
+import re
 
 import pytest
 import yaml
@@ -108,6 +110,12 @@ def test_t11_bad_input_shows_dutch_banner_and_keeps_the_saved_answer(wb):
 
 # -- intervention matrix -------------------------------------------------------------------------
 
+def _picture(box) -> str:
+    """The SVG text of the picture a FigureBox shows (an svgplot figure, as a data URI)."""
+    uri = re.search(r'src="data:image/svg\+xml;base64,([^"]+)"', box.value).group(1)
+    return base64.b64decode(uri).decode("utf-8")
+
+
 def test_matrix_cell_edits_reach_the_workbook(wb):
     view = lst_kit.intervention_matrix("m4.interventiematrix", workbook=wb)
     assert view.cell_dd.value == "A1"
@@ -146,9 +154,11 @@ def test_matrix_reference_toggle_draws_both(wb):
     view = lst_kit.intervention_matrix("m4.interventiematrix", workbook=wb)
     single = view.figure.value
     view.show_reference.value = True
-    assert view.figure.value != single and view._drawing.reference is not None
+    assert view.figure.value != single and "Referentie van het cursusteam" in _picture(view.figure)
     view.checks["nudge"].value = True
-    assert view._drawing.reference is not None   # the pair is kept while editing
+    assert "Referentie van het cursusteam" in _picture(view.figure)   # the pair is kept while editing
+    view.show_reference.value = False
+    assert "Referentie van het cursusteam" not in _picture(view.figure)
 
 
 def test_matrix_odd_saved_answer_is_cleaned_not_fatal(wb):

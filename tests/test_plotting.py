@@ -7,7 +7,6 @@ import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from PIL import Image
 
-from lst_kit.exercises._layers import static_figure
 from lst_kit.plotting import PALETTE, new_figure, png_bytes
 
 
@@ -64,6 +63,6 @@ def test_png_bytes_is_deterministic_and_keeps_the_resolution():
     assert round(image.info["dpi"][0]) == 100
 
 
-def test_static_figures_have_no_layout_engine():
+def test_unconstrained_figures_have_no_layout_engine():
     # with any engine (even the placeholder 'none' leaves) savefig lays out every text once more first
-    assert static_figure(4.0, 3.0).get_layout_engine() is None
+    assert new_figure(4.0, 3.0, constrained=False).get_layout_engine() is None

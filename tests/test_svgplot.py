@@ -139,3 +139,167 @@ def test_every_marker_draws_something_centred_on_its_point(marker):
     ax.set_ylim(0, 1)
     svg = fig.to_svg().decode()
     assert svg.count("#d55e00") >= 1
+
+
+def test_polar_sectors_lie_beneath_the_rings_and_texts_sit_on_top_with_their_box():
+    fig = svgplot.Figure(figsize=(5, 5))
+    ax = fig.add_subplot(projection="polar")
+    ax.set_frame("circle")
+    ax.set_theta_offset(math.pi / 2)
+    ax.set_theta_direction(-1)
+    ax.set_ylim(0, 5)
+    ax.bar(math.pi / 2, 5, width=math.pi / 2, color="#f2f2f2", edgecolor="#d0d0d0")  # the east quarter
+    ax.plot([0, math.pi / 2, math.pi, 0], [5, 5, 5, 5], color="#0072B2")
+    ax.text(math.pi / 2, 4, "oost", ha="center", va="center", rotation=-90, style="italic",
+            bbox={"facecolor": "white", "alpha": 0.85})
+    ax.set_xticks([0, math.pi / 2, math.pi, 3 * math.pi / 2], ["N", "O", "Z", "W"])
+    ax.set_yticks([1, 2, 3, 4, 5])
+    root = _tree(fig)
+    elements = list(root.iter())
+    wedge = next(e for e in elements if e.tag.endswith("polygon") and e.get("fill") == "#f2f2f2")
+    ring = next(e for e in elements if e.tag.endswith("circle") and e.get("stroke") == "#d0d0d0")
+    label = next(e for e in elements if e.tag.endswith("text") and e.text == "oost")
+    assert elements.index(wedge) < elements.index(ring) < elements.index(label)
+    assert label.get("font-style") == "italic" and label.get("transform", "").startswith("rotate(90 ")
+    box = elements[elements.index(label) - 1]
+    assert box.tag.endswith("rect") and box.get("fill") == "#ffffff" and box.get("fill-opacity") == "0.85"
+    # the wedge spans the east quarter: from the centre out to radius 5, between north-east and south-east
+    line = next(e for e in elements if e.tag.endswith("polyline") and e.get("stroke") == "#0072b2")
+    (nx, ny), (ex, ey) = [tuple(map(float, p.split(","))) for p in line.get("points").split()[:2]]
+    cx, cy, radius = nx, ey, ex - nx
+    pts = [tuple(map(float, p.split(","))) for p in wedge.get("points").split()]
+    assert (cx, cy) in [(pytest.approx(x), pytest.approx(y)) for x, y in pts]
+    rim = [(x, y) for x, y in pts if math.hypot(x - cx, y - cy) > 1]
+    assert all(math.hypot(x - cx, y - cy) == pytest.approx(radius, abs=0.05) for x, y in rim)
+    assert all(x - cx >= abs(y - cy) - 0.05 for x, y in rim)  # within 45 degrees of east
+
+
+def test_rlabel_position_moves_the_ring_values():
+    def ring_label_at(degrees):
+        fig = svgplot.Figure(figsize=(4, 4))
+        ax = fig.add_subplot(projection="polar")
+        ax.plot([0, math.pi], [2, 2])
+        ax.set_ylim(0, 2)
+        ax.set_yticks([1, 2])
+        if degrees is not None:
+            ax.set_rlabel_position(degrees)
+        text = next(e for e in _tree(fig).iter("{http://www.w3.org/2000/svg}text") if e.text == "2")
+        return float(text.get("x")), float(text.get("y"))
+
+    x0, y0 = ring_label_at(0)      # along theta = 0: to the right of the centre, on its height
+    x90, y90 = ring_label_at(90)   # along theta = 90 degrees: straight above it
+    assert x0 > x90 and y90 < y0
+
+
+def test_multi_column_legend_columns_fit_their_own_labels():
+    fig = svgplot.Figure(figsize=(6, 3))
+    ax = fig.add_subplot()
+    ax.plot([0, 1], [0, 1], label="a")
+    ax.plot([0, 1], [1, 0], label="een heel erg lang legendalabel")
+    ax.plot([0, 1], [0.5, 0.5], label="b")
+    fig.legend(ncols=3)
+    xs = {e.text: float(e.get("x")) for e in _tree(fig).iter("{http://www.w3.org/2000/svg}text")
+          if e.text in ("a", "b", "een heel erg lang legendalabel")}
+    first_gap = xs["een heel erg lang legendalabel"] - xs["a"]
+    second_gap = xs["b"] - xs["een heel erg lang legendalabel"]
+    assert second_gap > 2 * first_gap  # the short first column is narrow, the long second one wide
+
+
+def test_axes_text_with_a_box_behind_it():
+    fig = svgplot.Figure(figsize=(4, 3))
+    ax = fig.add_subplot()
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    ax.text(0.5, 0.5, "let op", ha="center", va="center", bbox={"facecolor": "#ffff00", "edgecolor": "#000000"})
+    elements = list(_tree(fig).iter())
+    label = next(i for i, e in enumerate(elements) if e.tag.endswith("text") and e.text == "let op")
+    box = elements[label - 1]
+    assert box.get("fill") == "#ffff00" and box.get("stroke") == "#000000"
+    x, w = float(box.get("x")), float(box.get("width"))
+    assert x < float(elements[label].get("x")) < x + w  # centred text inside its box
+
+
+def test_a_turned_text_leaves_the_x_tick_labels_upright():
+    fig = svgplot.Figure(figsize=(4, 3))
+    ax = fig.add_subplot()
+    ax.set_xlim(0, 2)
+    ax.set_xticks([0.5, 1.5], ["links", "rechts"])
+    ax.text(1, 0.5, "schuin", rotation=90)
+    texts = {e.text: e for e in _tree(fig).iter("{http://www.w3.org/2000/svg}text")}
+    assert texts["schuin"].get("transform", "").startswith("rotate(-90 ")
+    assert texts["links"].get("transform") is None and texts["rechts"].get("transform") is None
+
+
+def test_steps_mid_in_plot_and_fill_between():
+    fig = svgplot.Figure(figsize=(4, 3))
+    ax = fig.add_subplot()
+    ax.plot([1, 2, 3], [1, 3, 2], drawstyle="steps-mid", marker="o", color="#000001")
+    ax.fill_between([1, 2, 3], [1, 2, 3], step="mid", color="#000002")
+    ax.set_xlim(0, 4)
+    ax.set_ylim(0, 4)
+    root = _tree(fig)
+    line = next(e for e in root.iter("{http://www.w3.org/2000/svg}polyline") if e.get("stroke") == "#000001")
+    pts = [tuple(map(float, p.split(","))) for p in line.get("points").split()]
+    assert len(pts) == 7 and pts[1][1] == pts[0][1] and pts[2][0] == pts[1][0] and pts[3][1] == pts[2][1]
+    assert svgplot._steps([1, 2], [5, 6], "mid") == [(1, 5), (1.5, 5), (1.5, 6), (2, 6)]
+    assert svgplot._steps([1, 2], [5, 6], "post") == [(1, 5), (2, 5), (2, 6)]
+    markers = [c for c in root.iter("{http://www.w3.org/2000/svg}circle") if c.get("fill") == "#000001"]
+    assert len(markers) == 3  # on the points, not on the corners
+    area = next(e for e in root.iter("{http://www.w3.org/2000/svg}polygon") if e.get("fill") == "#000002")
+    assert len(area.get("points").split()) == 2 * 7
+
+
+def test_sharex_lines_up_the_plot_areas_of_a_column():
+    def spines(sharex):
+        fig = svgplot.Figure(figsize=(5, 4))
+        top, bottom = fig.subplots(2, 1, sharex=sharex)
+        top.plot([0, 1], [0, 1], label="lijn")
+        top.legend()  # room on the right for the legend
+        top.set_yticks([0, 1], ["een heel lang label", "kort"])
+        bottom.plot([0, 1], [0, 1])
+        bottom.set_ylabel("y")
+        lefts = [e for e in _tree(fig).iter("{http://www.w3.org/2000/svg}line")
+                 if e.get("x1") == e.get("x2") and e.get("stroke") == "#555555" and e.get("y1") != e.get("y2")
+                 and abs(float(e.get("y1")) - float(e.get("y2"))) > 50]
+        return sorted({float(e.get("x1")) for e in lefts})
+
+    assert len(spines(False)) == 4  # left and right spines of two axes at different places
+    assert len(spines(True)) == 2   # the same left and right edges
+
+
+def test_polygons_arrows_and_axis_off():
+    fig = svgplot.Figure(figsize=(4, 4))
+    ax = fig.add_subplot()
+    ax.set_axis_off()
+    ax.set_xlim(0, 10)
+    ax.set_ylim(0, 10)
+    ax.set_xlabel("verborgen")
+    ax.add_patch(svgplot.Polygon([(1, 1), (9, 1), (5, 9)], facecolor="#000001", edgecolor="#000002", hatch=".."))
+    ax.annotate("", xy=(8, 8), xytext=(2, 2), arrowprops={"arrowstyle": "-|>", "connectionstyle": "arc3,rad=0.3",
+                                                          "color": "#000003", "linestyle": "--"})
+    ax.annotate("", xy=(2, 8), xytext=(2, 2), arrowprops={"color": "#000004"})
+    root = _tree(fig)
+    assert not [e for e in root.iter("{http://www.w3.org/2000/svg}line")]          # no spines, no ticks
+    assert "verborgen" not in [e.text for e in root.iter("{http://www.w3.org/2000/svg}text")]
+    triangle = next(e for e in root.iter("{http://www.w3.org/2000/svg}polygon") if e.get("fill") == "#000001")
+    assert len(triangle.get("points").split()) == 3 and triangle.get("stroke") == "#000002"
+    assert any(e.get("fill", "").startswith("url(#h") for e in root.iter("{http://www.w3.org/2000/svg}polygon"))
+    curved = next(e for e in root.iter("{http://www.w3.org/2000/svg}path") if e.get("stroke") == "#000003")
+    straight = next(e for e in root.iter("{http://www.w3.org/2000/svg}path") if e.get("stroke") == "#000004")
+    assert "Q" in curved.get("d") and curved.get("stroke-dasharray") and "Q" not in straight.get("d")
+    # the curve bends to the right of its way (rad > 0): from lower left to upper right, below the diagonal
+    q = curved.get("d").split("Q")[1].split()
+    cx, cy = float(q[0]), float(q[1])
+    x0, y0 = (float(v) for v in curved.get("d")[1:].split("Q")[0].split())
+    assert cx - x0 > y0 - cy  # in pixels (y down): further right than up
+    heads = [e for e in root.iter("{http://www.w3.org/2000/svg}polygon") if e.get("fill") in ("#000003", "#000004")]
+    assert len(heads) == 2
+
+
+def test_text_box_takes_pad_from_the_boxstyle_and_a_dashed_edge():
+    fig = svgplot.Figure(figsize=(4, 3))
+    ax = fig.add_subplot()
+    ax.text(0.5, 0.5, "naast", bbox={"boxstyle": "round,pad=0.4", "facecolor": "white", "edgecolor": "#888888",
+                                     "linestyle": "--"})
+    box = next(e for e in _tree(fig).iter("{http://www.w3.org/2000/svg}rect") if e.get("stroke") == "#888888")
+    assert box.get("stroke-dasharray") and float(box.get("rx")) == pytest.approx(0.4 * 10 * svgplot.PT, abs=0.01)

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import textwrap
 from dataclasses import dataclass, field
-from typing import Any
 
 import ipywidgets as widgets
 
@@ -200,44 +199,14 @@ def _mix_from_answer(setup: MatrixSetup, answer) -> dict[str, tuple[str, ...]]:
 # -- plot ------------------------------------------------------------------------------
 
 PYRAMID_SIZE = (7.8, 5.4)
-PYRAMID_RECT = (0.01, 0.1, 0.98, 0.83)
 TOP_WIDTH, BASE_WIDTH = 1.1, 6.6
 MAX_NAMES = 8
-_BACKGROUNDS: dict[tuple, Any] = {}
+NOTE_Y = -0.95  # the explanation of the arrows, below the pyramid
 
 
 def _half(y: float) -> float:
     """Half the width of the pyramid at height y (levels are 1 high)."""
     return (BASE_WIDTH - (BASE_WIDTH - TOP_WIDTH) * y / len(LEVELS)) / 2
-
-
-def _pyramid_axes(fig):
-    ax = fig.add_axes(PYRAMID_RECT)
-    ax.set_xlim(-BASE_WIDTH / 2 - 3.4, BASE_WIDTH / 2 + 3.6)
-    ax.set_ylim(-0.1, len(LEVELS) + 0.2)
-    ax.set_axis_off()
-    return ax
-
-
-def _pyramid_background(setup: MatrixSetup, title: str):
-    """The unchanging layer (level names, title, legend), rendered once per
-    title and language and kept: a redraw then only draws the levels' contents."""
-    labels = tuple(f"{lv} · {setup.catalogue.level(lv).label}" for lv in LEVELS)
-    key = (labels, title, t("enforcement_pyramid.legend"))
-    if key not in _BACKGROUNDS:
-        from ._layers import render_background, static_figure
-
-        frame = static_figure(*PYRAMID_SIZE)
-        ax = _pyramid_axes(frame)
-        for lv, label in zip(LEVELS, labels):
-            ax.text(-_half(lv - 0.5) - 0.15, lv - 0.5, label, ha="right", va="center", fontsize=8, color="#222222")
-        frame.suptitle(title, fontsize=11, fontweight="bold", y=0.985)
-        frame.text(0.5, 0.012, textwrap.fill(t("enforcement_pyramid.legend"), 130), ha="center", va="bottom",
-                   fontsize=7.5, color="#222222")
-        if len(_BACKGROUNDS) > 64:
-            _BACKGROUNDS.clear()
-        _BACKGROUNDS[key] = render_background(frame)
-    return _BACKGROUNDS[key]
 
 
 def _level_text(setup: MatrixSetup, ids, width_chars: int) -> str:
@@ -254,50 +223,51 @@ def _level_text(setup: MatrixSetup, ids, width_chars: int) -> str:
     return body
 
 
-@styled
-def plot_pyramid(setup: MatrixSetup, reading: PyramidReading, title: str):
+def plot_pyramid(setup: MatrixSetup, reading: PyramidReading, title: str) -> svgplot.Figure:
     """Six trapezoid levels (widest at the base); each level names its
     interventions; arrows on the right show escalation between used levels
     (a jump over an empty level is dashed and marked), a dotted arrow the way
-    back to the base when cooperation returns."""
-    from matplotlib.patches import FancyArrowPatch, Polygon
-
-    from ._layers import layered_figure
-
+    back to the base when cooperation returns. An :mod:`lst_kit.svgplot`
+    figure: redrawn whole after every edit in a few ms."""
     catalogue = setup.catalogue
     colours = _level_colours()
-    fig = layered_figure(*PYRAMID_SIZE, _pyramid_background(setup, title))
-    ax = _pyramid_axes(fig)
+    fig = svgplot.Figure(figsize=PYRAMID_SIZE)
+    fig.suptitle(title, fontsize=11)
+    ax = fig.add_subplot()
+    ax.set_axis_off()
+    ax.set_xlim(-BASE_WIDTH / 2 - 3.4, BASE_WIDTH / 2 + 3.6)
+    ax.set_ylim(NOTE_Y - 0.05, len(LEVELS) + 0.2)
     half = _half
     for lv in LEVELS:
         y0, y1 = lv - 1, lv
+        ax.text(-half(lv - 0.5) - 0.15, lv - 0.5, f"{lv} · {catalogue.level(lv).label}", ha="right", va="center",
+                fontsize=8, color="#222222")
         ids = reading.by_level.get(lv, ())
         face = colours[lv] if ids else "#f4f4f4"
-        ax.add_patch(Polygon([(-half(y0), y0), (half(y0), y0), (half(y1), y1), (-half(y1), y1)], closed=True,
-                             facecolor=face, edgecolor="#666666", linewidth=1, hatch=None if ids else "..",
-                             zorder=1))
+        ax.add_patch(svgplot.Polygon([(-half(y0), y0), (half(y0), y0), (half(y1), y1), (-half(y1), y1)],
+                                     facecolor=face, edgecolor="#666666", linewidth=1, hatch=None if ids else ".."))
         ink = _text_colour(face) if ids else "#555555"
         body = _level_text(setup, ids, max(10, int(2 * half(y1) * 8))) if ids else t("enforcement_pyramid.empty_level")
-        ax.text(0, y0 + 0.5, body, ha="center", va="center", fontsize=7.5 if lv < 5 else 6.5, color=ink, zorder=3,
+        ax.text(0, y0 + 0.5, body, ha="center", va="center", fontsize=7.5 if lv < 5 else 6.5, color=ink,
                 style="normal" if ids else "italic", bbox=None if ids else {
                     "boxstyle": "round,pad=0.2", "facecolor": "#f4f4f4", "edgecolor": "none"})
     used = reading.used
     for a, b in zip(used, used[1:]):
         jump = b - a > 1
         ya, yb = a - 0.5, b - 0.5
-        ax.add_patch(FancyArrowPatch((half(ya) + 0.2, ya), (half(yb) + 0.2, yb), connectionstyle="arc3,rad=0.35",
-                                     arrowstyle="-|>", mutation_scale=12, color=PALETTE[5] if jump else PALETTE[0],
-                                     linewidth=1.6, linestyle="--" if jump else "-", zorder=4))
+        ax.annotate("", xy=(half(yb) + 0.2, yb), xytext=(half(ya) + 0.2, ya), arrowprops={
+            "arrowstyle": "-|>", "connectionstyle": "arc3,rad=0.35", "mutation_scale": 12,
+            "color": PALETTE[5] if jump else PALETTE[0], "linewidth": 1.6, "linestyle": "--" if jump else "-"})
         if jump:
             ym = (ya + yb) / 2
             ax.text(half(ym) + 0.2 + 0.22 * (yb - ya), ym, t("enforcement_pyramid.jump"), fontsize=7.5,
-                    color=PALETTE[5], ha="left", va="center", zorder=4)
+                    color=PALETTE[5], ha="left", va="center")
     back_x = BASE_WIDTH / 2 + 1.5
     if len(used) > 1:
         ax.text(half(used[-1] - 0.5) + 0.45, used[-1] - 0.1, t("enforcement_pyramid.escalate"), ha="left",
                 va="bottom", fontsize=8, color=PALETTE[0])
-        ax.add_patch(FancyArrowPatch((back_x, used[-1] - 0.5), (back_x, used[0] - 0.5), arrowstyle="-|>",
-                                     mutation_scale=11, color="#555555", linewidth=1.2, linestyle=":", zorder=2))
+        ax.annotate("", xy=(back_x, used[0] - 0.5), xytext=(back_x, used[-1] - 0.5), arrowprops={
+            "arrowstyle": "-|>", "mutation_scale": 11, "color": "#555555", "linewidth": 1.2, "linestyle": ":"})
         ax.text(back_x + 0.12, (used[0] + used[-1]) / 2 - 0.5, t("enforcement_pyramid.back"), ha="left",
                 va="center", fontsize=7.5, color="#444444")
     if reading.beside:
@@ -307,6 +277,8 @@ def plot_pyramid(setup: MatrixSetup, reading: PyramidReading, title: str):
         ax.text(back_x + 0.1, -0.05, f"{t('enforcement_pyramid.beside')}\n{beside}", ha="left", va="bottom",
                 fontsize=7.5, color="#222222", bbox={"boxstyle": "round,pad=0.4", "facecolor": "#ffffff",
                                                      "edgecolor": "#888888", "linestyle": "--"})
+    ax.text(0.1, NOTE_Y, textwrap.fill(t("enforcement_pyramid.legend"), 115), ha="center", va="bottom", fontsize=7.5,
+            color="#222222")
     return fig
 
 

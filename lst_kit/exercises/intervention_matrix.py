@@ -31,26 +31,10 @@ from .._paths import data_dir
 from ..content import ContentError, Field, _rel, load_spec, load_yaml
 from ..errors import InputError
 from ..i18n import t
-from ..plotting import PALETTE, SEQUENTIAL, styled
+from ..plotting import PALETTE, SEQUENTIAL
 from ..ui import ExerciseFrame, FigureBox, build_view, esc
 from ..workbook import Workbook
 
-
-def _from_layers(name: str):
-    """A function of :mod:`._layers`, imported when first called: ``_layers``
-    imports matplotlib, which the class overview (svgplot) does without."""
-
-    def call(*args, **kwargs):
-        from . import _layers
-
-        return getattr(_layers, name)(*args, **kwargs)
-
-    call.__name__ = name
-    return call
-
-
-layered_figure, render_background, static_figure = map(_from_layers, ("layered_figure", "render_background",
-                                                                       "static_figure"))
 
 LEVELS = tuple(range(1, 7))
 SEGMENT_KEY = re.compile(r"^[A-Z]$")
@@ -475,9 +459,7 @@ def range_text(rng: tuple[int, int] | None) -> str:
 # -- plot ---------------------------------------------------------------------------
 
 def _level_colours():
-    from matplotlib import colormaps
-
-    cmap = colormaps[SEQUENTIAL].reversed()  # light = base of the pyramid, dark = top
+    cmap = svgplot.colormap(SEQUENTIAL).reversed()  # light = base of the pyramid, dark = top
     return {lv: cmap(0.08 + 0.84 * (lv - 1) / 5) for lv in LEVELS}
 
 
@@ -493,180 +475,101 @@ def _cell_lines(catalogue: Catalogue, ids, max_lines: int) -> list[str]:
     return names
 
 
-@dataclass
-class GridArtists:
-    """The artists of one drawn matrix, so its contents can be refilled."""
-
-    rects: dict
-    keys: dict
-    ranges: dict
-    bodies: dict
-    frames: dict
-    situation: Any
-    suggested: Any
-    marks: bool
+COLOUR_BAR = 0.55  # room right of the last matrix for the colour scale, in cell widths
 
 
-def _decorate_grid(ax, setup: MatrixSetup, title: str) -> None:
-    """The unchanging frame of a matrix: limits, row and column names, title."""
-    spec = setup.spec
+def _draw_grid(ax, setup: MatrixSetup, cells: dict[str, tuple[str, ...]], title: str, differences: set[str] | None,
+               situation: str | None, suggested: str | None, colour_bar: bool) -> None:
+    """One matrix: rows are segments (A at the bottom: light lower-left, heavy
+    upper-right, as in the LHS), columns the consequence classes; cells
+    coloured by their highest level, ``differences`` (None: no marks, the
+    reference itself) marked with ``≠`` and a dashed frame."""
+    spec, catalogue = setup.spec, setup.catalogue
     nrows, ncols = len(spec.segments), len(spec.classes)
-    ax.set_xlim(0, ncols)
+    colours = _level_colours()
+    small = 7 if nrows <= 4 else 6
+    max_lines = max(2, MAX_IN_CELL_LINES - max(0, nrows - 4))
+    marks = differences is not None
+    frames = []
+    for r, seg in enumerate(spec.segments):
+        for c, cls in enumerate(spec.classes):
+            cell = f"{seg.key}{cls.key}"
+            ids = cells.get(cell, ())
+            rng = level_range(catalogue, ids)
+            face = colours[rng[1]] if rng else "#ffffff"
+            ax.add_patch(svgplot.Rectangle((c, r), 1, 1, facecolor=face, edgecolor="#888888", linewidth=0.8,
+                                           hatch=None if rng else ".."))
+            ink = _text_colour(face) if rng else "#444444"
+            differs = marks and bool(ids) and cell in differences  # an empty cell is hatched: plain enough
+            key = f"{cell}  ≠" if differs else (f"{cell}  =" if marks and ids else cell)
+            ax.text(c + 0.05, r + 0.93, key, ha="left", va="top", fontsize=8, fontweight="bold", color=ink)
+            ax.text(c + 0.95, r + 0.05, range_text(rng), ha="right", va="bottom", fontsize=6.5, color=ink)
+            ax.text(c + 0.5, r + 0.47, "\n".join(_cell_lines(catalogue, ids, max_lines)), ha="center", va="center",
+                    fontsize=small, color=ink)
+            if differs:
+                frames.append(svgplot.Rectangle((c + 0.03, r + 0.03), 0.94, 0.94, fill=False, edgecolor=ink,
+                                                linestyle="--", linewidth=1.4))
+    rows = [seg.key for seg in spec.segments]
+    cols = [cls.key for cls in spec.classes]
+    for cell, colour, style in ((situation, PALETTE[5], ":"), (suggested, PALETTE[3], "-")):
+        if cell and cell in spec.cell_keys:
+            seg, cls = spec.split(cell)
+            frames.append(svgplot.Rectangle((cols.index(cls.key), rows.index(seg.key)), 1, 1, fill=False,
+                                            edgecolor=colour, linestyle=style, linewidth=4))
+    for frame in frames:  # on top of every cell
+        ax.add_patch(frame)
+    if colour_bar:  # the colour scale beside the matrix, one block per level, as a colour bar
+        x0, width, step = ncols + 0.1, 0.1, nrows / len(LEVELS)
+        for i, lv in enumerate(LEVELS):
+            ax.add_patch(svgplot.Rectangle((x0, i * step), width, step, facecolor=colours[lv], edgecolor="#888888",
+                                           linewidth=0.5))
+            ax.text(x0 + width + 0.04, (i + 0.5) * step, str(lv), ha="left", va="center", fontsize=7)
+        ax.text(x0 + width + 0.2, nrows / 2, t("intervention_matrix.colour_label"), ha="center", va="center",
+                fontsize=8, rotation=90)
+    ax.set_xlim(0, ncols + (COLOUR_BAR if colour_bar else 0))
     ax.set_ylim(0, nrows)
     ax.set_xticks([c + 0.5 for c in range(ncols)],
                   [f"{cls.key}\n" + textwrap.fill(cls.label, 16) for cls in spec.classes], fontsize=7.5)
     ax.set_yticks([r + 0.5 for r in range(nrows)],
                   [f"{seg.key}\n" + textwrap.fill(seg.label, 14, break_long_words=False) for seg in spec.segments],
                   fontsize=7.5)
-    ax.tick_params(length=0)
     ax.set_xlabel(t("intervention_matrix.axis_classes"), fontsize=8.5)
     ax.set_ylabel(t("intervention_matrix.axis_segments"), fontsize=8.5)
-    ax.set_title(title, fontsize=10, fontweight="bold")
+    ax.set_title(title, fontsize=10)
     for side in ax.spines.values():
         side.set_visible(False)
 
 
-def _draw_grid(ax, setup: MatrixSetup, marks: bool) -> GridArtists:
-    """The cells: rows are segments (A at the bottom: light lower-left, heavy
-    upper-right, as in the LHS), columns the consequence classes. Only these
-    artists change between edits."""
-    from matplotlib.patches import Rectangle
-
-    spec = setup.spec
-    nrows, ncols = len(spec.segments), len(spec.classes)
-    small = 7 if nrows <= 4 else 6
-    art = GridArtists({}, {}, {}, {}, {}, None, None, marks)
-    for r, seg in enumerate(spec.segments):
-        for c, cls in enumerate(spec.classes):
-            cell = f"{seg.key}{cls.key}"
-            art.rects[cell] = ax.add_patch(Rectangle((c, r), 1, 1, edgecolor="#888888", linewidth=0.8, zorder=1))
-            art.keys[cell] = ax.text(c + 0.05, r + 0.93, cell, ha="left", va="top", fontsize=8, fontweight="bold",
-                                     zorder=3)
-            art.ranges[cell] = ax.text(c + 0.95, r + 0.05, "", ha="right", va="bottom", fontsize=6.5, zorder=3)
-            art.bodies[cell] = ax.text(c + 0.5, r + 0.47, "", ha="center", va="center", fontsize=small, zorder=3,
-                                       linespacing=1.15)
-            if marks:
-                art.frames[cell] = ax.add_patch(Rectangle((c + 0.03, r + 0.03), 0.94, 0.94, fill=False,
-                                                          linestyle=(0, (3, 2)), linewidth=1.2, zorder=2))
-    art.situation = ax.add_patch(Rectangle((0, 0), 1, 1, fill=False, edgecolor=PALETTE[5], linestyle=":",
-                                           linewidth=3.2, zorder=4, visible=False))
-    art.suggested = ax.add_patch(Rectangle((0, 0), 1, 1, fill=False, edgecolor=PALETTE[3], linestyle="-",
-                                           linewidth=3.2, zorder=4, visible=False))
-    ax.set_xlim(0, ncols)
-    ax.set_ylim(0, nrows)
-    ax.set_axis_off()
-    return art
-
-
-def _fill_grid(art: GridArtists, setup: MatrixSetup, cells: dict[str, tuple[str, ...]],
-               differences: set[str], situation: str | None, suggested: str | None) -> None:
-    spec, catalogue = setup.spec, setup.catalogue
-    colours = _level_colours()
-    max_lines = max(2, MAX_IN_CELL_LINES - max(0, len(spec.segments) - 4))
-    for cell, rect in art.rects.items():
-        ids = cells.get(cell, ())
-        rng = level_range(catalogue, ids)
-        face = colours[rng[1]] if rng else "#ffffff"
-        rect.set_facecolor(face)
-        rect.set_hatch(None if rng else "..")
-        ink = _text_colour(face) if rng else "#444444"
-        differs = art.marks and bool(ids) and cell in differences  # an empty cell is hatched: plain enough
-        art.keys[cell].set_text(f"{cell}  ≠" if differs else (f"{cell}  =" if art.marks and ids else cell))
-        art.ranges[cell].set_text(range_text(rng))
-        art.bodies[cell].set_text("\n".join(_cell_lines(catalogue, ids, max_lines)))
-        for text in (art.keys[cell], art.ranges[cell], art.bodies[cell]):
-            text.set_color(ink)
-        if art.marks:
-            art.frames[cell].set_visible(differs)
-            art.frames[cell].set_edgecolor(ink)
-    rows = [seg.key for seg in spec.segments]
-    cols = [cls.key for cls in spec.classes]
-    for frame, cell in ((art.situation, situation), (art.suggested, suggested)):
-        if cell and cell in art.rects:
-            seg, cls = spec.split(cell)
-            frame.set_xy((cols.index(cls.key), rows.index(seg.key)))
-            frame.set_visible(True)
-        else:
-            frame.set_visible(False)
-
-
-@dataclass
-class MatrixDrawing:
-    """A drawn matrix that can be refilled in place (the view keeps one, so
-    an edit redraws only the cells: the frame is a background image)."""
-
-    fig: Any
-    setup: MatrixSetup
-    mine: GridArtists
-    reference: GridArtists | None
-    key: tuple
-
-    @property
-    def show_reference(self) -> bool:
-        return self.reference is not None
-
-    def update(self, cells: dict[str, tuple[str, ...]], situation: str | None, suggested: str | None) -> bool:
-        """Show new contents; False when the frame itself must change (rebuild)."""
-        if _legend_key(situation, suggested) != self.key:
-            return False
-        setup = self.setup
-        comp = compare_cells(setup.spec.cell_keys, cells, setup.reference, setup.catalogue.ids)
-        _fill_grid(self.mine, setup, cells, {d.cell for d in comp.differences}, situation, suggested)
-        if self.reference is not None:
-            _fill_grid(self.reference, setup, dict(setup.reference.cells), set(), situation, suggested)
-        return True
-
-
-def _legend_key(situation, suggested) -> tuple:
-    return situation is not None, suggested is not None
-
-
-@styled
-def draw_matrix(setup: MatrixSetup, cells: dict[str, tuple[str, ...]], situation: str | None = None,
-                suggested: str | None = None, show_reference: bool = False) -> MatrixDrawing:
+def plot_matrix(setup: MatrixSetup, cells: dict[str, tuple[str, ...]], situation: str | None = None,
+                suggested: str | None = None, show_reference: bool = False) -> svgplot.Figure:
     """The participant's matrix (and, if asked, the reference beside it):
     cells coloured by their highest pyramid level (cividis, readable in grey),
     the interventions written in the cells, ``≠`` and a dashed frame where a
     cell differs from the reference, the chosen cell dotted and the suggested
-    cell (after aggravating factors) framed."""
-    from matplotlib.cm import ScalarMappable
-    from matplotlib.colors import BoundaryNorm, ListedColormap
-
+    cell (after aggravating factors) framed. An :mod:`lst_kit.svgplot` figure:
+    redrawn whole after every edit in a few ms."""
     ncols = len(setup.spec.classes)
     width = 1.75 * ncols + 1.6
-    width, height = (width * 2 - 0.9 if show_reference else width), 5.6
-    rects = [(0.075, 0.2, 0.38, 0.72), (0.545, 0.2, 0.38, 0.72)] if show_reference else [(0.15, 0.2, 0.72, 0.72)]
-    titles = [t("intervention_matrix.plot_mine"), setup.reference.title]
-    # the frame, drawn once
-    frame = static_figure(width, height)
-    for rect, title in zip(rects, titles):
-        _decorate_grid(frame.add_axes(rect), setup, title)
-    colours = _level_colours()
-    cmap = ListedColormap([colours[lv] for lv in LEVELS])
-    norm = BoundaryNorm([lv - 0.5 for lv in LEVELS] + [6.5], cmap.N)
-    cax = frame.add_axes((0.955 if show_reference else 0.905, 0.2, 0.018, 0.72))
-    bar = frame.colorbar(ScalarMappable(norm=norm, cmap=cmap), cax=cax, ticks=list(LEVELS))
-    bar.set_label(t("intervention_matrix.colour_label"), fontsize=8)
-    bar.ax.tick_params(labelsize=7)
-    notes = [t("intervention_matrix.legend_diff")]
+    fig = svgplot.Figure(figsize=((width * 2 - 0.9 if show_reference else width), 5.6))
+    comp = compare_cells(setup.spec.cell_keys, cells, setup.reference, setup.catalogue.ids)
+    if show_reference:
+        mine, ref = fig.subplots(1, 2, width_ratios=[ncols, ncols + COLOUR_BAR])
+        _draw_grid(mine, setup, cells, t("intervention_matrix.plot_mine"), {d.cell for d in comp.differences},
+                   situation, suggested, colour_bar=False)
+        _draw_grid(ref, setup, dict(setup.reference.cells), setup.reference.title, None, situation, suggested,
+                   colour_bar=True)
+    else:
+        _draw_grid(fig.add_subplot(), setup, cells, t("intervention_matrix.plot_mine"),
+                   {d.cell for d in comp.differences}, situation, suggested, colour_bar=True)
+    keys = [svgplot.Line2D(color="#222222", linestyle="--", linewidth=1.4, label=t("intervention_matrix.legend_diff"))]
     if situation:
-        notes.append(t("intervention_matrix.legend_situation"))
+        keys.append(svgplot.Line2D(color=PALETTE[5], linestyle=":", linewidth=3,
+                                   label=t("intervention_matrix.legend_situation")))
     if suggested:
-        notes.append(t("intervention_matrix.legend_suggested"))
-    frame.text(0.5, 0.015, "   ".join(notes), ha="center", va="bottom", fontsize=7.5, color="#222222")
-    # the cells, redrawn on every edit
-    fig = layered_figure(width, height, render_background(frame))
-    grids = [_draw_grid(fig.add_axes(rect), setup, marks=(i == 0)) for i, rect in enumerate(rects)]
-    drawing = MatrixDrawing(fig, setup, grids[0], grids[1] if show_reference else None,
-                            _legend_key(situation, suggested))
-    drawing.update(cells, situation, suggested)
-    return drawing
-
-
-def plot_matrix(setup: MatrixSetup, cells: dict[str, tuple[str, ...]], situation: str | None = None,
-                suggested: str | None = None, show_reference: bool = False):
-    """The matrix as a Figure (see :func:`draw_matrix`)."""
-    return draw_matrix(setup, cells, situation, suggested, show_reference).fig
+        keys.append(svgplot.Line2D(color=PALETTE[3], linestyle="-", linewidth=3,
+                                   label=t("intervention_matrix.legend_suggested")))
+    fig.legend(handles=keys, fontsize=7.5)
+    return fig
 
 
 # -- texts ---------------------------------------------------------------------------
@@ -825,7 +728,6 @@ class MatrixView(ExerciseFrame):
         self.setup = setup
         self.model = InterventionMatrix.from_dict(setup, self.saved())
         self._syncing = False
-        self._drawing: MatrixDrawing | None = None
         catalogue = setup.catalogue
         rows = "".join(f"<li><b>{esc(s.key)} {esc(s.label)}</b>"
                        + (f" <i>({esc(s.english)})</i>" if s.english else "") + f": {esc(s.description)}</li>"
@@ -929,13 +831,8 @@ class MatrixView(ExerciseFrame):
 
     def _redraw(self) -> None:
         model = self.model
-        if self._drawing is None or self._drawing.show_reference != self.show_reference.value:
-            self._drawing = draw_matrix(self.setup, model.cells, model.situation, model.suggested(),
-                                        self.show_reference.value)
-        elif not self._drawing.update(model.cells, model.situation, model.suggested()):
-            self._drawing = draw_matrix(self.setup, model.cells, model.situation, model.suggested(),
-                                        self.show_reference.value)
-        self.figure.show(self._drawing.fig, alt=t("intervention_matrix.alt"), caption=summary_text(model))
+        fig = plot_matrix(self.setup, model.cells, model.situation, model.suggested(), self.show_reference.value)
+        self.figure.show(fig, alt=t("intervention_matrix.alt"), caption=summary_text(model))
         self.situation_box.value = "".join(f"<p style='margin:2px 0'>{esc(line)}</p>" for line in situation_text(model))
         self.comparison_box.value = self._comparison_html()
         self.table.value = self._table_html()

@@ -16,17 +16,18 @@ Saved answer::
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
 
 import ipywidgets as widgets
 import numpy as np
 
+from .. import svgplot
 from ..content import Field, load_spec
 from ..errors import InputError
 from ..i18n import t
-from ..plotting import PALETTE, style_axes, styled
+from ..plotting import PALETTE, style_axes
 from ..ui import ExerciseFrame, FigureBox, build_view, esc
 from ..workbook import Workbook
 
@@ -203,26 +204,12 @@ class Game:
 # -- plot -------------------------------------------------------------------------------------------
 
 GAME_SIZE = (8.4, 4.6)
-_BACKGROUNDS: dict[tuple, Any] = {}
-
-
-def _game_axes(fig, spec: GameSpec, total_rounds: int):
-    from matplotlib.ticker import MaxNLocator
-
-    ax = fig.add_axes((0.23, 0.47, 0.5, 0.44))
-    ax2 = fig.add_axes((0.23, 0.1, 0.5, 0.27))
-    ax.set_ylim(0.5, len(spec.levels) + 0.5)
-    ax2.set_ylim(0, 1.05)
-    for a in (ax, ax2):
-        a.set_xlim(0.5, total_rounds + 0.5)
-        a.xaxis.set_major_locator(MaxNLocator(nbins=min(total_rounds, 10), integer=True))
-    return ax, ax2
 
 
 def _styles(total_rounds: int) -> dict:
     size = 8 if total_rounds <= 20 else 5
     return {
-        "proportionate": {"color": "#777777", "linestyle": ":", "linewidth": 1.2},
+        "proportionate": {"color": "#777777", "linestyle": ":", "linewidth": 1.2, "drawstyle": "steps-mid"},
         "level": {"color": PALETTE[0], "linewidth": 1.5, "drawstyle": "steps-mid"},
         "complied": {"marker": "o", "linestyle": "none", "color": PALETTE[2], "markersize": size},
         "violated": {"marker": "X", "linestyle": "none", "color": PALETTE[5], "markersize": size + 1},
@@ -230,70 +217,57 @@ def _styles(total_rounds: int) -> dict:
     }
 
 
-def _game_background(spec: GameSpec, total_rounds: int):
-    """Axes, labels and legends: drawn once per game length and language."""
-    from matplotlib.lines import Line2D
-    from matplotlib.patches import Patch
-
-    from ._layers import render_background, static_figure
-
-    key = (tuple((lv.level, lv.label) for lv in spec.levels), total_rounds, t("pyramid_game.plot_title"))
-    if key not in _BACKGROUNDS:
-        frame = static_figure(*GAME_SIZE)
-        ax, ax2 = _game_axes(frame, spec, total_rounds)
-        ax.set_yticks(range(1, len(spec.levels) + 1), [f"{lv.level} {lv.label}" for lv in spec.levels], fontsize=7)
-        ax2.set_ylabel(t("pyramid_game.axis_trust"), fontsize=8)
-        ax2.set_xlabel(t("pyramid_game.axis_round"))
-        ax.set_title(t("pyramid_game.plot_title"))
-        for a in (ax, ax2):
-            style_axes(a)
-        styles = _styles(total_rounds)
-        top = [Line2D([], [], label=t("pyramid_game.plot_proportionate"), **styles["proportionate"]),
-               Line2D([], [], label=t("pyramid_game.plot_level"), **styles["level"]),
-               Line2D([], [], label=t("pyramid_game.plot_complied"), **styles["complied"]),
-               Line2D([], [], label=t("pyramid_game.plot_violated"), **styles["violated"])]
-        ax.legend(handles=top, fontsize=7.5, loc="center left", bbox_to_anchor=(1.02, 0.5))
-        bottom = [Line2D([], [], label=t("pyramid_game.plot_trust"), **styles["trust"]),
-                  Patch(color="#cccccc", label=t("pyramid_game.plot_cost"))]
-        ax2.legend(handles=bottom, fontsize=7.5, loc="center left", bbox_to_anchor=(1.02, 0.5))
-        if len(_BACKGROUNDS) > 32:
-            _BACKGROUNDS.clear()
-        _BACKGROUNDS[key] = render_background(frame)
-    return _BACKGROUNDS[key]
-
-
-@styled
-def plot_game(spec: GameSpec, rounds: list[Round], total_rounds: int):
+def plot_game(spec: GameSpec, rounds: list[Round], total_rounds: int) -> svgplot.Figure:
     """Top: the chosen level per round (steps), with a filled circle where the
     regulatee complied and a cross where it did not; the proportionate level
     (tit-for-tat) dotted. Bottom: trust per round and, in grey, the costs so
-    far (the total is written at the end). Axes and legends are a background
-    image drawn once; a new round only draws the data."""
-    from ._layers import layered_figure
-
-    fig = layered_figure(*GAME_SIZE, _game_background(spec, total_rounds))
-    ax, ax2 = _game_axes(fig, spec, total_rounds)
-    ax3 = fig.add_axes(ax2.get_position(), sharex=ax2)
-    for a in (ax, ax2, ax3):
-        a.set_axis_off()
+    far (on their own scale; the total is written at the end). An
+    :mod:`lst_kit.svgplot` figure: a new round redraws it whole in a few ms."""
+    fig = svgplot.Figure(figsize=GAME_SIZE)
+    ax, ax2 = fig.subplots(2, 1, height_ratios=[0.6, 0.4], sharex=True)
+    ax.set_ylim(0.5, len(spec.levels) + 0.5)
+    ax2.set_ylim(0, 1.05)
+    ticks = svgplot.nice_ticks(1, total_rounds, target=min(total_rounds, 10) + 1, integer=True)
+    for a in (ax, ax2):
+        a.set_xlim(0.5, total_rounds + 0.5)
+        a.set_xticks(ticks)
+    ax.set_yticks(range(1, len(spec.levels) + 1), [f"{lv.level} {lv.label}" for lv in spec.levels], fontsize=7)
+    ax2.set_yticks([0, 0.5, 1], ["0,0", "0,5", "1,0"])
+    ax2.set_ylabel(t("pyramid_game.axis_trust"), fontsize=8)
+    ax2.set_xlabel(t("pyramid_game.axis_round"))
+    ax.set_title(t("pyramid_game.plot_title"))
+    for a in (ax, ax2):
+        style_axes(a)
+    styles = _styles(total_rounds)
+    top = [svgplot.Line2D(label=t("pyramid_game.plot_proportionate"), **_key(styles["proportionate"])),
+           svgplot.Line2D(label=t("pyramid_game.plot_level"), **_key(styles["level"])),
+           svgplot.Line2D(label=t("pyramid_game.plot_complied"), **_key(styles["complied"])),
+           svgplot.Line2D(label=t("pyramid_game.plot_violated"), **_key(styles["violated"]))]
+    ax.legend(handles=top, fontsize=7.5)
+    bottom = [svgplot.Line2D(label=t("pyramid_game.plot_trust"), **_key(styles["trust"])),
+              svgplot.Patch(color="#cccccc", label=t("pyramid_game.plot_cost"))]
+    ax2.legend(handles=bottom, fontsize=7.5)
     if not rounds:
         return fig
-    styles = _styles(total_rounds)
     xs = list(range(1, len(rounds) + 1))
-    ax.step(xs, [r.proportionate for r in rounds], where="mid", **styles["proportionate"])
+    ax.plot(xs, [r.proportionate for r in rounds], **styles["proportionate"])
     ax.plot(xs, [r.level for r in rounds], **styles["level"])
     ok = [(x, r.level) for x, r in zip(xs, rounds) if r.complied]
     no = [(x, r.level) for x, r in zip(xs, rounds) if not r.complied]
     ax.plot([x for x, _ in ok], [y for _, y in ok], **styles["complied"])
     ax.plot([x for x, _ in no], [y for _, y in no], **styles["violated"])
-    cost = np.cumsum([r.cost for r in rounds])
-    ax3.set_ylim(0, max(float(cost[-1]), 1.0) * 1.15)
-    ax3.fill_between(xs, cost, step="mid", color="#cccccc", alpha=0.6, zorder=0)
-    ax3.text(xs[-1] + 0.3, float(cost[-1]), t("pyramid_game.cost_label", cost=f"{cost[-1]:g}"), fontsize=7.5,
+    cost = list(itertools.accumulate(r.cost for r in rounds))
+    scale = 1.05 / (max(cost[-1], 1.0) * 1.15)  # the costs on their own scale, under the trust line
+    ax2.fill_between(xs, [c * scale for c in cost], step="mid", color="#cccccc", alpha=0.6)
+    ax2.text(xs[-1] + 0.3, cost[-1] * scale, t("pyramid_game.cost_label", cost=f"{cost[-1]:g}"), fontsize=7.5,
              va="center", ha="left", color="#444444")
-    ax2.set_zorder(ax3.get_zorder() + 1)
     ax2.plot(xs, [r.trust for r in rounds], **styles["trust"])
     return fig
+
+
+def _key(style: dict) -> dict:
+    """A plot style as the arguments of a legend key (no drawstyle)."""
+    return {k: v for k, v in style.items() if k != "drawstyle"}
 
 
 def game_summary(game: Game) -> str:

@@ -20,6 +20,7 @@ Saved answer::
 from __future__ import annotations
 
 import math
+import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 from statistics import mean
@@ -34,25 +35,9 @@ from ..cases import T11_KEYS, Case, T11Reference, case_ids, load_case, load_t11
 from ..content import ContentError, Field, _rel, load_spec, load_yaml
 from ..errors import InputError
 from ..i18n import t
-from ..plotting import GRID, PALETTE, style_axes, styled
+from ..plotting import GRID, PALETTE, style_axes
 from ..ui import ExerciseFrame, FigureBox, build_view, esc
 
-
-def _from_layers(name: str):
-    """A function of :mod:`._layers`, imported when first called: ``_layers``
-    imports matplotlib, which the class overview (svgplot) does without."""
-
-    def call(*args, **kwargs):
-        from . import _layers
-
-        return getattr(_layers, name)(*args, **kwargs)
-
-    call.__name__ = name
-    return call
-
-
-layered_figure, render_background, static_figure = map(_from_layers, ("layered_figure", "render_background",
-                                                                       "static_figure"))
 
 SCALE_MIN, SCALE_MAX = 1, 5
 MAX_AMOUNT = 1e9
@@ -467,61 +452,25 @@ def _closed(reference: T11Reference, profile: dict[str, int]) -> list[int]:
     return values + values[:1]
 
 
-@dataclass
-class RadarDrawing:
-    """A drawn radar whose profile lines can be moved in place: the view keeps
-    one and updates it after a slider move instead of building a new figure."""
-
-    fig: Any
-    key: tuple
-    angles: list[float]
-    lines: list
-    fills: list
-
-    def update(self, reference: T11Reference, profiles: list[tuple[str, dict[str, int]]],
-               start: dict[str, int] | None) -> bool:
-        """Show new values for the same groups; False when a rebuild is needed."""
-        if _radar_key(profiles, start) != self.key:
-            return False
-        for i, (_label, profile) in enumerate(profiles):
-            values = _closed(reference, profile)
-            self.lines[i].set_ydata(values)
-            self.fills[i].set_xy(list(zip(self.angles, values)))
-        return True
-
-
-def _radar_key(profiles, start) -> tuple:
-    return tuple(label for label, _ in profiles), None if start is None else tuple(sorted(start.items()))
-
-
 RADAR_SIZE = (6.4, 5.8)
-RADAR_RECT = (0.2, 0.13, 0.6, 0.73)
 
 
-def _polar(fig):
-    ax = fig.add_axes(RADAR_RECT, projection="polar")
-    ax.set_theta_offset(math.pi / 2)
-    ax.set_theta_direction(-1)
-    ax.set_ylim(0, SCALE_MAX + 0.6)
-    return ax
-
-
-@styled
-def draw_radar(reference: T11Reference, profiles: list[tuple[str, dict[str, int]]],
-               start: dict[str, int] | None = None) -> RadarDrawing:
+def plot_radar(reference: T11Reference, profiles: list[tuple[str, dict[str, int]]],
+               start: dict[str, int] | None = None) -> svgplot.Figure:
     """Radar of one or two target-group profiles (line style and marker tell
     them apart without colour); ``start`` adds the case's scores as a thin
-    dotted line. Group sectors are shaded and named. The frame (sectors,
-    labels, legend, start line) is a background image; only the profile
-    lines are redrawn after an edit."""
-    from matplotlib.lines import Line2D
-
+    dotted line. Group sectors are shaded and named. An :mod:`lst_kit.svgplot`
+    figure: the whole picture is redrawn after every edit in a few ms."""
     dims = reference.dimensions
     n = len(dims)
     angles = [2 * math.pi * i / n for i in range(n)]
     closed = angles + angles[:1]
-    frame = static_figure(*RADAR_SIZE)
-    ax = _polar(frame)
+    fig = svgplot.Figure(figsize=RADAR_SIZE)
+    ax = fig.add_subplot(projection="polar")
+    ax.set_frame("circle")
+    ax.set_theta_offset(math.pi / 2)
+    ax.set_theta_direction(-1)
+    ax.set_ylim(0, SCALE_MAX + 0.6)
     half = math.pi / n
     shades = ["#f2f2f2", "#ffffff", "#e6e6e6"]
     for gi, group in enumerate(reference.groups):
@@ -530,54 +479,43 @@ def draw_radar(reference: T11Reference, profiles: list[tuple[str, dict[str, int]
             continue
         lo, hi = angles[idx[0]] - half, angles[idx[-1]] + half
         ax.bar((lo + hi) / 2, SCALE_MAX + 0.6, width=hi - lo, bottom=0, color=shades[gi % 3], edgecolor=GRID,
-               linewidth=0.8, zorder=0)
+               linewidth=0.8)
         where = angles[idx[0]] + half if len(idx) > 1 else angles[idx[0]]  # between two spokes
         rotation = -math.degrees(where) % 360  # along the rim, never upside down
         if 90 < rotation < 270:
             rotation -= 180
         ax.text(where, SCALE_MAX + 0.3, group.label, ha="center", va="center", fontsize=7.5, rotation=rotation,
-                rotation_mode="anchor", style="italic", color="#222222", zorder=5,
-                bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.85})
+                style="italic", color="#222222", bbox={"facecolor": "white", "alpha": 0.85})
     handles = []
     if start is not None:
-        handles += ax.plot(closed, _closed(reference, start), linestyle=":", color="#555555", linewidth=1.2,
-                           label=t("tafel_van_elf.case_start"))
-    styles = []
-    for i, (label, _profile) in enumerate(profiles):
+        ax.plot(closed, _closed(reference, start), linestyle=":", color="#555555", linewidth=1.2)
+        handles.append(svgplot.Line2D(color="#555555", linestyle=":", linewidth=1.2,
+                                      label=t("tafel_van_elf.case_start")))
+    for i, (label, profile) in enumerate(profiles):
         line, marker = LINE_STYLES[i % 2]
-        styles.append({"linestyle": line, "marker": marker, "color": PALETTE[i], "linewidth": 2, "markersize": 6})
-        handles.append(Line2D([], [], label=label, **styles[-1]))
-    ax.set_xticks(angles, [f"{d.key}\n{d.label}" for d in dims], fontsize=7.5)
+        style = {"linestyle": line, "marker": marker, "color": PALETTE[i], "linewidth": 2, "markersize": 6}
+        values = _closed(reference, profile)
+        ax.fill(closed, values, color=PALETTE[i], alpha=0.10)
+        ax.plot(closed, values, **style)
+        handles.append(svgplot.Line2D(label=label, **style))
+    labels = [f"{d.key}\n" + "\n".join(textwrap.wrap(d.label, 16, break_on_hyphens=False, break_long_words=False)
+                                       or [d.label]) for d in dims]  # narrow labels leave room for the radar
+    ax.set_xticks(angles, labels, fontsize=7.5)
     ax.tick_params(axis="x", pad=9)
     ax.set_yticks(range(SCALE_MIN, SCALE_MAX + 1))
-    ax.tick_params(axis="y", labelsize=7, colors="#666666")
+    ax.tick_params(axis="y", labelsize=7)
     ax.set_rlabel_position(360 * 3.5 / n)  # between T4 and T5, clear of the group names
-    ax.spines["polar"].set_visible(False)
-    frame.suptitle(t("tafel_van_elf.radar_title"), y=0.985, fontweight="bold", fontsize=11)
-    frame.legend(handles=handles, loc="lower center", ncols=3, fontsize=8.5, bbox_to_anchor=(0.5, 0.005))
-    fig = layered_figure(*RADAR_SIZE, render_background(frame))
-    live = _polar(fig)
-    live.set_axis_off()
-    lines, fills = [], []
-    for i, (_label, profile) in enumerate(profiles):
-        values = _closed(reference, profile)
-        lines += live.plot(closed, values, **styles[i])
-        fills += live.fill(closed, values, color=PALETTE[i], alpha=0.10)
-    return RadarDrawing(fig, _radar_key(profiles, start), closed, lines, fills)
+    fig.suptitle(t("tafel_van_elf.radar_title"), fontsize=11)
+    fig.legend(handles=handles, loc="lower center", ncols=3, fontsize=8.5)
+    return fig
 
 
-def plot_radar(reference: T11Reference, profiles: list[tuple[str, dict[str, int]]],
-               start: dict[str, int] | None = None):
-    """The radar as a Figure (see :func:`draw_radar`)."""
-    return draw_radar(reference, profiles, start).fig
-
-
-@styled
-def plot_deterrence(calc: Deterrence):
+def plot_deterrence(calc: Deterrence) -> svgplot.Figure:
     """Expected sanction against the detection chance, with the gain line,
-    the current detection chance and the break-even point (illustrative)."""
-    fig = static_figure(7.2, 3.4)  # a fixed layout: constrained layout would cost a third of the redraw
-    ax = fig.add_axes((0.13, 0.15, 0.54, 0.76))
+    the current detection chance and the break-even point (illustrative;
+    an :mod:`lst_kit.svgplot` figure)."""
+    fig = svgplot.Figure(figsize=(7.2, 3.4))
+    ax = fig.add_subplot()
     xs = [i / 100 for i in range(101)]
     report = calc.report_or_none
     ys = [expected_sanction(x, calc.sanction, calc.fine, report) for x in xs]
@@ -595,13 +533,15 @@ def plot_deterrence(calc: Deterrence):
     top = max(max(ys), calc.gain) * 1.12 or 1.0
     ax.set_ylim(0, top)
     ax.set_xlim(0, 1)
-    ax.xaxis.set_major_formatter(lambda x, _pos: pct(x))
-    ax.yaxis.set_major_formatter(lambda y, _pos: eur(y))
+    xticks = [i / 5 for i in range(6)]
+    ax.set_xticks(xticks, [pct(x) for x in xticks])
+    yticks = svgplot.nice_ticks(0, top)
+    ax.set_yticks(yticks, [eur(y) for y in yticks])
     ax.set_xlabel(t("tafel_van_elf.axis_detection"))
     ax.set_ylabel(t("tafel_van_elf.axis_euro"))
     ax.set_title(t("tafel_van_elf.det_title"))
     style_axes(ax)
-    ax.legend(fontsize=8, loc="center left", bbox_to_anchor=(1.02, 0.5))
+    ax.legend(fontsize=8)
     return fig
 
 
@@ -780,7 +720,6 @@ class T11View(ExerciseFrame):
         self.reference = reference
         self.model = T11Profile.from_dict(spec, reference, mapping, self.saved())
         self._syncing = False
-        self._radar: RadarDrawing | None = None
         wide = {"style": {"description_width": "10em"}, "layout": widgets.Layout(width="32em")}
         usable, problems = [], []
         for cid in case_ids():
@@ -955,9 +894,8 @@ class T11View(ExerciseFrame):
         start = model.case_profile()
         profiles = _shown_profiles(model)
         start = start if start != profile else None
-        if self._radar is None or not self._radar.update(self.reference, profiles, start):
-            self._radar = draw_radar(self.reference, profiles, start)
-        self.radar.show(self._radar.fig, alt=t("tafel_van_elf.radar_alt"), caption=radar_summary(model))
+        self.radar.show(plot_radar(self.reference, profiles, start), alt=t("tafel_van_elf.radar_alt"),
+                        caption=radar_summary(model))
         self.indices_table.value = self._indices_html()
         self.weakest_box.value = self._weakest_html()
 
