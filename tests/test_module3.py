@@ -407,3 +407,45 @@ def test_class_picture_is_drawn_without_matplotlib(exercise_id):
             "print(type(fig).__module__, fig.to_svg()[:4] == b'<svg', 'matplotlib' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["lst_kit.svgplot", "True", "False"]
+
+
+def _odd_risk_answers():
+    """Demo answers and odd variants of them (bad names, scales, exposures, ids; too many risks)."""
+    import copy
+
+    import numpy as np
+
+    from lst_kit import hooks
+
+    rng = np.random.default_rng(9)
+    answers = [hooks.demo_answer("m3.risicomatrix", rng) for i in range(8)]
+    odd = []
+    for i, a in enumerate(answers):
+        entry = a["cases"][a["case"]]
+        b = copy.deepcopy(a)
+        risks = b["cases"][b["case"]]["risks"]
+        risks[0]["likelihood"] = [6, 0, 2.5, True, "3", 4.0, None, 5][i]
+        risks[1]["exposure"] = [7, "x", 1, None, 0.5, True, 3, 10][i]
+        risks.append({"name": risks[2]["name"].upper(), "likelihood": 2, "impact": 2})  # duplicate name
+        risks.append(["not", "a", "risk"])
+        risks.append({"name": "  Nieuw risico  ", "likelihood": 4, "impact": 1, "id": [None, "", 5, "r1"][i % 4]})
+        odd.append(b)
+        c = copy.deepcopy(a)
+        c["cases"][c["case"]]["risks"] = [dict(entry["risks"][0], name=f"Risico {k}", id=f"x{k}") for k in range(104)]
+        odd.append(c)
+        d = copy.deepcopy(a)
+        d["cases"][d["case"]] = [None, {"risks": []}, {"risks": "x"}, {"risks": [{"name": ""}]}][i % 4]
+        odd.append(d)
+    return answers + odd + [None, 5, {"case": "bestaat_niet"}, {"case": answers[0]["case"], "cases": 3}]
+
+
+def test_class_reading_of_risks_equals_the_full_model():
+    """The class overview reads only (case, risks) of an answer; it is what the full model restores."""
+    from lst_kit.exercises import risk_matrix as rm
+
+    for answer in _odd_risk_answers():
+        model = rm._restore("m3.risicomatrix", answer)
+        light = rm._restore_risks("m3.risicomatrix", answer)
+        assert (light is None) == (model is None)
+        if model is not None:
+            assert light == (model.case_id, model.risks)
