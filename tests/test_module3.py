@@ -449,3 +449,35 @@ def test_class_reading_of_risks_equals_the_full_model():
         assert (light is None) == (model is None)
         if model is not None:
             assert light == (model.case_id, model.risks)
+
+
+def test_map_from_dict_refuses_the_links_add_link_refuses(mspec):
+    """from_dict keeps its own set of linked pairs while restoring; it keeps exactly the links that
+    add_link, called one by one, would accept (and counts them as edits, as add_link does)."""
+    m = small_map(mspec)
+    m.remove_link("b", "a")
+    m.add_link("b", "a", "+")  # removed and re-added: allowed again
+    saved = m.to_dict()
+    saved["links"] += [
+        {"source": "a", "target": "b", "sign": "-"},           # already linked
+        {"source": "c", "target": "b", "sign": "-"},           # the reverse direction is new
+        {"source": "c", "target": "b"},                        # now a duplicate
+        {"source": "c", "target": "c"}, {"source": "x", "target": "a"}, {"source": "a"},
+        {"source": "d", "target": "a", "strength": 4}, {"source": "d", "target": "a", "sign": "*"},
+        ["a", "b"], None, {"source": ["a"], "target": "b"},
+        {"source": "d", "target": "a", "delay": 1},            # finally fine
+    ]
+    restored = SystemMap.from_dict(mspec, saved, "test")
+    by_hand = SystemMap(mspec, "test", {k: v for k, v in restored.nodes.items()})
+    for item in saved["links"]:
+        try:
+            by_hand.add_link(item["source"], item["target"], item.get("sign", "+"), item.get("strength", 2),
+                             item.get("delay", False))
+        except (InputError, KeyError, TypeError):
+            pass
+    assert restored.to_dict() == by_hand.to_dict()
+    assert [(x.source, x.target) for x in restored.links][-2:] == [("c", "b"), ("d", "a")]
+    assert restored.version == len(restored.links) and restored._added_links == [(x.source, x.target)
+                                                                                  for x in restored.links]
+    with pytest.raises(InputError, match="nog niet op de kaart"):
+        restored.add_link("c", "b", "+")

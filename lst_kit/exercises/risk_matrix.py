@@ -613,20 +613,24 @@ def class_picture(exercise_id: str, answers: dict):
     participant (dots) and the class mean (bar), highest mean on top."""
     # Only each answer's case and risks matter here (the L × I score needs no
     # bands, rule or exposure), so read just those, as from_dict reads them.
-    entries = [e for e in (_restore_risks(exercise_id, a) for a in answers.values()) if e is not None]
-    if not entries:
-        return None, [t("hooks.nobody")]
+    # Tally per case as we go, so no answer's risks outlive its turn.
     counts: dict[str, int] = {}
-    for case_id, _ in entries:
+    per_case: dict[str, dict[str, list[float]]] = {}
+    for answer in answers.values():
+        entry = _restore_risks(exercise_id, answer)
+        if entry is None:
+            continue
+        case_id, risks = entry
         counts[case_id] = counts.get(case_id, 0) + 1
+        case_scores = per_case.setdefault(case_id, {})
+        for r in risks:
+            case_scores.setdefault(r.name, []).append(float(r.likelihood * r.impact))  # score(..., "lxi")
+    if not counts:
+        return None, [t("hooks.nobody")]
     case_id = sorted(counts, key=lambda c: (-counts[c], c))[0]
-    scores: dict[str, list[float]] = {}
-    for entry_case, risks in entries:
-        if entry_case == case_id:
-            for r in risks:
-                scores.setdefault(r.name, []).append(float(r.likelihood * r.impact))  # score(..., "lxi")
+    scores = per_case[case_id]
     ranked = sorted(scores, key=lambda name: (-sum(scores[name]) / len(scores[name]), name))
-    lines = [t("risk.class_case", case=load_case(case_id).label, n=counts[case_id], total=len(entries))]
+    lines = [t("risk.class_case", case=load_case(case_id).label, n=counts[case_id], total=sum(counts.values()))]
     for name in ranked:
         values = scores[name]
         lines.append(t("risk.class_line", risk=name, n=len(values), mean=fmt(sum(values) / len(values)),
