@@ -465,3 +465,29 @@ def test_class_picture_is_drawn_without_matplotlib(exercise_id):
             "print(type(fig).__module__, fig.to_svg()[:4] == b'<svg', 'matplotlib' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["lst_kit.svgplot", "True", "False"]
+
+
+def test_cell_keys_are_made_once_and_row_by_row(setup):
+    spec = setup.spec
+    assert spec.cell_keys is spec.cell_keys  # a frozen spec: made once
+    assert spec.cell_keys == [f"{s.key}{c.key}" for s in spec.segments for c in spec.classes]
+
+
+def test_matrix_class_picture_shows_the_most_chosen_set_per_cell(setup):
+    """Per cell the set most participants chose and their share; on a tie the first set in sorted order."""
+    def answer(a1, b2):
+        model = im.InterventionMatrix(setup)
+        model.place("A1", a1)
+        model.place("B2", b2)
+        return model.to_dict()
+
+    answers = {"p": answer(["nudge"], ["waarschuwing"]), "q": answer(["informatie", "nudge"], ["informatie"]),
+               "r": answer(["nudge"], ["nudge"]), "s": None}
+    fig, lines = im.class_picture("m4.interventiematrix", answers)
+    _, texts = svg_picture(fig)
+    assert "3 matrices" in lines[0]
+    assert {"A1 · 67%", "B2 · 33%", "C3 · 100%"} <= set(texts)
+    shorts = {i.short for i in setup.catalogue.items}
+    shown = [text for text in texts if text in shorts or text.endswith("%")][:len(setup.spec.cell_keys) + 2]
+    # A1: 'Nudge' (two of three); B2: three sets once each, the first in sorted order ('informatie')
+    assert shown[:2] == ["A1 · 67%", "Nudge"] and shown[shown.index("B2 · 33%") + 1] == "Informeren"
