@@ -491,3 +491,17 @@ def test_matrix_class_picture_shows_the_most_chosen_set_per_cell(setup):
     shown = [text for text in texts if text in shorts or text.endswith("%")][:len(setup.spec.cell_keys) + 2]
     # A1: 'Nudge' (two of three); B2: three sets once each, the first in sorted order ('informatie')
     assert shown[:2] == ["A1 · 67%", "Nudge"] and shown[shown.index("B2 · 33%") + 1] == "Informeren"
+
+
+def test_pyramid_class_picture_reads_each_answer_even_when_mixes_repeat(setup):
+    """The class picture reads a mix once however many participants drew it; each answer still counts."""
+    mixes = [["proces_verbaal", "intrekking_vergunning"], ["proces_verbaal", "intrekking_vergunning"],
+             ["informatie", "proces_verbaal"], [], ["waarschuwing"]]
+    answers = {f"p{n}": {"segment": "D", "mix": {"D": mix, "A": ["informatie"]}} for n, mix in enumerate(mixes)}
+    _, lines = ep.class_picture("m4.piramide", answers)
+    tops = [ep.read_pyramid(setup, ep._mix_from_answer(setup, a)["D"]).top for a in answers.values()]
+    tops = [top for top in tops if top]
+    mean = f"{sum(tops) / len(tops):.1f}".replace(".", ",")
+    assert len(tops) == 4 and lines[0] == "5 piramides."
+    assert lines[1] == "Segment A Goedwillend: de top ligt gemiddeld op trede 1,0."
+    assert lines[2] == f"Segment D Notoir of crimineel: de top ligt gemiddeld op trede {mean}."
