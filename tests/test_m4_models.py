@@ -560,3 +560,43 @@ def test_class_picture_is_drawn_without_matplotlib(exercise_id):
             "print(type(fig).__module__, fig.to_svg()[:4] == b'<svg', 'matplotlib' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["lst_kit.svgplot", "True", "False"]
+
+
+def test_cell_keys_are_made_once_and_row_by_row(setup):
+    spec = setup.spec
+    assert spec.cell_keys is spec.cell_keys  # a frozen spec: made once
+    assert spec.cell_keys == [f"{s.key}{c.key}" for s in spec.segments for c in spec.classes]
+
+
+def test_matrix_class_picture_shows_the_most_chosen_set_per_cell(setup):
+    """Per cell the set most participants chose and their share; on a tie the first set in sorted order."""
+    def answer(a1, b2):
+        model = im.InterventionMatrix(setup)
+        model.place("A1", a1)
+        model.place("B2", b2)
+        return model.to_dict()
+
+    answers = {"p": answer(["nudge"], ["waarschuwing"]), "q": answer(["informatie", "nudge"], ["informatie"]),
+               "r": answer(["nudge"], ["nudge"]), "s": None}
+    fig, lines = im.class_picture("m4.interventiematrix", answers)
+    _, texts = svg_picture(fig)
+    assert "3 matrices" in lines[0]
+    assert {"A1 · 67%", "B2 · 33%", "C3 · 100%"} <= set(texts)
+    shorts = {i.short for i in setup.catalogue.items}
+    shown = [text for text in texts if text in shorts or text.endswith("%")][:len(setup.spec.cell_keys) + 2]
+    # A1: 'Nudge' (two of three); B2: three sets once each, the first in sorted order ('informatie')
+    assert shown[:2] == ["A1 · 67%", "Nudge"] and shown[shown.index("B2 · 33%") + 1] == "Informeren"
+
+
+def test_pyramid_class_picture_reads_each_answer_even_when_mixes_repeat(setup):
+    """The class picture reads a mix once however many participants drew it; each answer still counts."""
+    mixes = [["proces_verbaal", "intrekking_vergunning"], ["proces_verbaal", "intrekking_vergunning"],
+             ["informatie", "proces_verbaal"], [], ["waarschuwing"]]
+    answers = {f"p{n}": {"segment": "D", "mix": {"D": mix, "A": ["informatie"]}} for n, mix in enumerate(mixes)}
+    _, lines = ep.class_picture("m4.piramide", answers)
+    tops = [ep.read_pyramid(setup, ep._mix_from_answer(setup, a)["D"]).top for a in answers.values()]
+    tops = [top for top in tops if top]
+    mean = f"{sum(tops) / len(tops):.1f}".replace(".", ",")
+    assert len(tops) == 4 and lines[0] == "5 piramides."
+    assert lines[1] == "Segment A Goedwillend: de top ligt gemiddeld op trede 1,0."
+    assert lines[2] == f"Segment D Notoir of crimineel: de top ligt gemiddeld op trede {mean}."

@@ -31,6 +31,18 @@ def test_reflection_refuses_too_long_text_and_keeps_the_old_one():
     assert ReflectionAnswer.from_dict({"text": 5}).text == ""
 
 
+def test_class_overview_reads_the_text_the_answer_restores_to():
+    from lst_kit.exercises import reflection
+
+    for saved in (None, 5, "tekst", [], {}, {"text": None}, {"text": 5}, {"text": ""}, {"text": "  kort  "},
+                  {"text": "y" * 20005}, {"tekst": "anders"}):
+        assert reflection.saved_text(saved) == ReflectionAnswer.from_dict(saved).text
+    fig, lines = reflection.class_picture("m1.reflectie_logica", {
+        "p1": {"text": "  Een   twee\ndrie "}, "p2": {"text": "vier"}, "p3": {"text": "   "}, "p4": None})
+    assert fig is None and lines[1:] == ["p1: Een twee drie", "p2: vier"]
+    assert "2" in lines[0] and "4" in lines[0]
+
+
 # -- multiple choice --------------------------------------------------------------
 def test_choice_feedback_and_restore_by_option_text():
     spec = load_spec("m1.definitie")

@@ -407,3 +407,77 @@ def test_class_picture_is_drawn_without_matplotlib(exercise_id):
             "print(type(fig).__module__, fig.to_svg()[:4] == b'<svg', 'matplotlib' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["lst_kit.svgplot", "True", "False"]
+
+
+def _odd_risk_answers():
+    """Demo answers and odd variants of them (bad names, scales, exposures, ids; too many risks)."""
+    import copy
+
+    import numpy as np
+
+    from lst_kit import hooks
+
+    rng = np.random.default_rng(9)
+    answers = [hooks.demo_answer("m3.risicomatrix", rng) for i in range(8)]
+    odd = []
+    for i, a in enumerate(answers):
+        entry = a["cases"][a["case"]]
+        b = copy.deepcopy(a)
+        risks = b["cases"][b["case"]]["risks"]
+        risks[0]["likelihood"] = [6, 0, 2.5, True, "3", 4.0, None, 5][i]
+        risks[1]["exposure"] = [7, "x", 1, None, 0.5, True, 3, 10][i]
+        risks.append({"name": risks[2]["name"].upper(), "likelihood": 2, "impact": 2})  # duplicate name
+        risks.append(["not", "a", "risk"])
+        risks.append({"name": "  Nieuw risico  ", "likelihood": 4, "impact": 1, "id": [None, "", 5, "r1"][i % 4]})
+        odd.append(b)
+        c = copy.deepcopy(a)
+        c["cases"][c["case"]]["risks"] = [dict(entry["risks"][0], name=f"Risico {k}", id=f"x{k}") for k in range(104)]
+        odd.append(c)
+        d = copy.deepcopy(a)
+        d["cases"][d["case"]] = [None, {"risks": []}, {"risks": "x"}, {"risks": [{"name": ""}]}][i % 4]
+        odd.append(d)
+    return answers + odd + [None, 5, {"case": "bestaat_niet"}, {"case": answers[0]["case"], "cases": 3}]
+
+
+def test_class_reading_of_risks_equals_the_full_model():
+    """The class overview reads only (case, risks) of an answer; it is what the full model restores."""
+    from lst_kit.exercises import risk_matrix as rm
+
+    for answer in _odd_risk_answers():
+        model = rm._restore("m3.risicomatrix", answer)
+        light = rm._restore_risks("m3.risicomatrix", answer)
+        assert (light is None) == (model is None)
+        if model is not None:
+            assert light == (model.case_id, model.risks)
+
+
+def test_map_from_dict_refuses_the_links_add_link_refuses(mspec):
+    """from_dict keeps its own set of linked pairs while restoring; it keeps exactly the links that
+    add_link, called one by one, would accept (and counts them as edits, as add_link does)."""
+    m = small_map(mspec)
+    m.remove_link("b", "a")
+    m.add_link("b", "a", "+")  # removed and re-added: allowed again
+    saved = m.to_dict()
+    saved["links"] += [
+        {"source": "a", "target": "b", "sign": "-"},           # already linked
+        {"source": "c", "target": "b", "sign": "-"},           # the reverse direction is new
+        {"source": "c", "target": "b"},                        # now a duplicate
+        {"source": "c", "target": "c"}, {"source": "x", "target": "a"}, {"source": "a"},
+        {"source": "d", "target": "a", "strength": 4}, {"source": "d", "target": "a", "sign": "*"},
+        ["a", "b"], None, {"source": ["a"], "target": "b"},
+        {"source": "d", "target": "a", "delay": 1},            # finally fine
+    ]
+    restored = SystemMap.from_dict(mspec, saved, "test")
+    by_hand = SystemMap(mspec, "test", {k: v for k, v in restored.nodes.items()})
+    for item in saved["links"]:
+        try:
+            by_hand.add_link(item["source"], item["target"], item.get("sign", "+"), item.get("strength", 2),
+                             item.get("delay", False))
+        except (InputError, KeyError, TypeError):
+            pass
+    assert restored.to_dict() == by_hand.to_dict()
+    assert [(x.source, x.target) for x in restored.links][-2:] == [("c", "b"), ("d", "a")]
+    assert restored.version == len(restored.links) and restored._added_links == [(x.source, x.target)
+                                                                                  for x in restored.links]
+    with pytest.raises(InputError, match="nog niet op de kaart"):
+        restored.add_link("c", "b", "+")

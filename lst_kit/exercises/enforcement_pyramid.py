@@ -370,14 +370,19 @@ def class_picture(exercise_id: str, answers: dict):
             return None, [t("enforcement_pyramid.class_none")]
         counts = {s.key: {lv: 0 for lv in LEVELS} for s in setup.spec.segments}
         tops = {s.key: [] for s in setup.spec.segments}
+        readings: dict[tuple[str, ...], tuple[list[int], int | None]] = {}  # a mix's (used, top), read once
         for answer in valid:
             mix = _mix_from_answer(setup, answer)
             for seg in setup.spec.segments:
-                reading = read_pyramid(setup, mix[seg.key])
-                for lv in reading.used:
+                ids = mix[seg.key]
+                if ids not in readings:
+                    reading = read_pyramid(setup, ids)
+                    readings[ids] = (reading.used, reading.top)
+                used, top = readings[ids]
+                for lv in used:
                     counts[seg.key][lv] += 1
-                if reading.top:
-                    tops[seg.key].append(reading.top)
+                if top:
+                    tops[seg.key].append(top)
         lines = [t("enforcement_pyramid.class_n", n=len(valid))]
         for seg in setup.spec.segments:
             if tops[seg.key]:

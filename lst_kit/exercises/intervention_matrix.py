@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -79,9 +80,10 @@ class MatrixSpec:
     catalogue_file: str
     reference_file: str
 
-    @property
+    @cached_property
     def cell_keys(self) -> list[str]:
-        """Row by row: A1, A2, ..., D4."""
+        """Row by row: A1, A2, ..., D4 (made once per spec, which is frozen;
+        a shared list: do not change it)."""
         return [f"{s.key}{c.key}" for s in self.segments for c in self.classes]
 
     def split(self, cell: str) -> tuple[Segment, ConsequenceClass]:
@@ -323,8 +325,9 @@ def compare_cells(cell_keys: list[str], mine: dict[str, tuple[str, ...]], refere
     for cell in cell_keys:
         a, b = set(mine.get(cell, ())), set(reference.get(cell))
         if a != b:
-            differences.append(Difference(cell, tuple(i for i in order if i in a - b),
-                                          tuple(i for i in order if i in b - a)))
+            only_a, only_b = a - b, b - a
+            differences.append(Difference(cell, tuple(i for i in order if i in only_a),
+                                          tuple(i for i in order if i in only_b)))
     return Comparison(len(cell_keys) - len(differences), len(cell_keys), tuple(differences))
 
 
@@ -364,7 +367,8 @@ class InterventionMatrix:
         if unknown:
             raise InputError(t("intervention_matrix.field_interventions", cell=cell),
                              t("intervention_matrix.allowed_catalogue_id", file=self.catalogue.file), unknown[0])
-        chosen = tuple(i for i in order if i in set(ids))
+        wanted = set(ids)
+        chosen = tuple(i for i in order if i in wanted)
         if chosen:
             self.cells[cell] = chosen
         else:
@@ -673,17 +677,26 @@ def class_picture(exercise_id: str, answers: dict):
     """The class's most chosen set per cell and how far participants agree."""
     try:
         setup = load_matrix_setup(exercise_id)
-        models = [InterventionMatrix.from_dict(setup, a) for a in (answers or {}).values() if isinstance(a, dict)]
-        if not models:
+        cell_keys = setup.spec.cell_keys
+        # Per answer only its set per cell and its consistency are kept (not
+        # the model: a thousand live models keep the garbage collector busy).
+        chosen: dict[str, list[tuple[str, ...]]] = {cell: [] for cell in cell_keys}
+        shares = []
+        for a in (answers or {}).values():
+            if isinstance(a, dict):
+                m = InterventionMatrix.from_dict(setup, a)
+                for cell in cell_keys:
+                    chosen[cell].append(m.get(cell))
+                shares.append(m.comparison().consistency)
+        if not shares:
             return None, [t("intervention_matrix.class_none")]
         agreement, modal = {}, {}
-        for cell in setup.spec.cell_keys:
-            sets = [m.get(cell) for m in models]
-            best = max(sorted(set(sets)), key=sets.count)
+        for cell in cell_keys:
+            counts = Counter(chosen[cell])
+            best = max(sorted(counts), key=counts.__getitem__)  # the most chosen; ties: the first in order
             modal[cell] = best
-            agreement[cell] = sets.count(best) / len(sets)
-        shares = [m.comparison().consistency for m in models]
-        lines = [t("intervention_matrix.class_consistency", n=len(models), mean=round(100 * sum(shares) / len(shares)),
+            agreement[cell] = counts[best] / len(shares)
+        lines = [t("intervention_matrix.class_consistency", n=len(shares), mean=round(100 * sum(shares) / len(shares)),
                    lo=round(100 * min(shares)), hi=round(100 * max(shares)))]
         most = sorted(setup.spec.cell_keys, key=lambda c: (agreement[c], c))
         lines.append(t("intervention_matrix.class_least", cells=", ".join(

@@ -116,9 +116,11 @@ class RiskItem:
     exposure: float
 
 
-def _check_scale(label: str, value, field_name: str) -> int:
+def _check_scale(label: str, value, field_key: str) -> int:
+    """``value`` as a whole number 1..5; ``field_key`` names the scale (an
+    i18n key, translated only for the error)."""
     if isinstance(value, bool) or not isinstance(value, (int, float)) or value != int(value) or not 1 <= value <= 5:
-        raise InputError(f"{field_name} ({label})", t("risk.allowed_scale"), value)
+        raise InputError(f"{t(field_key)} ({label})", t("risk.allowed_scale"), value)
     return int(value)
 
 
@@ -152,11 +154,11 @@ class RiskMatrix:
     # -- edits (each validates before it changes anything) ----------------
     def set_likelihood(self, risk_id: str, value) -> None:
         r = self.risk(risk_id)
-        r.likelihood = _check_scale(r.name, value, t("risk.likelihood"))
+        r.likelihood = _check_scale(r.name, value, "risk.likelihood")
 
     def set_impact(self, risk_id: str, value) -> None:
         r = self.risk(risk_id)
-        r.impact = _check_scale(r.name, value, t("risk.impact"))
+        r.impact = _check_scale(r.name, value, "risk.impact")
 
     def set_exposure(self, risk_id: str, value) -> None:
         r = self.risk(risk_id)
@@ -183,8 +185,8 @@ class RiskMatrix:
         name = self._check_name(name)
         if len(self.risks) >= MAX_RISKS:
             raise InputError(t("risk.field_risk"), t("risk.allowed_count", max=MAX_RISKS), len(self.risks) + 1)
-        likelihood = _check_scale(name, likelihood, t("risk.likelihood"))
-        impact = _check_scale(name, impact, t("risk.impact"))
+        likelihood = _check_scale(name, likelihood, "risk.likelihood")
+        impact = _check_scale(name, impact, "risk.impact")
         taken = {r.id for r in self.risks}
         n = len(self.risks) + 1
         while f"r{n}" in taken:
@@ -208,14 +210,35 @@ class RiskMatrix:
         bands = list(self.bands[rule])
         if not 0 <= index < len(bands) - 1:
             raise InputError(t("risk.field_band"), t("risk.allowed_band_index", n=len(bands) - 1), index + 1)
-        label = f"{t('risk.field_band')} '{bands[index].label}'"
         lower = bands[index - 1].upper if index else 0
         upper = bands[index + 1].upper
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) \
                 or not lower < value < upper:
+            label = f"{t('risk.field_band')} '{bands[index].label}'"
             raise InputError(label, t("risk.allowed_between", lo=_num(lower), hi=_num(upper)), value)
         bands[index] = Band(bands[index].label, float(value))
         self.bands[rule] = tuple(bands)
+
+    @classmethod
+    def saved_risks(cls, spec: RiskMatrixSpec, data: dict, case_id: str) -> list[RiskItem] | None:
+        """The risks saved in ``data`` (one case's dict), each checked as
+        :meth:`add` and :meth:`set_exposure` check it (items that fail are
+        left out); None when none survive or their ids clash, and the case's
+        own risks apply. :meth:`from_dict` and the class overview share it."""
+        risks = data.get("risks")
+        if not (isinstance(risks, list) and risks):
+            return None
+        restored = cls(spec, case_id, [])
+        for item in risks:
+            try:
+                added = restored.add(item["name"], item["likelihood"], item["impact"])
+                added.id = str(item.get("id") or added.id)
+                restored.set_exposure(added.id, item.get("exposure", spec.default_exposure))
+            except (InputError, KeyError, TypeError):
+                continue
+        if restored.risks and len({r.id for r in restored.risks}) == len(restored.risks):
+            return restored.risks
+        return None
 
     # -- scoring -------------------------------------------------------
     def score(self, risk: RiskItem, rule: str | None = None) -> float:
@@ -262,18 +285,9 @@ class RiskMatrix:
             return model
         if data.get("rule") in RULES:
             model.rule = data["rule"]
-        risks = data.get("risks")
-        if isinstance(risks, list) and risks:
-            restored = cls(spec, case_id, [], model.rule)
-            for item in risks:
-                try:
-                    added = restored.add(item["name"], item["likelihood"], item["impact"])
-                    added.id = str(item.get("id") or added.id)
-                    restored.set_exposure(added.id, item.get("exposure", spec.default_exposure))
-                except (InputError, KeyError, TypeError):
-                    continue
-            if restored.risks and len({r.id for r in restored.risks}) == len(restored.risks):
-                model.risks = restored.risks
+        saved = cls.saved_risks(spec, data, case_id)
+        if saved is not None:
+            model.risks = saved
         bands = data.get("bands")
         for rule in RULES:
             uppers = bands.get(rule) if isinstance(bands, dict) else None
@@ -561,6 +575,19 @@ def _restore(exercise_id: str, answer) -> RiskMatrix | None:
     return model
 
 
+def _restore_risks(exercise_id: str, answer) -> tuple[str, list[RiskItem]] | None:
+    """(case, risks) of what :func:`_restore` would give, without the rest of
+    the model (bands, rule): the class overview needs only these."""
+    if not isinstance(answer, dict) or answer.get("case") not in case_ids():
+        return None
+    spec = load_spec(exercise_id, "risk_matrix")
+    case_id = answer["case"]
+    cases = answer.get("cases") if isinstance(answer.get("cases"), dict) else {}
+    data = cases.get(case_id, {})
+    saved = RiskMatrix.saved_risks(spec, data, case_id) if isinstance(data, dict) else None
+    return case_id, (saved if saved is not None else RiskMatrix.from_case(spec, case_id).risks)
+
+
 @safe_hook("summarize")
 def summarize(exercise_id: str, answer) -> list[str]:
     """Top risks first (Module 6's learning plan uses the first line)."""
@@ -584,20 +611,26 @@ def plot_answer(exercise_id: str, answer):
 def class_picture(exercise_id: str, answers: dict):
     """For the case most participants scored: each risk's L × I score per
     participant (dots) and the class mean (bar), highest mean on top."""
-    models = [m for m in (_restore(exercise_id, a) for a in answers.values()) if m is not None]
-    if not models:
-        return None, [t("hooks.nobody")]
+    # Only each answer's case and risks matter here (the L × I score needs no
+    # bands, rule or exposure), so read just those, as from_dict reads them.
+    # Tally per case as we go, so no answer's risks outlive its turn.
     counts: dict[str, int] = {}
-    for m in models:
-        counts[m.case_id] = counts.get(m.case_id, 0) + 1
+    per_case: dict[str, dict[str, list[float]]] = {}
+    for answer in answers.values():
+        entry = _restore_risks(exercise_id, answer)
+        if entry is None:
+            continue
+        case_id, risks = entry
+        counts[case_id] = counts.get(case_id, 0) + 1
+        case_scores = per_case.setdefault(case_id, {})
+        for r in risks:
+            case_scores.setdefault(r.name, []).append(float(r.likelihood * r.impact))  # score(..., "lxi")
+    if not counts:
+        return None, [t("hooks.nobody")]
     case_id = sorted(counts, key=lambda c: (-counts[c], c))[0]
-    scores: dict[str, list[float]] = {}
-    for m in models:
-        if m.case_id == case_id:
-            for r in m.risks:
-                scores.setdefault(r.name, []).append(m.score(r, "lxi"))
+    scores = per_case[case_id]
     ranked = sorted(scores, key=lambda name: (-sum(scores[name]) / len(scores[name]), name))
-    lines = [t("risk.class_case", case=load_case(case_id).label, n=counts[case_id], total=len(models))]
+    lines = [t("risk.class_case", case=load_case(case_id).label, n=counts[case_id], total=sum(counts.values()))]
     for name in ranked:
         values = scores[name]
         lines.append(t("risk.class_line", risk=name, n=len(values), mean=fmt(sum(values) / len(values)),

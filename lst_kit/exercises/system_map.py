@@ -202,22 +202,28 @@ class SystemMap:
         self._touch()
 
     def add_link(self, source, target, sign="+", strength=2, delay=False) -> MapLink:
-        for name, value in ((t("map.field_source"), source), (t("map.field_target"), target)):
+        return self._add_link(source, target, sign, strength, delay, {(x.source, x.target) for x in self.links})
+
+    def _add_link(self, source, target, sign, strength, delay, taken: set) -> MapLink:
+        """:meth:`add_link`, given the (source, target) pairs already linked
+        (:meth:`from_dict` keeps that set as it goes; it gains the new pair)."""
+        for key, value in (("map.field_source", source), ("map.field_target", target)):
             if value not in self.nodes:
-                raise InputError(name, t("map.allowed_node"), value)
+                raise InputError(t(key), t("map.allowed_node"), value)
         if source == target:
             raise InputError(t("map.field_target"), t("map.allowed_not_self"), self.nodes[target].label)
         if sign not in ("+", "-"):
             raise InputError(t("map.field_sign"), "+, -", sign)
         if isinstance(strength, bool) or not isinstance(strength, int) or not 1 <= strength <= 3:
             raise InputError(t("map.field_strength"), t("map.allowed_strength"), strength)
-        if any(x.source == source and x.target == target for x in self.links):
+        if (source, target) in taken:
             raise InputError(t("map.field_link"), t("map.allowed_new_link"),
                              f"{self.nodes[source].label} → {self.nodes[target].label}")
         if len(self.links) >= MAX_LINKS:
             raise InputError(t("map.field_link"), t("map.allowed_count", max=MAX_LINKS), len(self.links) + 1)
         link = MapLink(source, target, sign, strength, bool(delay))
         self.links.append(link)
+        taken.add((source, target))
         self._added_links.append((source, target))
         self._touch()
         return link
@@ -340,10 +346,11 @@ class SystemMap:
                 continue
             if node.kind in KINDS and node.id not in model.nodes and (node.reach in REACH or node.reach is None):
                 model.nodes[node.id] = node
+        taken: set = set()
         for item in data.get("links", []) if isinstance(data.get("links"), list) else []:
             try:
-                model.add_link(item["source"], item["target"], item.get("sign", "+"), item.get("strength", 2),
-                               item.get("delay", False))
+                model._add_link(item["source"], item["target"], item.get("sign", "+"), item.get("strength", 2),
+                                item.get("delay", False), taken)
             except (InputError, KeyError, TypeError):
                 continue
         if not model.nodes:
@@ -794,22 +801,29 @@ def plot_answer(exercise_id: str, answer):
 def class_picture(exercise_id: str, answers: dict):
     """For the case most participants mapped: how often each actor or factor
     was marked as reachable directly, via partners or only by signalling."""
-    models = [m for m in (_restore(exercise_id, a) for a in answers.values()) if m is not None]
-    if not models:
-        return None, [t("hooks.nobody")]
-    counts: dict[str, int] = {}
-    for m in models:
-        counts[m.case_id] = counts.get(m.case_id, 0) + 1
-    case_id = sorted(counts, key=lambda c: (-counts[c], c))[0]
-    chosen = [m for m in models if m.case_id == case_id]
-    marks: dict[str, dict[str, int]] = {}
-    for m in chosen:
+    # Tally per case as we go and let each map go: keeping ~1,000 maps alive
+    # only to count them makes the garbage collector walk them again and again.
+    tally: dict[str, list] = {}   # case -> [maps, nodes, links, marks]
+    for answer in answers.values():
+        m = _restore(exercise_id, answer)
+        if m is None:
+            continue
+        per_case = tally.get(m.case_id)
+        if per_case is None:
+            per_case = tally[m.case_id] = [0, 0, 0, {}]
+        per_case[0] += 1
+        per_case[1] += len(m.nodes)
+        per_case[2] += len(m.links)
+        marks = per_case[3]
         for node in m.nodes.values():
             if node.reach:
                 marks.setdefault(node.label, {r: 0 for r in REACH})[node.reach] += 1
-    lines = [t("map.class_case", case=load_case(case_id).label, n=len(chosen), total=len(models)),
-             t("map.class_size", nodes=fmt(sum(len(m.nodes) for m in chosen) / len(chosen)),
-               links=fmt(sum(len(m.links) for m in chosen) / len(chosen)))]
+    if not tally:
+        return None, [t("hooks.nobody")]
+    case_id = sorted(tally, key=lambda c: (-tally[c][0], c))[0]
+    n, nodes, links, marks = tally[case_id]
+    lines = [t("map.class_case", case=load_case(case_id).label, n=n, total=sum(v[0] for v in tally.values())),
+             t("map.class_size", nodes=fmt(nodes / n), links=fmt(links / n))]
     ranked = sorted(marks, key=lambda label: (-sum(marks[label].values()), label))
     for label in ranked[:12]:
         parts = ", ".join(f"{t(f'map.reach_{r}')} {marks[label][r]}×" for r in REACH if marks[label][r])
