@@ -19,6 +19,7 @@ class.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
@@ -203,13 +204,11 @@ def _pictures(tasks: list[tuple[str, dict, bool]], workers: int) -> list[Exercis
     """Every exercise's picture, in parallel processes when that helps."""
     if workers <= 1:
         return [_picture(*task) for task in tasks]
-    import gc
     import multiprocessing
 
     global _TASKS
     _TASKS = tasks
     results: list = [None] * len(tasks)
-    gc.freeze()  # the loaded answers stay shared: the workers' garbage collection does not touch (copy) them
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             for index, picture in pool.imap_unordered(_picture_task, range(len(tasks))):
@@ -218,7 +217,6 @@ def _pictures(tasks: list[tuple[str, dict, bool]], workers: int) -> list[Exercis
         return [_picture(*task) for task in tasks]
     finally:
         _TASKS = []
-        gc.unfreeze()
     return results
 
 
@@ -229,8 +227,14 @@ def collect(folder, names: bool = False, with_images: bool = True, workers: int 
     Linux and in a single-threaded process such as ``lst-kit collect``, where
     forked workers share the loaded answers; elsewhere, or with 1, serially).
     """
-    with steady_content():  # specs and cases are read once for the whole class, not once per answer
-        return _collect(folder, names, with_images, workers)
+    collecting = gc.isenabled()
+    gc.disable()  # with a whole class in memory every full collection walks it (60-90 ms each), to find nothing
+    try:
+        with steady_content():  # specs and cases are read once for the whole class, not once per answer
+            return _collect(folder, names, with_images, workers)
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _collect(folder, names: bool, with_images: bool, workers: int | None) -> ClassOverview:

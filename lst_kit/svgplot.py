@@ -656,7 +656,8 @@ class Axes:
         face = _colours(given) or [self._next_colour()]
         sizes = _stretch(_seq(s), n)
         edges = _colours(edgecolors if edgecolors is not None else edgecolor) or [None]
-        points = [(xs[i], ys[i], math.sqrt(max(sizes[i], 0)) * PT, _stretch(face, n)[i], _stretch(edges, n)[i])
+        faces, edge_list = _stretch(face, n), _stretch(edges, n)
+        points = [(xs[i], ys[i], math.sqrt(max(sizes[i], 0)) * PT, faces[i], edge_list[i])
                   for i in range(n)]
         self._extend(xs[:n], ys[:n])
         self._ops.append(("scatter", points, marker, alpha, linewidths))
