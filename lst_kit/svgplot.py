@@ -230,9 +230,7 @@ def _text_box(x: float, y: float, text: str, size: float, ha: str, va: str, rota
     if edge is not None and not (isinstance(edge, str) and edge.lower() == "none"):
         width = float(bbox.get("linewidth", 1.0))
         attrs += f' stroke="{_paint(edge)[0]}" stroke-width="{_fmt(width)}"'
-        dash = _DASH.get(bbox.get("linestyle", "-"))
-        if dash:
-            attrs += f' stroke-dasharray="{" ".join(_fmt(float(d) * width / 1.5) for d in dash.split())}"'
+        attrs += _dash_attr(bbox.get("linestyle", "-"), width)
     if rotation:
         attrs += f' transform="rotate({_fmt(-rotation)} {_fmt(x)} {_fmt(y)})"'
     return f"<rect {attrs}/>"
@@ -367,9 +365,7 @@ def _rect(canvas: _Canvas, x: float, y: float, w: float, h: float, face: Any, ed
     if edge is not None and not (isinstance(edge, str) and edge.lower() == "none"):
         stroke, _ = _paint(edge)
         attrs += f' stroke="{stroke}" stroke-width="{_fmt(linewidth)}"'
-        dash = _DASH.get(linestyle)
-        if dash:  # an outline in matplotlib's dash pattern for ``linestyle``
-            attrs += f' stroke-dasharray="{" ".join(_fmt(float(d) * linewidth / 1.5) for d in dash.split())}"'
+        attrs += _dash_attr(linestyle, linewidth)  # an outline in matplotlib's dash pattern for ``linestyle``
     canvas.add(f"<rect {attrs}/>")
     if hatch:  # in the edge colour, as matplotlib does (white hatching on a dark bar included)
         ink = edge if edge is not None and not (isinstance(edge, str) and edge.lower() == "none") else "#333333"
@@ -381,6 +377,15 @@ _DASH = {"-": None, "solid": None, "--": "6 3", "dashed": "6 3", ":": "1.5 2.5",
          "-.": "6 2.5 1.5 2.5", "dashdot": "6 2.5 1.5 2.5"}
 
 
+def _dash_attr(linestyle: str, width_px: float) -> str:
+    """The ``stroke-dasharray`` attribute for a matplotlib line style, scaled
+    with the line width (empty for a solid line)."""
+    dash = _DASH.get(linestyle)
+    if not dash:
+        return ""
+    return f' stroke-dasharray="{" ".join(_fmt(float(d) * width_px / 1.5) for d in dash.split())}"'
+
+
 def _polyline(canvas: _Canvas, points: list[tuple[float, float]], colour: Any, width: float = 1.5,
               linestyle: str = "-", alpha: float | None = None) -> None:
     if len(points) < 2 or linestyle in ("", "none", "None", " "):
@@ -388,9 +393,7 @@ def _polyline(canvas: _Canvas, points: list[tuple[float, float]], colour: Any, w
     stroke, opacity = _paint(colour, alpha)
     attrs = f'points="{" ".join(f"{_fmt(x)},{_fmt(y)}" for x, y in points)}" fill="none" stroke="{stroke}" ' \
             f'stroke-width="{_fmt(width * PT)}" stroke-linejoin="round"'
-    dash = _DASH.get(linestyle)
-    if dash:
-        attrs += f' stroke-dasharray="{" ".join(_fmt(float(d) * width * PT / 1.5) for d in dash.split())}"'
+    attrs += _dash_attr(linestyle, width * PT)
     if opacity < 1:
         attrs += f' stroke-opacity="{_fmt(opacity)}"'
     canvas.add(f"<polyline {attrs}/>")
@@ -411,9 +414,7 @@ def _arrow(canvas: _Canvas, start: tuple[float, float], end: tuple[float, float]
     ink, opacity = _paint(colour)
     stop = (x2 - ux * length, y2 - uy * length) if head == "-|>" else (x2, y2)
     attrs = f'fill="none" stroke="{ink}" stroke-width="{_fmt(width * PT)}"'
-    dash = _DASH.get(style)
-    if dash:
-        attrs += f' stroke-dasharray="{" ".join(_fmt(float(d) * width * PT / 1.5) for d in dash.split())}"'
+    attrs += _dash_attr(style, width * PT)
     if opacity < 1:
         attrs += f' stroke-opacity="{_fmt(opacity)}"'
     path = f"M{_fmt(x0)} {_fmt(y0)} " + (f"Q{_fmt(cx)} {_fmt(cy)} " if rad else "L") + f"{_fmt(stop[0])} {_fmt(stop[1])}"
@@ -1003,9 +1004,7 @@ class Axes:
                 edge = p.edgecolor
                 if edge is not None and not (isinstance(edge, str) and edge.lower() == "none"):
                     attrs += f' stroke="{_paint(edge)[0]}" stroke-width="{_fmt(p.linewidth)}" stroke-linejoin="round"'
-                    dash = _DASH.get(p.linestyle)
-                    if dash:
-                        attrs += f' stroke-dasharray="{" ".join(_fmt(float(d) * p.linewidth / 1.5) for d in dash.split())}"'
+                    attrs += _dash_attr(p.linestyle, p.linewidth)
                 tag = "polygon" if p.closed else "polyline"
                 canvas.add(f"<{tag} {attrs}/>")
                 if p.hatch:
