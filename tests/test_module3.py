@@ -481,3 +481,26 @@ def test_map_from_dict_refuses_the_links_add_link_refuses(mspec):
                                                                                   for x in restored.links]
     with pytest.raises(InputError, match="nog niet op de kaart"):
         restored.add_link("c", "b", "+")
+
+
+def test_a_saved_score_of_nan_or_infinity_is_refused_in_dutch_not_a_crash():
+    """Python's JSON reader accepts NaN and Infinity: a hand-edited workbook
+    may hold them. They are refused like any other bad score."""
+    import json
+
+    import numpy as np
+
+    from lst_kit.errors import InputError
+    from lst_kit.exercises import risk_matrix as rm
+
+    answer = rm.demo_answer("m3.risicomatrix", np.random.default_rng(1))
+    model = rm._restore("m3.risicomatrix", answer)
+    first = model.risks[0]
+    for bad in (float("nan"), float("inf"), -float("inf")):
+        with pytest.raises(InputError, match="geheel getal van 1 tot en met 5"):
+            model.set_likelihood(first.id, bad)
+    damaged = json.loads(json.dumps(answer).replace('"likelihood": 4', '"likelihood": NaN', 1))
+    assert "NaN" in json.dumps(damaged)
+    assert rm._restore("m3.risicomatrix", damaged) is not None
+    fig, lines = rm.class_picture("m3.risicomatrix", {"a": damaged, "b": answer})
+    assert fig is not None and lines != rm.class_picture("m3.risicomatrix", {"b": answer})[1]  # both counted

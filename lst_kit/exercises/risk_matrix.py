@@ -119,7 +119,7 @@ class RiskItem:
 def _check_scale(label: str, value, field_key: str) -> int:
     """``value`` as a whole number 1..5; ``field_key`` names the scale (an
     i18n key, translated only for the error)."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value != int(value) or not 1 <= value <= 5:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 1 <= value <= 5 or value != int(value):
         raise InputError(f"{t(field_key)} ({label})", t("risk.allowed_scale"), value)
     return int(value)
 
