@@ -42,6 +42,7 @@ __all__ = [
     "generic_lines",
     "has_hook",
     "module_key",
+    "most_answered",
     "plot_answer",
     "safe_hook",
     "short_label",
@@ -108,6 +109,13 @@ def exercise_info(exercise_id: str) -> ExerciseInfo:
                         kind if isinstance(kind, str) else None, module, spec, problem)
     _INFO_CACHE[key] = info
     return info
+
+
+def most_answered(counts: dict) -> Any:
+    """The key most answers belong to, such as the case most participants of
+    a class worked on (a class picture shows that one); a tie goes to the
+    first key in sorted order."""
+    return min(counts, key=lambda key: (-counts[key], str(key)))
 
 
 def module_key(exercise_id: str) -> str:

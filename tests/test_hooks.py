@@ -250,3 +250,8 @@ def test_reflections_listed_by_pseudonym():
 def test_plots_are_deterministic():
     answer = hooks.demo_answer("m1.tijdlijn", np.random.default_rng(3))
     assert png_bytes(hooks.plot_answer("m1.tijdlijn", answer)) == png_bytes(hooks.plot_answer("m1.tijdlijn", answer))
+
+
+def test_most_answered_picks_the_largest_count_and_breaks_ties_by_name():
+    assert hooks.most_answered({"b": 2, "a": 2, "c": 1}) == "a"
+    assert hooks.most_answered({"b": 3, "a": 2}) == "b"

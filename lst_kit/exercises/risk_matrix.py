@@ -27,7 +27,7 @@ from ..cases import case_ids, load_case
 from ..controls import IntSlider
 from ..content import Field, load_spec
 from ..errors import InputError
-from ..hooks import fmt, safe_hook
+from ..hooks import fmt, most_answered, safe_hook
 from ..i18n import t
 from ..plotting import PALETTE, new_figure, style_axes, styled
 from ..ui import ExerciseFrame, FigureBox, build_view, esc
@@ -627,7 +627,7 @@ def class_picture(exercise_id: str, answers: dict):
             case_scores.setdefault(r.name, []).append(float(r.likelihood * r.impact))  # score(..., "lxi")
     if not counts:
         return None, [t("hooks.nobody")]
-    case_id = sorted(counts, key=lambda c: (-counts[c], c))[0]
+    case_id = most_answered(counts)
     scores = per_case[case_id]
     ranked = sorted(scores, key=lambda name: (-sum(scores[name]) / len(scores[name]), name))
     lines = [t("risk.class_case", case=load_case(case_id).label, n=counts[case_id], total=sum(counts.values()))]

@@ -12,6 +12,7 @@ of the three ``corners``. The options and their start scores come from the
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass, field
 
 import ipywidgets as widgets
@@ -21,7 +22,7 @@ from ..cases import Case, case_ids, load_case
 from ..content import ContentError, Field, load_spec
 from ..controls import IntSlider
 from ..errors import InputError
-from ..hooks import spec_or_none
+from ..hooks import most_answered, spec_or_none
 from ..i18n import t
 from ..plotting import PALETTE, new_figure, styled, wrap_label as _wrap
 from ..ui import ExerciseFrame, FigureBox, build_view, esc
@@ -540,8 +541,7 @@ def class_picture(exercise_id: str, answers: dict):
         saved = [(c, o) for c, o in saved if o]
         if not saved:
             return None, [t("strategic_triangle.class_none")]
-        cases = sorted({c for c, _ in saved}, key=lambda c: (-sum(1 for x, _ in saved if x == c), str(c)))
-        case_id = cases[0]
+        case_id = most_answered(Counter(c for c, _ in saved))
         per_option: dict[str, list[OptionScore]] = {}
         for c, options in saved:
             if c == case_id:

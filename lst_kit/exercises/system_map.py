@@ -26,7 +26,7 @@ from ..cases import ACTOR_TYPES, case_ids, load_case
 from ..controls import IntSlider
 from ..content import Field, load_spec
 from ..errors import InputError
-from ..hooks import fmt, safe_hook
+from ..hooks import fmt, most_answered, safe_hook
 from ..i18n import t
 from ..plotting import PALETTE, new_figure, style_axes, styled
 from ..ui import ExerciseFrame, FigureBox, build_view, esc
@@ -820,7 +820,7 @@ def class_picture(exercise_id: str, answers: dict):
                 marks.setdefault(node.label, {r: 0 for r in REACH})[node.reach] += 1
     if not tally:
         return None, [t("hooks.nobody")]
-    case_id = sorted(tally, key=lambda c: (-tally[c][0], c))[0]
+    case_id = most_answered({c: v[0] for c, v in tally.items()})
     n, nodes, links, marks = tally[case_id]
     lines = [t("map.class_case", case=load_case(case_id).label, n=n, total=sum(v[0] for v in tally.values())),
              t("map.class_size", nodes=fmt(nodes / n), links=fmt(links / n))]
