@@ -183,3 +183,20 @@ def test_demo_class_refuses_a_folder_with_workbooks(tmp_path, capsys):
     assert cli.main(["demo-class", str(tmp_path), "--participants", "3"]) == 2
     assert "staan al werkboeken" in capsys.readouterr().err
     assert snapshot(tmp_path) == before
+
+
+def test_collect_of_a_full_demo_class_loads_no_matplotlib(tmp_path):
+    """Every exercise's class picture is drawn with svgplot: the teacher's
+    overview does not pay for importing and laying out matplotlib."""
+    import subprocess
+    import sys
+
+    folder, out = tmp_path / "demo", tmp_path / "klas.html"
+    code = ("import sys; from lst_kit import classroom; classroom.make_demo_class(sys.argv[1], 6, 3); "
+            "classroom.write_overview(sys.argv[1], sys.argv[2]); "
+            "print(sorted(m for m in ('matplotlib', 'pandas') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code, str(folder), str(out)], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.strip() == "[]"
+    html = out.read_text(encoding="utf-8")
+    assert html.count("data:image/svg+xml;base64,") >= 20  # a picture for every exercise that has one
