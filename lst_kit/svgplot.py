@@ -441,8 +441,15 @@ def _marker(canvas: _Canvas, x: float, y: float, marker: str, size_px: float, fa
         style += f' stroke="{stroke}" stroke-width="{_fmt(linewidth)}"'
     if marker in ("s", "square"):
         canvas.add(f'<rect x="{_fmt(x - r)}" y="{_fmt(y - r)}" width="{_fmt(2 * r)}" height="{_fmt(2 * r)}" {style}/>')
-    elif marker in ("D", "d", "diamond", "^", "v", "<", ">", "*", "P", "X"):
-        if marker in ("D", "diamond"):  # a square turned 45 degrees, as in matplotlib
+    elif isinstance(marker, str) and len(marker) > 2 and marker[0] == marker[-1] == "$":  # a text as marker
+        ink = _paint(edge if edge is not None else face, alpha)[0]
+        canvas.add(_svg_text(x, y, marker[1:-1], size_px / PT, ink, "center", "center", "bold"))
+    elif marker in ("D", "d", "diamond", "^", "v", "<", ">", "*", "P", "X", "h", "H"):
+        if marker in ("h", "H"):  # a hexagon, a corner up ("h") or a flat top ("H"), as in matplotlib
+            turn = math.pi / 2 if marker == "h" else 0.0
+            pts = [(x + r * math.cos(turn + k * math.pi / 3), y - r * math.sin(turn + k * math.pi / 3))
+                   for k in range(6)]
+        elif marker in ("D", "diamond"):  # a square turned 45 degrees, as in matplotlib
             d = r * math.sqrt(2)
             pts = [(x, y - d), (x + d, y), (x, y + d), (x - d, y)]
         elif marker == "d":

@@ -245,13 +245,50 @@ def test_layout_is_seeded_and_stable_under_edits(mspec):
     assert node.id in after
 
 
-def test_plots_draw(mspec):
+def test_map_draws_every_node_link_head_and_the_legend(mspec):
     m = SystemMap.from_case(mspec, "igj_cosmetische_injectables")
-    fig = plot_map(m)
-    assert len(fig.axes[0].texts) >= len(m.nodes)
-    grid = plot_power_interest(m)
-    labels = {txt.get_text() for txt in grid.axes[0].texts}
-    assert "nauw betrekken (sleutelspelers)" in labels
+    m.add_link(m.links[0].target, m.links[0].source, "-", 3, delay=True)
+    root, texts = svg_picture(plot_map(m))
+    assert texts[0] == "Systeemkaart" or "Systeemkaart" in texts
+    for node in m.nodes.values():  # every label, under its marker (wrapped: its first word at least)
+        assert any(node.label.split()[0] in text for text in texts), node.label
+    lines = [el for el in root.iter(SVG + "polyline") if el.get("stroke") == "#444444" and el.get("stroke-opacity")]
+    assert len(lines) == len(m.links)  # one line per influence, a little transparent
+    dashed = [el for el in lines if el.get("stroke-dasharray")]
+    assert len(dashed) == sum(1 for x in m.links if x.sign == "-")
+    heads = [el for el in root.iter(SVG + "polygon") if el.get("fill") == "#444444"]
+    assert len(heads) == len(m.links)  # an arrow head at each target
+    assert texts.count("||") == 1 + sum(1 for x in m.links if x.delay)  # the delays, and the legend key
+    shapes = {"actor": ("rect", PALETTE[0]), "factor": ("circle", PALETTE[1]), "inspectorate": ("polygon", PALETTE[2])}
+    for kind, (tag, colour) in shapes.items():
+        count = sum(1 for x in m.nodes.values()
+                    if ("inspectorate" if x.actor_type == "inspectorate" else x.kind) == kind)
+        drawn = filled(root, colour, tag)
+        assert len(drawn) == count > 0, kind  # the legend keys lie outside the plot area
+    assert {"actor", "factor", "de inspectie", "versterkt (+)", "verzwakt (−)", "met vertraging"} <= set(texts)
+
+
+def test_power_interest_grid_places_each_actor_in_its_quadrant(mspec):
+    m = SystemMap.from_case(mspec, "igj_cosmetische_injectables")
+    fig = plot_power_interest(m)
+    root, texts = svg_picture(fig)
+    assert {"Macht-belangrooster (Mendelow)", "nauw betrekken (sleutelspelers)", "monitoren"} <= set(texts)
+    assert fig.axes[0].get_xlabel() == "belang (1–5)" and fig.axes[0].get_ylabel() == "macht (1–5)"
+    els = [(el, "".join(el.itertext())) for el in root.iter(SVG + "text")]
+    xticks = {int(text): float(el.get("x")) for el, text in els if text in "12345" and el.get("text-anchor") == "middle"}
+    yticks = {int(text): float(el.get("y")) for el, text in els if text in "12345" and el.get("text-anchor") == "end"}
+    unit_x, unit_y = xticks[2] - xticks[1], yticks[1] - yticks[2]
+    assert len(xticks) == len(yticks) == 5 and unit_x > 0 and unit_y > 0
+    markers = filled(root, PALETTE[0], "rect") + filled(root, PALETTE[2], "polygon")
+    assert len(markers) == len(m.actors())
+    for actor in m.actors():
+        el = next(el for el, text in els if text.replace(" ", "").startswith(actor.label[:12].replace(" ", "")))
+        x, y = float(el.get("x")), float(el.get("y"))
+        assert abs(x - xticks[actor.interest]) < unit_x / 2, actor.label  # in its own cell
+        assert abs(y - yticks[actor.power]) < unit_y / 2, actor.label
+    nvwa = [a for a in m.actors() if a.actor_type == "inspectorate"]
+    hexes = filled(root, PALETTE[2], "polygon")
+    assert len(hexes) == len(nvwa) == 1 and len(hexes[0].get("points").split()) == 6
 
 
 # -- views -------------------------------------------------------------------------------------------

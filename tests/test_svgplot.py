@@ -130,7 +130,7 @@ def test_spaces_in_labels_are_kept_and_open_markers_show_in_the_legend():
     assert len(keys) == 2 and all(k.get("fill") == "none" for k in keys)  # the point and its legend key
 
 
-@pytest.mark.parametrize("marker", ["o", "s", "D", "d", "^", "v", "<", ">", "*", "P", "X", "x", "+"])
+@pytest.mark.parametrize("marker", ["o", "s", "D", "d", "^", "v", "<", ">", "*", "P", "X", "x", "+", "h", "H"])
 def test_every_marker_draws_something_centred_on_its_point(marker):
     fig = svgplot.Figure(figsize=(3, 3))
     ax = fig.add_subplot()
@@ -303,3 +303,24 @@ def test_text_box_takes_pad_from_the_boxstyle_and_a_dashed_edge():
                                      "linestyle": "--"})
     box = next(e for e in _tree(fig).iter("{http://www.w3.org/2000/svg}rect") if e.get("stroke") == "#888888")
     assert box.get("stroke-dasharray") and float(box.get("rx")) == pytest.approx(0.4 * 10 * svgplot.PT, abs=0.01)
+
+
+def test_hexagon_marker_has_six_corners_around_its_point_and_a_text_marker_is_text():
+    fig = svgplot.Figure(figsize=(3, 3))
+    ax = fig.add_subplot()
+    ax.scatter([0.5], [0.5], marker="h", s=400, color="#009E73", label="de inspectie")
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    fig.legend([svgplot.Line2D(color="none", marker="$||$", markeredgecolor="#222222", markersize=9)],
+               ["met vertraging"])
+    root = _tree(fig)
+    hexes = [p for p in root.iter("{http://www.w3.org/2000/svg}polygon") if p.get("fill") == "#009e73"]
+    corners = [tuple(map(float, pt.split(","))) for pt in hexes[0].get("points").split()]
+    assert len(corners) == 6
+    cx, cy = sum(x for x, _ in corners) / 6, sum(y for _, y in corners) / 6
+    radii = [math.hypot(x - cx, y - cy) for x, y in corners]
+    assert max(radii) - min(radii) < 0.05 and abs(radii[0] - math.sqrt(400) * svgplot.PT / 2) < 0.05
+    assert abs(corners[0][0] - cx) < 0.01 and corners[0][1] < cy  # "h": a corner straight up
+    texts = {"".join(t.itertext()): t for t in root.iter("{http://www.w3.org/2000/svg}text")}
+    assert texts["||"].get("fill") == "#222222" and texts["||"].get("text-anchor") == "middle"
+    assert "met vertraging" in texts

@@ -28,7 +28,7 @@ from ..content import Field, load_spec
 from ..errors import InputError
 from ..hooks import fmt, most_answered, safe_hook
 from ..i18n import t
-from ..plotting import PALETTE, new_figure, style_axes, styled
+from ..plotting import PALETTE, style_axes, wrap_label
 from ..ui import ExerciseFrame, FigureBox, build_view, esc
 from ..workbook import Workbook
 
@@ -409,24 +409,23 @@ FACTOR_COLOUR = PALETTE[1]
 INSPECTORATE_COLOUR = PALETTE[2]
 
 
-@styled
-def plot_map(model: SystemMap, pos: dict | None = None):
-    """Nodes: actors as squares, factors as circles, the inspectorate as a
-    hexagon. Links: solid for +, dashed for −, width by strength, '||' for a
-    delay."""
-    from matplotlib.collections import LineCollection
+LINK_COLOUR = "#444444bf"  # the links a little transparent (alpha 0.75): nodes and labels stay on top
 
+
+def plot_map(model: SystemMap, pos: dict | None = None) -> svgplot.Figure:
+    """Nodes: actors as squares, factors as circles, the inspectorate as a
+    hexagon. Links: solid for +, dashed for −, width by strength, an arrow
+    head at the target, '||' for a delay. An :mod:`lst_kit.svgplot` figure:
+    a map of 250 nodes is written in a few ms."""
     pos = pos or LayoutCache(model.spec.layout_seed).positions(model)
     n = len(model.nodes)
     big = n > 60
-    fig = new_figure(9.0, 6.8 if not big else 8.0, constrained=False)
-    ax = fig.add_axes((0.01, 0.08, 0.98, 0.86))
+    fig = svgplot.Figure(figsize=(9.0, 6.8 if not big else 8.0))
+    ax = fig.add_subplot()
     ax.set_axis_off()
-    segments = {"+": [], "-": []}
-    widths = {"+": [], "-": []}
-    arrows = []
-    delays = []
     shrink = 0.06 if not big else 0.025
+    head = 16 if not big else 9  # arrow head size (matplotlib's mutation_scale)
+    heads = []
     for x in model.links:
         (x0, y0), (x1, y1) = pos[x.source], pos[x.target]
         dx, dy = x1 - x0, y1 - y0
@@ -434,52 +433,42 @@ def plot_map(model: SystemMap, pos: dict | None = None):
         ux, uy = dx / length, dy / length
         start = (x0 + ux * shrink, y0 + uy * shrink)
         end = (x1 - ux * shrink, y1 - uy * shrink)
-        segments[x.sign].append([start, end])
-        widths[x.sign].append(0.6 + 0.7 * x.strength)
-        arrows.append((end[0], end[1], ux, uy))
+        # the line beneath the nodes (drawn first); its head on top, after the nodes
+        ax.plot([start[0], end[0]], [start[1], end[1]], color=LINK_COLOUR, linewidth=0.6 + 0.7 * x.strength,
+                linestyle="-" if x.sign == "+" else "--")
+        heads.append((end, (end[0] - ux * 1e-3, end[1] - uy * 1e-3)))
         if x.delay:
-            delays.append(((start[0] + end[0]) / 2, (start[1] + end[1]) / 2, math.degrees(math.atan2(dy, dx))))
-    for sign, style in (("+", "solid"), ("-", (0, (4, 3)))):
-        if segments[sign]:
-            ax.add_collection(LineCollection(segments[sign], linewidths=widths[sign], linestyles=style,
-                                             colors="#444444", alpha=0.75, zorder=1))
-    if arrows:
-        import numpy as np
-
-        a = np.array(arrows)
-        arrow_length = 0.05 if not big else 0.025
-        ax.quiver(a[:, 0], a[:, 1], a[:, 2], a[:, 3], angles="xy", scale_units="xy", scale=1 / arrow_length,
-                  width=0.003, headwidth=4, headlength=4.5, headaxislength=4, color="#444444", zorder=2,
-                  pivot="tip")
-    for xm, ym, angle in delays:
-        ax.text(xm, ym, "||", rotation=angle - 90, ha="center", va="center", fontsize=9, fontweight="bold",
-                color="#222222", zorder=3)
+            ax.text((start[0] + end[0]) / 2, (start[1] + end[1]) / 2, "||", rotation=math.degrees(math.atan2(dy, dx))
+                    - 90, ha="center", va="center", fontsize=9, fontweight="bold", color="#222222")
     groups = {"actor": ([], "s", ACTOR_COLOUR), "factor": ([], "o", FACTOR_COLOUR),
               "inspectorate": ([], "h", INSPECTORATE_COLOUR)}
     for node in model.nodes.values():
         key = "inspectorate" if node.actor_type == "inspectorate" else node.kind
         groups[key][0].append(pos[node.id])
     size = 260 if not big else 60
+    handles, labels = [], []  # the legend: the kinds of node on the map, then the kinds of link
     for key, (points, marker, colour) in groups.items():
         if points:
             xs, ys = zip(*points)
             ax.scatter(xs, ys, s=size * (1.4 if key == "inspectorate" else 1), marker=marker, c=colour,
-                       edgecolors="white", linewidths=1.2, zorder=4, label=t(f"map.legend_{key}"))
+                       edgecolors="white", linewidths=1.2)
+            handles.append(svgplot.Line2D(color=colour, linestyle="", marker=marker, markersize=9))
+            labels.append(t(f"map.legend_{key}"))
+    for end, just_before in heads:  # only the head: the line is drawn above
+        ax.annotate("", xy=end, xytext=just_before,
+                    arrowprops={"arrowstyle": "-|>", "color": "#444444", "linewidth": 0, "mutation_scale": head})
     fontsize = 8 if not big else 5.5
-    # A white box behind each label keeps it legible; on large maps the boxes cost too much drawing time.
-    box = None if big else {"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.75}
+    # A white box behind each label keeps it legible; on a large map the boxes would hide the links.
+    box = None if big else {"boxstyle": "round,pad=0.15", "facecolor": "white", "alpha": 0.75}
     for node in model.nodes.values():
         x, y = pos[node.id]
         ax.text(x, y - (0.07 if not big else 0.03), _wrap(node.label) if not big else node.label[:24], ha="center",
-                va="top", fontsize=fontsize, zorder=5, bbox=box)
-    from matplotlib.lines import Line2D
-
-    handles, _ = ax.get_legend_handles_labels()
-    handles += [Line2D([], [], color="#444444", lw=2, label=t("map.legend_plus")),
-                Line2D([], [], color="#444444", lw=2, linestyle=(0, (4, 3)), label=t("map.legend_minus")),
-                Line2D([], [], color="none", marker="$||$", markersize=9, markeredgecolor="#222222",
-                       label=t("map.legend_delay"))]
-    fig.legend(handles=handles, loc="lower center", ncols=6, fontsize=8)
+                va="top", fontsize=fontsize, bbox=box)
+    handles += [svgplot.Line2D(color="#444444", linewidth=2),
+                svgplot.Line2D(color="#444444", linewidth=2, linestyle="--"),
+                svgplot.Line2D(color="none", linestyle="", marker="$||$", markersize=9, markeredgecolor="#222222")]
+    labels += [t("map.legend_plus"), t("map.legend_minus"), t("map.legend_delay")]
+    fig.legend(handles, labels, loc="lower center", ncols=6, fontsize=8)
     ax.set_title(t("map.plot_title"))
     xs = [p[0] for p in pos.values()] or [0]
     ys = [p[1] for p in pos.values()] or [0]
@@ -501,33 +490,46 @@ def _wrap(label: str, width: int = 18) -> str:
     return "\n".join(lines[:3])
 
 
-@styled
-def plot_power_interest(model: SystemMap):
-    """Mendelow's grid: actors by power (y) and interest (x), four quadrants."""
+def _fit(label: str, width: int) -> str:
+    """A name on at most two lines of ``width`` characters; '…' where it was cut."""
+    lines = wrap_label(label, width).split("\n")
+    if len(lines) <= 2:
+        return "\n".join(lines)
+    return f"{lines[0]}\n{lines[1][:width - 1]}…"
+
+
+def plot_power_interest(model: SystemMap) -> svgplot.Figure:
+    """Mendelow's grid: actors by power (y) and interest (x), four quadrants.
+    Names are wrapped to fit their cell (two lines at most); several actors
+    in one cell stand above one another. An :mod:`lst_kit.svgplot` figure."""
     spec = model.spec
-    fig = new_figure(7.0, 5.6)
+    fig = svgplot.Figure(figsize=(7.0, 5.6))
     ax = fig.add_subplot()
     cut = spec.high_from - 0.5
     quads = {"manage_closely": (cut, 5.5, cut, 5.5), "keep_satisfied": (0.5, cut, cut, 5.5),
              "keep_informed": (cut, 5.5, 0.5, cut), "monitor": (0.5, cut, 0.5, cut)}
     shades = {"manage_closely": "#dbe9f6", "keep_satisfied": "#eeeeee", "keep_informed": "#fdf0d5",
               "monitor": "#ffffff"}
-    from matplotlib.patches import Rectangle
-
     for q, (x0, x1, y0, y1) in quads.items():
-        ax.add_patch(Rectangle((x0, y0), x1 - x0, y1 - y0, facecolor=shades[q], edgecolor="#999999", zorder=0))
+        ax.add_patch(svgplot.Rectangle((x0, y0), x1 - x0, y1 - y0, facecolor=shades[q], edgecolor="#999999"))
         ax.text(x0 + 0.08, y1 - 0.08, t(f"map.quadrant_{q}"), ha="left", va="top", fontsize=8, style="italic",
                 color="#333333")
     cells: dict[tuple[int, int], list[MapNode]] = {}
     for a in model.actors():
         cells.setdefault((a.interest, a.power), []).append(a)
+    line = 0.125  # height of one line of a name (7 pt), in power units
     for (interest, power), items in cells.items():
-        for j, a in enumerate(items):
-            dy = -0.17 * j + 0.085 * (len(items) - 1)
+        names = [_fit(a.label, 17) for a in items]
+        heights = [line * (name.count("\n") + 1) + 0.03 for name in names]
+        # the names of one cell centred on it, first on top; in the top row of a quadrant below its title
+        y = min(power + sum(heights) / 2, power + 0.5 - (0.24 if power in (5, spec.high_from - 1) else 0.02))
+        for a, name, h in zip(items, names, heights):
+            y -= h / 2
             colour = INSPECTORATE_COLOUR if a.actor_type == "inspectorate" else ACTOR_COLOUR
             marker = "h" if a.actor_type == "inspectorate" else "s"
-            ax.scatter([interest - 0.25], [power + dy], marker=marker, c=colour, s=40, zorder=3)
-            ax.text(interest - 0.17, power + dy, a.label[:28], va="center", fontsize=7.5, zorder=4)
+            ax.scatter([interest - 0.36], [y], marker=marker, c=colour, s=40)
+            ax.text(interest - 0.29, y, name, va="center", fontsize=7)
+            y -= h / 2
     ax.set_xlim(0.5, 5.5)
     ax.set_ylim(0.5, 5.5)
     ax.set_xticks(range(1, 6))
