@@ -909,6 +909,8 @@ class Axes:
         right = 14
         if self._legend and self._legend["entries"]:
             _, width, _ = _legend_size(self._legend["entries"], self._legend["fontsize"], 1)
+            if self._legend.get("title"):
+                width = max(width, text_width(self._legend["title"], self._legend["fontsize"], bold=True) + 4)
             right += width + 8
         if xlabels:  # the last x label may stick out to the right of the plot area
             right = max(right, text_width(xlabels[-1], xsize) / 2 + 4)
@@ -1065,8 +1067,12 @@ class Axes:
         if self._legend and self._legend["entries"]:
             leg = self._legend
             _, width, height = _legend_size(leg["entries"], leg["fontsize"], 1)
-            _legend_rows(canvas, leg["entries"], area.x + area.w + 14, area.y + max(0.0, (area.h - height) / 2),
-                         leg["fontsize"], 1, width)
+            title_h = _text_height(leg["title"], leg["fontsize"]) + 2 if leg.get("title") else 0.0
+            top = area.y + max(0.0, (area.h - height - title_h) / 2)
+            if title_h:  # the legend's title above its entries, in bold
+                canvas.add(_svg_text(area.x + area.w + 14, top, leg["title"], leg["fontsize"], va="top",
+                                     weight="bold"))
+            _legend_rows(canvas, leg["entries"], area.x + area.w + 14, top + title_h, leg["fontsize"], 1, width)
 
 
 class PolarAxes:

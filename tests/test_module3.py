@@ -118,9 +118,20 @@ def test_band_thresholds_must_stay_in_order(rspec):
 
 def test_heat_map_places_every_risk(rspec):
     m = RiskMatrix.from_case(rspec, "nla_uitzendwerk_arbeidsmigranten")
-    fig = plot_matrix(m)
-    labels = sorted(txt.get_text() for txt in fig.axes[0].texts)
-    assert labels == sorted(str(i + 1) for i in range(len(m.risks)))
+    root, texts = svg_picture(plot_matrix(m))
+    els = [(el, "".join(el.itertext())) for el in root.iter(SVG + "text")]
+    numbers = {text: el for el, text in els if el.get("font-weight") == "bold" and text.isdigit()}
+    assert sorted(numbers, key=int) == [str(i + 1) for i in range(len(m.risks))]
+    xticks = {int(text): float(el.get("x")) for el, text in els if text in "12345" and el.get("text-anchor") == "middle"
+              and el.get("font-weight") is None}
+    yticks = {int(text): float(el.get("y")) for el, text in els if text in "12345" and el.get("text-anchor") == "end"}
+    half_x, half_y = (xticks[2] - xticks[1]) / 2, (yticks[1] - yticks[2]) / 2
+    for i, risk in enumerate(m.risks):  # each number in its own cell, in a white circle
+        el = numbers[str(i + 1)]
+        assert abs(float(el.get("x")) - xticks[risk.likelihood]) < half_x
+        assert abs(float(el.get("y")) - yticks[risk.impact]) < half_y
+    assert len(filled(root, "#ffffff", "circle")) == len(m.risks)
+    assert {"Risicomatrix: Kans × effect (5×5)", "Band", "laag", "zeer hoog"} <= set(texts)
 
 
 # -- system map: analysis -----------------------------------------------------------------

@@ -324,3 +324,14 @@ def test_hexagon_marker_has_six_corners_around_its_point_and_a_text_marker_is_te
     texts = {"".join(t.itertext()): t for t in root.iter("{http://www.w3.org/2000/svg}text")}
     assert texts["||"].get("fill") == "#222222" and texts["||"].get("text-anchor") == "middle"
     assert "met vertraging" in texts
+
+
+def test_axes_legend_title_stands_above_its_entries_in_bold():
+    fig = svgplot.Figure(figsize=(5, 3))
+    ax = fig.add_subplot()
+    ax.bar([1, 2], [3, 4], color="#0072B2", label="laag")
+    ax.legend(title="Risicoklasse")
+    texts = {"".join(t.itertext()): t for t in _tree(fig).iter("{http://www.w3.org/2000/svg}text")}
+    title, entry = texts["Risicoklasse"], texts["laag"]
+    assert title.get("font-weight") == "bold" and float(title.get("y")) < float(entry.get("y"))
+    assert float(title.get("x")) + svgplot.text_width("Risicoklasse", 8.5, bold=True) <= 500

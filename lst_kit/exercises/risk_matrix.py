@@ -29,7 +29,7 @@ from ..content import Field, load_spec
 from ..errors import InputError
 from ..hooks import fmt, most_answered, safe_hook
 from ..i18n import t
-from ..plotting import PALETTE, new_figure, style_axes, styled
+from ..plotting import PALETTE, style_axes
 from ..ui import ExerciseFrame, FigureBox, build_view, esc
 from ..workbook import Workbook
 
@@ -320,27 +320,26 @@ def band_index(bands, value: float) -> int:
 
 def band_colours(n: int) -> list:
     """n colours from light to dark on cividis (colour-blind safe, prints in grey)."""
-    from matplotlib import colormaps
-
-    cmap = colormaps["cividis"]
+    cmap = svgplot.colormap("cividis")
     return [cmap(0.95 - 0.85 * i / max(1, n - 1)) for i in range(n)]
 
 
-@styled
-def plot_matrix(model: RiskMatrix):
+def plot_matrix(model: RiskMatrix) -> svgplot.Figure:
     """The 5×5 grid coloured by the current rule's bands, each risk placed
-    in its cell (several risks in one cell are spread out and numbered)."""
+    in its cell (several risks in one cell are spread out and numbered, each
+    number in a white circle). An :mod:`lst_kit.svgplot` figure."""
     rule = model.rule
     bands = model.bands[rule]
     colours = band_colours(len(bands))
-    fig = new_figure(6.4, 5.2, constrained=False)  # a fixed layout: no extra layout pass on every redraw
-    ax = fig.add_axes((0.11, 0.11, 0.62, 0.8))
+    fig = svgplot.Figure(figsize=(6.4, 5.2))
+    ax = fig.add_subplot()
     exposure = model.spec.default_exposure
     for lik in range(1, 6):
         for imp in range(1, 6):
             value = score(model.spec, lik, imp, exposure, rule)
             colour = colours[band_index(bands, value)]
-            ax.add_patch(_rect(lik - 0.5, imp - 0.5, colour))
+            ax.add_patch(svgplot.Rectangle((lik - 0.5, imp - 0.5), 1, 1, facecolor=colour, edgecolor="white",
+                                           linewidth=1.5))
     cells: dict[tuple[int, int], list[RiskItem]] = {}
     for r in model.risks:
         cells.setdefault((r.likelihood, r.impact), []).append(r)
@@ -353,29 +352,21 @@ def plot_matrix(model: RiskMatrix):
             dx = ((j % cols) - (cols - 1) / 2) * (0.8 / cols)
             dy = ((rows - 1) / 2 - j // cols) * (0.8 / rows)
             size = max(5.5, 10 - 1.2 * cols)
-            ax.text(lik + dx, imp + dy, str(numbers[r.id]), ha="center", va="center", fontsize=size,
-                    fontweight="bold", color="#111111",
-                    bbox={"boxstyle": "circle,pad=0.25", "fc": "white", "ec": "#333333", "lw": 0.8})
+            label = str(numbers[r.id])
+            ax.scatter([lik + dx], [imp + dy], s=(size * (1.1 + 0.55 * len(label))) ** 2, marker="o",
+                       color="white", edgecolors="#333333", linewidths=0.8)
+            ax.text(lik + dx, imp + dy, label, ha="center", va="center", fontsize=size, fontweight="bold",
+                    color="#111111")
     ax.set_xlim(0.5, 5.5)
     ax.set_ylim(0.5, 5.5)
     ax.set_xticks(range(1, 6))
     ax.set_yticks(range(1, 6))
     ax.set_xlabel(t("risk.axis_likelihood"))
     ax.set_ylabel(t("risk.axis_impact"))
-    ax.set_aspect("equal")
     ax.set_title(t("risk.plot_title", rule=t(f"risk.rule_{rule}")))
-    from matplotlib.patches import Patch
-
-    handles = [Patch(facecolor=c, edgecolor="#555555", label=b.label) for b, c in zip(bands, colours)]
-    fig.legend(handles=handles, loc="center left", bbox_to_anchor=(0.75, 0.5), title=t("risk.legend_bands"),
-               fontsize=8)
+    handles = [svgplot.Patch(facecolor=c, edgecolor="#555555") for c in colours]
+    ax.legend(handles, [b.label for b in bands], title=t("risk.legend_bands"), fontsize=8)
     return fig
-
-
-def _rect(x, y, colour):
-    from matplotlib.patches import Rectangle
-
-    return Rectangle((x, y), 1, 1, facecolor=colour, edgecolor="white", linewidth=1.5)
 
 
 def ranking_table(model: RiskMatrix) -> str:
