@@ -1,8 +1,11 @@
 """Models and scoring of the Module 1 and generic exercises, without Jupyter."""
 
+import xml.etree.ElementTree as ET
+
 import numpy as np
 import pytest
 
+from lst_kit import svgplot
 from lst_kit.content import load_spec
 from lst_kit.errors import InputError
 from lst_kit.exercises.multiple_choice import Choice
@@ -11,6 +14,9 @@ from lst_kit.exercises.principles import PrincipleScores
 from lst_kit.exercises.rating_scales import Ratings
 from lst_kit.exercises.reflection import ReflectionAnswer, word_count
 from lst_kit.exercises.timeline import TimelineTags
+from lst_kit.plotting import PALETTE
+
+SVG = "{http://www.w3.org/2000/svg}"
 
 
 # -- reflection -----------------------------------------------------------------
@@ -122,6 +128,42 @@ def test_timeline_refuses_unknown_logic_and_untags(timeline):
     model.tag(key, None)
     assert model.to_dict() == {"tags": {}}
     assert TimelineTags.from_dict(timeline, {"tags": {key: "effect", "weg": "effect", timeline.events[1].key: "x"}}).tags == {key: "effect"}
+
+
+def test_timeline_plot_stacks_tags_per_period_and_draws_the_drift(timeline):
+    from lst_kit.exercises.timeline import UNTAGGED_COLOUR, plot_timeline
+
+    model = TimelineTags(timeline)
+    periods = [p.label for p in timeline.periods]
+    in_first = [e for e in timeline.events if timeline.period_of(e.year).label == periods[0]]
+    model.tag(in_first[0].key, timeline.logics[0].key)
+    fig = plot_timeline(model)
+    assert isinstance(fig, svgplot.Figure)
+    root = ET.fromstring(fig.to_svg())
+    texts = ["".join(el.itertext()) for el in root.iter(SVG + "text")]
+    assert {"Dominante logica per periode", "aantal gebeurtenissen", "Verschuiving van de logica's",
+            "aandeel van de gelabelde gebeurtenissen (%)", "nog niet gelabeld"} <= set(texts)
+    assert all(p in texts for p in periods) and all(lg.label in texts for lg in timeline.logics)
+
+    def bars(colour):  # the bars in the plot (the legend's keys are 16 px wide; empty bars left out), left to right
+        rects = [r for r in root.iter(SVG + "rect") if r.get("fill") == colour.lower() and float(r.get("width")) > 16
+                 and float(r.get("height")) > 0]
+        return sorted(rects, key=lambda r: float(r.get("x")))
+
+    tagged, untagged = bars(PALETTE[0]), bars(UNTAGGED_COLOUR)
+    assert len(tagged) == 1 and len(untagged) == len(periods)  # one tagged event; every period has untagged ones
+    unit = float(tagged[0].get("height"))
+    n = {p: sum(1 for e in timeline.events if timeline.period_of(e.year).label == p) for p in periods}
+    assert [float(r.get("height")) for r in untagged] == pytest.approx(
+        [unit * (n[p] - (p == periods[0])) for p in periods], abs=0.05)
+    assert float(tagged[0].get("x")) == pytest.approx(float(untagged[0].get("x")))  # in the first period
+    assert float(untagged[0].get("y")) + float(untagged[0].get("height")) == pytest.approx(float(tagged[0].get("y")))
+    assert any(r.get("fill", "").startswith("url(#") for r in root.iter(SVG + "rect"))  # untagged bars hatched
+    drift = [el for el in root.iter(SVG + "polyline") if el.get("stroke") == PALETTE[0].lower()]
+    ys = [float(xy.split(",")[1]) for xy in drift[0].get("points").split()]
+    assert len(drift) == 1 and len(ys) == len(periods)
+    assert ys[0] < min(ys[1:]) and len(set(ys[1:])) == 1  # 100 % in the first period, 0 % after
+    assert fig.to_svg() == plot_timeline(model).to_svg()
 
 
 # -- principles -----------------------------------------------------------------------
