@@ -257,6 +257,49 @@ def test_paradox_is_seeded_and_effective_supervision_lowers_incidents():
     assert strong == 0.0
 
 
+def test_paradox_plot_shows_band_median_example_run_and_its_incidents():
+    from lst_kit.exercises.paradox import plot_paradox
+    from lst_kit.i18n import t
+
+    sim = simulate(params(horizon=30), runs=50, seed=4)
+    hits = np.flatnonzero(sim.incidents[0]) + 1
+    assert 0 < hits.size < 30
+    fig = plot_paradox(sim)
+    assert isinstance(fig, svgplot.Figure)
+    root = ET.fromstring(fig.to_svg())
+    texts = ["".join(el.itertext()) for el in root.iter(SVG + "text")]
+    for key in ("plot_title", "axis_time", "axis_intensity", "band", "median", "example", "incident"):
+        assert t(f"paradox.{key}") in texts
+
+    def points(el):
+        return [tuple(map(float, xy.split(","))) for xy in el.get("points").split()]
+
+    example = points(next(el for el in root.iter(SVG + "polyline") if el.get("stroke") == PALETTE[1].lower()
+                          and len(points(el)) > 2))
+    median = next(el for el in root.iter(SVG + "polyline") if el.get("stroke") == PALETTE[0].lower()
+                  and len(points(el)) > 2)
+    assert len(example) == 31 and median.get("stroke-dasharray")  # the median dashed, the example solid
+    xs, ys = [x for x, _ in example], [y for _, y in example]
+    step = (xs[-1] - xs[0]) / 30
+    assert np.diff(xs) == pytest.approx([step] * 30, abs=0.02)  # one period apart (SVG coordinates: 2 decimals)
+    i, j = int(np.argmin(sim.intensity[0])), int(np.argmax(sim.intensity[0]))  # pixels per unit of S from two points
+    scale = (ys[i] - ys[j]) / (sim.intensity[0][j] - sim.intensity[0][i])
+    assert ys == pytest.approx([ys[i] - scale * (s - sim.intensity[0][i]) for s in sim.intensity[0]], abs=0.02)
+    _, mid, _ = sim.band()
+    assert [y for _, y in points(median)] == pytest.approx([ys[i] - scale * (m - sim.intensity[0][i]) for m in mid],
+                                                           abs=0.02)
+    band = next(el for el in root.iter(SVG + "polygon") if el.get("fill") == PALETTE[4].lower())
+    assert len(points(band)) == 2 * 31 and band.get("fill-opacity") == "0.35"
+    triangles = [points(el) for el in root.iter(SVG + "polygon") if el.get("fill") == PALETTE[5].lower()]
+    assert len(triangles) == hits.size + 1  # one per incident of the example run, and the legend's key
+    top = ys[i] - scale * (1.04 - sim.intensity[0][i])  # the incidents' row, just above S = 1
+    centres = sorted(((a[0] + b[0]) / 2, a[1] + (b[0] - a[0]) / 2) for a, b, _ in triangles)  # 'v': two top corners
+    in_plot = [c for c in centres if c[1] < max(ys)]  # the legend's key lies below the plot
+    assert [x for x, _ in in_plot] == pytest.approx([xs[0] + step * h for h in hits], abs=0.02)
+    assert [y for _, y in in_plot] == pytest.approx([top] * hits.size, abs=0.02)
+    assert fig.to_svg() == plot_paradox(sim).to_svg()
+
+
 def test_paradox_model_validates_and_saves_plain_numbers():
     spec = load_spec("m1.paradox")
     model = ParadoxModel(spec)
