@@ -38,9 +38,13 @@ def test_html_portfolio_escapes_every_payload_and_embeds_the_plots(folder, tmp_p
     assert UNICODE in html
     assert "Portfolio van zoë-ünal" in html
     answers = payload_answers()
-    plotted = [e for e, a in answers.items() if hooks.plot_answer(e, a) is not None]
+    figures = {e: hooks.plot_answer(e, a) for e, a in answers.items()}
+    plotted = [e for e, fig in figures.items() if fig is not None]
     assert set(plotted) == {"m1.wrr_nadrukken", "m1.tijdlijn", "m1.principes", "m1.paradox", "m6.dilemmas"}
-    assert html.count('<img src="data:image/png;base64,') == len(plotted)
+    drawn_as_svg = [e for e in plotted if hasattr(figures[e], "to_svg")]  # svgplot figures embed as SVG
+    assert "m1.tijdlijn" in drawn_as_svg
+    assert html.count('<img src="data:image/svg+xml;base64,') == len(drawn_as_svg)
+    assert html.count('<img src="data:image/png;base64,') == len(plotted) - len(drawn_as_svg)
     assert all(m in html for m in ('alt="Grafiek bij', "@media print", "break-inside: avoid"))
 
 
@@ -79,10 +83,12 @@ def test_markdown_portfolio_writes_images_beside_it(folder, tmp_path):
     assert export(folder, out) == 0
     text = out.read_text(encoding="utf-8")
     assert "<script" not in text and ESCAPED in text and UNICODE in text
-    images = re.findall(r"!\[[^\]]+\]\((portfolio-afbeeldingen/[^)]+\.png)\)", text)
+    images = re.findall(r"!\[[^\]]+\]\((portfolio-afbeeldingen/[^)]+\.(?:png|svg))\)", text)
     assert len(images) == 5
+    assert "portfolio-afbeeldingen/m1.tijdlijn.svg" in images  # an svgplot figure is written as SVG
     for rel in images:
-        assert (tmp_path / rel).read_bytes()[:4] == b"\x89PNG"
+        data = (tmp_path / rel).read_bytes()
+        assert data[:4] == b"\x89PNG" if rel.endswith(".png") else data.startswith(b"<svg xmlns=")
     assert text.startswith("# Portfolio van zoë-ünal\n")
     assert "## Module 6 · Slotbijeenkomst: over toezicht en beleid" in text
 

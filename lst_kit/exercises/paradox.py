@@ -23,7 +23,7 @@ from ..content import Field, load_spec
 from ..errors import InputError
 from ..hooks import safe_hook
 from ..i18n import t
-from ..plotting import PALETTE, new_figure, style_axes, styled
+from ..plotting import PALETTE, style_axes
 from ..ui import ExerciseFrame, FigureBox, build_view, esc
 from ..workbook import Workbook
 
@@ -166,28 +166,28 @@ def simulate(values: dict, runs: int, seed: int) -> Simulation:
     return Simulation(s, incidents)
 
 
-@styled
-def plot_paradox(sim: Simulation):
+def plot_paradox(sim: Simulation) -> svgplot.Figure:
     """Intensity over time: the band over all runs, one example run, and the
-    example run's incidents."""
+    example run's incidents (SVG)."""
     horizon = sim.incidents.shape[1]
-    x = np.arange(horizon + 1)
-    low, mid, high = sim.band()
-    fig = new_figure(8.5, 4.0)
+    x = list(range(horizon + 1))
+    low, mid, high = (band.tolist() for band in sim.band())
+    fig = svgplot.Figure(figsize=(8.5, 4.0))
     ax = fig.add_subplot()
     ax.fill_between(x, low, high, color=PALETTE[4], alpha=0.35, label=t("paradox.band"))
     ax.plot(x, mid, color=PALETTE[0], linestyle="--", linewidth=1.5, label=t("paradox.median"))
-    ax.plot(x, sim.intensity[sim.example], color=PALETTE[1], linewidth=2, label=t("paradox.example"))
-    hits = np.flatnonzero(sim.incidents[sim.example]) + 1
-    ax.scatter(hits, np.full(hits.shape, 1.04), marker="v", color=PALETTE[5], s=28, label=t("paradox.incident"),
-               clip_on=False, zorder=3)
+    ax.plot(x, sim.intensity[sim.example].tolist(), color=PALETTE[1], linewidth=2, label=t("paradox.example"))
+    hits = (np.flatnonzero(sim.incidents[sim.example]) + 1).tolist()
+    ax.scatter(hits, [1.04] * len(hits), marker="v", color=PALETTE[5], s=45,  # s: as large as matplotlib's s=28
+               label=t("paradox.incident"))
     ax.set_xlim(0, horizon)
     ax.set_ylim(0, 1.08)
+    ax.set_yticks([0, 0.2, 0.4, 0.6, 0.8, 1.0])  # no tick at the incidents' row above 1
     ax.set_xlabel(t("paradox.axis_time"))
     ax.set_ylabel(t("paradox.axis_intensity"))
     ax.set_title(t("paradox.plot_title"))
     style_axes(ax)
-    fig.legend(loc="outside lower center", ncols=4, fontsize=8)
+    fig.legend(ncols=4, fontsize=8)
     return fig
 
 

@@ -18,7 +18,7 @@ from ..content import Field, load_spec
 from ..errors import InputError
 from ..hooks import fmt, safe_hook
 from ..i18n import t
-from ..plotting import PALETTE, new_figure, styled, wrap_label
+from ..plotting import PALETTE, wrap_label
 from ..ui import ExerciseFrame, FigureBox, build_view, esc
 from ..workbook import Workbook
 from .rating_scales import Scale, parse_scale
@@ -114,29 +114,38 @@ class PrincipleScores:
         return model
 
 
-@styled
-def plot_radar(model: PrincipleScores):
-    """Both moments on one radar, with the scale's ends as rings."""
-    spec = model.spec
-    labels = [p.label for p in spec.principles]
+def _radar_axes(spec: PrinciplesSpec, title: str):
+    """An empty radar for the spec's principles (clockwise from the top, a
+    ring per scale point): (figure, polar axes, angles closing the loop)."""
+    labels = [wrap_label(p.label, 14) for p in spec.principles]  # narrow labels leave room for the radar
     n = len(labels)
     angles = [2 * math.pi * i / n for i in range(n)] + [0.0]
-    fig = new_figure(6.2, 5.4)
+    fig = svgplot.Figure(figsize=(6.4, 5.6))
     ax = fig.add_subplot(projection="polar")
     ax.set_theta_offset(math.pi / 2)
     ax.set_theta_direction(-1)
-    styles = [("-", "o"), ("--", "s")]
-    for i, moment in enumerate(spec.moments):
-        values = [model.score(moment.key, p.key) for p in spec.principles]
-        values.append(values[0])
-        line, marker = styles[i % 2]
-        ax.plot(angles, values, linestyle=line, marker=marker, color=PALETTE[i], linewidth=2, label=moment.label)
-        ax.fill(angles, values, color=PALETTE[i], alpha=0.12)
     ax.set_xticks(angles[:-1], labels, fontsize=8)
     ax.set_ylim(spec.scale.min - 0.5, spec.scale.max)
     ax.set_yticks(range(spec.scale.min, spec.scale.max + 1))
     ax.tick_params(axis="y", labelsize=7, colors="#666666")
-    ax.set_title(t("principles.plot_title"), pad=18)
+    ax.set_title(title, pad=18)
+    return fig, ax, angles
+
+
+#: Per moment a line style and a marker, so the two moments differ without colour.
+MOMENT_STYLES = [("-", "o"), ("--", "s")]
+
+
+def plot_radar(model: PrincipleScores) -> svgplot.Figure:
+    """Both moments on one radar, with the scale's ends as rings (SVG)."""
+    spec = model.spec
+    fig, ax, angles = _radar_axes(spec, t("principles.plot_title"))
+    for i, moment in enumerate(spec.moments):
+        values = [model.score(moment.key, p.key) for p in spec.principles]
+        values.append(values[0])
+        line, marker = MOMENT_STYLES[i % 2]
+        ax.fill(angles, values, color=PALETTE[i], alpha=0.12)
+        ax.plot(angles, values, linestyle=line, marker=marker, color=PALETTE[i], linewidth=2, label=moment.label)
     fig.legend(loc="outside lower center", ncols=2)
     return fig
 
@@ -273,29 +282,17 @@ def class_statistics(spec: PrinciplesSpec, answers: dict) -> tuple[dict, int]:
 
 def plot_class_radar(spec: PrinciplesSpec, stats: dict) -> svgplot.Figure:
     """The class's mean per moment on one radar, with a band of one standard deviation (SVG)."""
-    labels = [wrap_label(p.label, 14) for p in spec.principles]  # narrow labels leave room for the radar
-    n = len(labels)
-    angles = [2 * math.pi * i / n for i in range(n)] + [0.0]
-    fig = svgplot.Figure(figsize=(6.4, 5.6))
-    ax = fig.add_subplot(projection="polar")
-    ax.set_theta_offset(math.pi / 2)
-    ax.set_theta_direction(-1)
+    fig, ax, angles = _radar_axes(spec, t("hooks.principles_class_title"))
     lo, hi = spec.scale.min, spec.scale.max
-    styles = [("-", "o"), ("--", "s")]
     for i, moment in enumerate(spec.moments):
         means = [stats[moment.key][p.key][0] for p in spec.principles]
         sds = [stats[moment.key][p.key][1] for p in spec.principles]
         low = [max(lo, m - s) for m, s in zip(means, sds)]
         high = [min(hi, m + s) for m, s in zip(means, sds)]
-        line, marker = styles[i % 2]
+        line, marker = MOMENT_STYLES[i % 2]
         ax.fill_between(angles, low + low[:1], high + high[:1], color=PALETTE[i], alpha=0.18)
         ax.plot(angles, means + means[:1], linestyle=line, marker=marker, color=PALETTE[i], linewidth=2,
                 label=t("hooks.principles_class_mean", moment=moment.label))
-    ax.set_xticks(angles[:-1], labels, fontsize=8)
-    ax.set_ylim(lo - 0.5, hi)
-    ax.set_yticks(range(lo, hi + 1))
-    ax.tick_params(axis="y", labelsize=7, colors="#666666")
-    ax.set_title(t("hooks.principles_class_title"), pad=18)
     fig.legend(loc="outside lower center", ncols=2, fontsize=8)
     return fig
 

@@ -18,7 +18,7 @@ from ..content import Field, load_spec
 from ..errors import InputError
 from ..hooks import fmt, safe_hook
 from ..i18n import t
-from ..plotting import PALETTE, new_figure, style_axes, styled
+from ..plotting import PALETTE, style_axes
 from ..ui import ExerciseFrame, FigureBox, build_view, esc
 from ..workbook import Workbook
 
@@ -160,42 +160,11 @@ def shares_from_counts(spec: TimelineSpec, counts: dict[str, dict[str, int]]) ->
     return out
 
 
-@styled
-def plot_tag_counts(spec: TimelineSpec, counts: dict[str, dict[str, int]], title: str, axis: str):
-    """Stacked bars of tags per period, and the drift of each logic's share."""
-    shares = shares_from_counts(spec, counts)
-    periods = [p.label for p in spec.periods]
-    fig = new_figure(9.5, 4.2)
-    ax_bar, ax_drift = fig.subplots(1, 2, width_ratios=[1.15, 1])
-    bottoms = [0] * len(periods)
-    for i, logic in enumerate(spec.logics):
-        heights = [counts[p][logic.key] for p in periods]
-        ax_bar.bar(periods, heights, bottom=bottoms, color=PALETTE[i], label=logic.label, edgecolor="white")
-        bottoms = [b + h for b, h in zip(bottoms, heights)]
-    untagged = [counts[p][""] for p in periods]
-    ax_bar.bar(periods, untagged, bottom=bottoms, color=UNTAGGED_COLOUR, hatch="//", edgecolor="white",
-               label=t("timeline.untagged"))
-    ax_bar.set_ylabel(axis)
-    ax_bar.set_title(title)
-    style_axes(ax_bar)
-    markers = "osD^vP*X"
-    for i, logic in enumerate(spec.logics):
-        ax_drift.plot(periods, [100 * shares[p][logic.key] for p in periods], marker=markers[i % len(markers)],
-                      color=PALETTE[i], label=logic.label)
-    ax_drift.set_ylim(0, 100)
-    ax_drift.set_ylabel(t("timeline.axis_share"))
-    ax_drift.set_title(t("timeline.plot_drift"))
-    style_axes(ax_drift)
-    for ax in (ax_bar, ax_drift):
-        ax.tick_params(axis="x", labelsize=8)
-    handles, labels = ax_bar.get_legend_handles_labels()
-    fig.legend(handles, labels, loc="outside lower center", ncols=4, fontsize=8)
-    return fig
-
-
-def plot_class_tag_counts(spec: TimelineSpec, counts: dict[str, dict[str, int]], title: str,
-                          axis: str) -> svgplot.Figure:
-    """The class picture of :func:`plot_tag_counts`, drawn as SVG without matplotlib."""
+def plot_tag_counts(spec: TimelineSpec, counts: dict[str, dict[str, int]], title: str,
+                    axis: str) -> svgplot.Figure:
+    """Stacked bars of tags per period, and the drift of each logic's share
+    (SVG). The participant's plot and the class picture (with its own title
+    and axis) are the same drawing."""
     shares = shares_from_counts(spec, counts)
     periods = [p.label for p in spec.periods]
     x = list(range(len(periods)))
@@ -213,7 +182,7 @@ def plot_class_tag_counts(spec: TimelineSpec, counts: dict[str, dict[str, int]],
     ax_bar.set_title(title)
     ax_bar.integer_ticks("y")
     style_axes(ax_bar)
-    markers = "osD^v<>"  # the shapes svgplot draws, so no two logics share one
+    markers = "osD^vP*X"  # one shape per logic (at most eight, as many as PALETTE has colours)
     for i, logic in enumerate(spec.logics):
         ax_drift.plot(x, [100 * shares[p][logic.key] for p in periods], marker=markers[i % len(markers)],
                       color=PALETTE[i % len(PALETTE)], label=logic.label)
@@ -374,7 +343,7 @@ def class_picture(exercise_id: str, answers: dict):
         if row[best]:
             lines.append(t("hooks.timeline_class_period", period=period.label, logic=spec.logic(best).label,
                            share=fmt(100 * shares[period.label][best], 0)))
-    fig = plot_class_tag_counts(spec, counts, t("hooks.timeline_class_title"), t("hooks.timeline_class_axis"))
+    fig = plot_tag_counts(spec, counts, t("hooks.timeline_class_title"), t("hooks.timeline_class_axis"))
     return fig, lines
 
 
