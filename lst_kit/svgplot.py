@@ -18,11 +18,12 @@ What it supports, and nothing more:
   ``fill_betweenx``, ``step`` (and ``drawstyle="steps-mid"``, ``step=`` in
   ``fill_between``), ``text`` (data or ``ax.transAxes`` coordinates),
   ``axhline``, ``axvline``, ``add_patch(Rectangle(...) | Polygon(...))``,
-  ``annotate`` (arrows, straight or ``arc3`` curves), ``set_axis_off``, ``set_xlim``,
+  ``annotate`` (arrows, straight or ``arc3`` curves), ``set_axis_off``, ``set_aspect("equal")``, ``set_xlim``,
   ``set_ylim``, ``set_xticks``, ``set_yticks`` (with labels), ``set_xlabel``,
   ``set_ylabel``, ``set_title``, ``invert_yaxis``, ``grid``,
   ``set_axisbelow``, ``spines[...]``, ``legend``, ``tick_params``,
-  ``get_legend_handles_labels``, ``integer_ticks``;
+  ``get_legend_handles_labels``, ``get_xticklabels``/``get_yticklabels`` (``set_fontweight``),
+  ``integer_ticks``;
 - ``PolarAxes`` (radar charts): ``plot``, ``fill``, ``fill_between``,
   ``bar`` (shaded sectors, drawn beneath the rings), ``text`` (at theta, r;
   rotation, italic, ``bbox``), ``set_theta_offset``, ``set_theta_direction``,
@@ -599,6 +600,8 @@ class Axes:
         self.spines = {side: _Spine() for side in ("left", "bottom", "top", "right")}
         self._aligned: tuple[float, float] | None = None
         self._axis_off = False
+        self._aspect = "auto"
+        self._tick_weight: dict[str, dict[float, str]] = {"x": {}, "y": {}}  # tick value -> font weight
 
     # data extents ---------------------------------------------------------------------------
     def _extend(self, xs: Iterable[float], ys: Iterable[float]) -> None:
@@ -782,6 +785,13 @@ class Axes:
         if text:
             self.text(start[0], start[1], text, fontsize=fontsize, color=color, ha=ha, va=va)
 
+    def set_aspect(self, aspect: str = "equal", **_ignored) -> None:
+        """``"equal"``: one data unit is as long across as up (the plot area
+        shrinks to fit its limits and is centred in its box); ``"auto"`` fills the box."""
+        if aspect not in ("equal", "auto"):
+            raise ValueError(f"svgplot: aspect must be 'equal' or 'auto', not {aspect!r}")
+        self._aspect = aspect
+
     def set_axis_off(self) -> None:
         """No spines, ticks, tick labels, axis labels or grid: a drawing area."""
         self._axis_off = True
@@ -819,6 +829,18 @@ class Axes:
     def set_yticklabels(self, labels, **kwargs):
         ticks = self._yticks[0] if self._yticks else list(range(len(labels)))
         self.set_yticks(ticks, labels, **kwargs)
+
+    def get_xticklabels(self) -> list["_TickLabel"]:
+        """The x tick labels as set (``set_fontweight("bold")`` marks one)."""
+        return self._tick_labels("x")
+
+    def get_yticklabels(self) -> list["_TickLabel"]:
+        """The y tick labels as set (``set_fontweight("bold")`` marks one)."""
+        return self._tick_labels("y")
+
+    def _tick_labels(self, axis: str) -> list["_TickLabel"]:
+        values, labels = self._ticks(axis)[:2]
+        return [_TickLabel(self._tick_weight[axis], v, lab) for v, lab in zip(values, labels)]
 
     def integer_ticks(self, axis: str = "y") -> None:
         """Automatic ticks on whole numbers only (counts of people)."""
@@ -893,9 +915,11 @@ class Axes:
 
     def _margins(self) -> tuple[float, float, float, float]:
         """Room (left, top, right, bottom) in pixels around the plot area for labels."""
-        _, ylabels, ysize, _ = self._ticks("y")
+        yvalues, ylabels, ysize, _ = self._ticks("y")
         _, xlabels, xsize, rotation = self._ticks("x")
-        left = max((text_width(lab, ysize) for lab in ylabels), default=0) + 10
+        weights = self._tick_weight["y"]
+        left = max((text_width(lab, ysize, weights.get(v) == "bold") for v, lab in zip(yvalues, ylabels)),
+                   default=0) + 10
         if self._ylabel and not self._axis_off:
             left += _text_height(self._ylabel, self._label_size) + 4
         if rotation:
@@ -923,6 +947,10 @@ class Axes:
             left, right = self._aligned
         area = _Box(box.x + left, box.y + top, max(box.w - left - right, 20), max(box.h - top - bottom, 20))
         (x0, x1), (y0, y1) = self._limits()
+        if self._aspect == "equal":  # the same pixels per unit on both axes, centred
+            scale = min(area.w / (abs(x1 - x0) or 1), area.h / (abs(y1 - y0) or 1))
+            w, h = abs(x1 - x0) * scale, abs(y1 - y0) * scale
+            area = _Box(area.x + (area.w - w) / 2, area.y + (area.h - h) / 2, w, h)
         if self._yinverted:
             y0, y1 = y1, y0
 
@@ -1046,14 +1074,17 @@ class Axes:
             canvas.add(f'<line x1="{_fmt(px)}" y1="{_fmt(area.y + area.h)}" x2="{_fmt(px)}" '
                        f'y2="{_fmt(area.y + area.h + 4)}" stroke="{spine}" stroke-width="1"/>')
             if rotation:
-                canvas.add(_svg_text(px, area.y + area.h + 8, lab, xsize, ha="right", va="top", rotation=rotation))
+                canvas.add(_svg_text(px, area.y + area.h + 8, lab, xsize, ha="right", va="top", rotation=rotation,
+                                     weight=self._tick_weight["x"].get(v)))
             else:
-                canvas.add(_svg_text(px, area.y + area.h + 6, lab, xsize, ha="center", va="top"))
+                canvas.add(_svg_text(px, area.y + area.h + 6, lab, xsize, ha="center", va="top",
+                                     weight=self._tick_weight["x"].get(v)))
         for v, lab in zip(yticks, ylabels):
             py = Y(v)
             canvas.add(f'<line x1="{_fmt(area.x - 4)}" y1="{_fmt(py)}" x2="{_fmt(area.x)}" y2="{_fmt(py)}" '
                        f'stroke="{spine}" stroke-width="1"/>')
-            canvas.add(_svg_text(area.x - 6, py, lab, ysize, ha="right", va="center"))
+            canvas.add(_svg_text(area.x - 6, py, lab, ysize, ha="right", va="center",
+                                 weight=self._tick_weight["y"].get(v)))
         if self._title:
             canvas.add(_svg_text(area.x + area.w / 2, box.y + 4, self._title, self._title_size, ha="center", va="top",
                                  weight="bold"))
@@ -1462,6 +1493,21 @@ class _Bar:
 
     def set_edgecolor(self, colour: Any) -> None:
         self.edge = colour
+
+
+@dataclass
+class _TickLabel:
+    """One tick label (``get_xticklabels``/``get_yticklabels``): its text, and a weight to set."""
+
+    _weights: dict
+    _value: float
+    text: str
+
+    def get_text(self) -> str:
+        return self.text
+
+    def set_fontweight(self, weight: str) -> None:
+        self._weights[self._value] = weight
 
 
 @dataclass

@@ -335,3 +335,35 @@ def test_axes_legend_title_stands_above_its_entries_in_bold():
     title, entry = texts["Risicoklasse"], texts["laag"]
     assert title.get("font-weight") == "bold" and float(title.get("y")) < float(entry.get("y"))
     assert float(title.get("x")) + svgplot.text_width("Risicoklasse", 8.5, bold=True) <= 500
+
+
+def test_equal_aspect_gives_both_axes_the_same_pixels_per_unit_and_centres_the_area():
+    fig = svgplot.Figure(figsize=(6, 3))
+    ax = fig.add_subplot()
+    ax.set_axis_off()
+    ax.set_aspect("equal")
+    ax.plot([0, 2], [0, 0], color="#0072B2")
+    ax.plot([0, 0], [0, 1], color="#E69F00")
+    ax.set_xlim(0, 2)
+    ax.set_ylim(0, 1)
+    lines = {p.get("stroke"): [tuple(map(float, pt.split(","))) for pt in p.get("points").split()]
+             for p in _tree(fig).iter("{http://www.w3.org/2000/svg}polyline")}
+    (ax0, ay0), (ax1, _) = lines["#0072b2"]
+    (_, by0), (_, by1) = lines["#e69f00"]
+    assert abs((ax1 - ax0) / 2 - (by0 - by1)) < 0.05  # one unit across = one unit up
+    assert abs((ax0 + ax1) / 2 - 300) < 8  # a wide box: the narrower area sits in its middle
+    with pytest.raises(ValueError):
+        ax.set_aspect("square")
+
+
+def test_a_tick_label_set_bold_is_drawn_bold_and_the_others_are_not():
+    fig = svgplot.Figure(figsize=(4, 3))
+    ax = fig.add_subplot()
+    ax.barh([0, 1, 2], [1, 2, 3])
+    ax.set_yticks([0, 1, 2], ["laag", "midden", "hoog"])
+    labels = ax.get_yticklabels()
+    assert [lab.get_text() for lab in labels] == ["laag", "midden", "hoog"]
+    labels[1].set_fontweight("bold")
+    texts = {"".join(t.itertext()): t for t in _tree(fig).iter("{http://www.w3.org/2000/svg}text")}
+    assert texts["midden"].get("font-weight") == "bold"
+    assert texts["laag"].get("font-weight") is None and texts["hoog"].get("font-weight") is None
