@@ -7,7 +7,6 @@ import sys
 import xml.etree.ElementTree as ET
 
 import pytest
-from matplotlib.figure import Figure
 
 from lst_kit import svgplot
 from lst_kit.cases import load_case
@@ -371,7 +370,12 @@ def test_effect_chain_hooks():
     assert lines[0] == "2 indicatoren, waarvan 50% effect meet (Output 1, Outcome (gedrag) 1)."
     assert "Effectindicatoren: Aandeel koks met logger" in lines
     assert "Onderzoeksontwerp: Voor- en nameting (bewijskracht 2 van 5, illustratief)." in lines
-    assert isinstance(ec.plot_answer("m2.effectketen", answer), Figure)
+    chain = ec.plot_answer("m2.effectketen", answer)
+    root, texts = svg_picture(chain)  # the portfolio picture: both charts side by side
+    assert {"Meetgewicht per niveau (2 indicatoren)", "Onderzoeksontwerpen", "1 (50%)", "0 (0%)"} <= set(texts)
+    assert next(el for el in root.iter(SVG + "text") if "".join(el.itertext()) == "Voor- en nameting"
+                ).get("font-weight") == "bold"  # the chosen design, also orange and cross-hatched
+    assert len(filled(root, PALETTE[1])) == 1 and len(root.findall(f".//{SVG}pattern")) == 2  # // and xx
     only_output = {"indicators": [{"text": "Aantal inspecties", "source": "menu"}]}
     fig, lines = ec.class_picture("m2.effectketen", {"a": answer, "b": only_output, "c": None})
     root, texts = svg_picture(fig)
@@ -384,7 +388,7 @@ def test_effect_chain_hooks():
     assert "2 deelnemers kozen indicatoren." in lines and "1 van de 2 meten niets voorbij output." in lines
     for odd in (None, 3, "x", {"indicators": "x"}):
         assert ec.summarize("m2.effectketen", odd) == ["Nog geen indicatoren gekozen in de effectketen."]
-        assert isinstance(ec.plot_answer("m2.effectketen", odd), Figure)
+        assert isinstance(ec.plot_answer("m2.effectketen", odd), svgplot.Figure)
     assert ec.class_picture("m2.effectketen", "geen dict") == (None, [])
     assert ec.summarize("m2.sparrow", answer) == []  # not an effect-chain spec: nothing, no error
 
@@ -482,7 +486,7 @@ def test_triangle_hooks():
     assert lines[0] == "Casus NVWA · Maaltijd aan huis: 3 opties vergeleken."
     assert lines[1].startswith("EAST-informatie") and "fit 4,22" in lines[1]
     assert any("Inspectie van individuele keukens: waarde 3, steun 1, capaciteit 1; fit 1,44" in x for x in lines)
-    assert isinstance(st.plot_answer("m2.driehoek", a.to_dict()), Figure)
+    assert isinstance(st.plot_answer("m2.driehoek", a.to_dict()), svgplot.Figure)
     fig, lines = st.class_picture("m2.driehoek", answers)
     root, texts = svg_picture(fig)
     assert {"Scores van de groep per optie", *(c.label for c in spec.corners)} <= set(texts)  # title, legend
@@ -497,14 +501,73 @@ def test_triangle_hooks():
     assert st.class_picture("m2.driehoek", {}) == (None, ["Nog geen antwoorden van de groep."])
 
 
-def test_plots_are_pure_and_deterministic():
-    from lst_kit.plotting import png_bytes
+def test_effect_chain_weights_bar_per_tier_at_its_share_effect_tiers_hatched_and_a_dashed_boundary():
+    chain = EffectChain(load_spec("m2.effectketen"))
+    chain.add_menu("Aantal inspecties")
+    chain.add_own("Aandeel koks met logger", "outcome")
+    chain.add_own("Minder zieken", "impact")
+    chain.add_own("Nog een logger", "outcome")
+    root, texts = svg_picture(ec.plot_weights(chain))
+    assert {"Meetgewicht per niveau (4 indicatoren)", "inspanning", "effect", "1 (25%)", "2 (50%)", "0 (0%)"} \
+        <= set(texts)
+    effort, effect = filled(root, ec.EFFORT_COLOUR), filled(root, ec.EFFECT_COLOUR)
+    assert len(effort) == 3 and len(effect) == 2
+    heights = [float(r.get("height")) for r in effort + effect]  # input, activity, output | outcome, impact
+    assert heights[:2] == [0, 0] and heights[3] == pytest.approx(2 * heights[2], rel=0.01) == \
+        pytest.approx(2 * heights[4], rel=0.01)
+    hatched = [r for r in root.iter(SVG + "rect") if (r.get("fill") or "").startswith("url(#")]
+    assert len(hatched) == 2  # the two effect tiers
+    xs = [float(r.get("x")) for r in effort + effect]
+    assert xs == sorted(xs)
+    dashed = [p for p in root.iter(SVG + "polyline") if p.get("stroke-dasharray")]
+    boundary = float(dashed[0].get("points").split()[0].split(",")[0])
+    assert xs[2] < boundary < xs[3]  # between output and outcome
+    _, plain = svg_picture(ec.plot_designs(chain.spec, None))
+    assert "Onderzoeksontwerpen" in plain and "Voor- en nameting" in plain
 
+
+def test_triangle_plot_puts_each_option_on_the_corner_axes_and_rings_its_weakest_corner():
+    """The participant's triangles as SVG: each option's closed line through its three scores (equal
+    units on both axes, so a score is the same distance from the centre on every corner), its own
+    dash and marker, a ring on its weakest corner; corner labels, title and legend as text."""
+    spec = load_spec("m2.driehoek")
+    options = [OptionScore("a", "Alpha", 4, 2, 3), OptionScore("b", "Beta", 1, 5, 5)]
+    root, texts = svg_picture(st.plot_triangle(spec, options))
+    assert "Strategische driehoek (Moore): de opties over elkaar" in texts
+    assert {"A · Alpha (fit 2,88)", "B · Beta (fit 2,92)", "zwakste hoek van een optie"} <= set(texts)
+    assert all(any(c.label.split()[0] in x for x in texts) for c in spec.corners)  # corner names (wrapped)
+    area = next(root.iter(SVG + "g"))
+
+    def points(el):
+        return [tuple(map(float, p.split(","))) for p in el.get("points").split()]
+
+    grid = [points(el) for el in area.iter(SVG + "polyline") if el.get("stroke") == "#999999"]
+    centre = grid[0][0]
+    unit = math.dist(centre, grid[0][1]) / st.HI
+    for i, option in enumerate(options):
+        colour = PALETTE[i].lower()
+        line = next(el for el in area.iter(SVG + "polyline") if el.get("stroke") == colour)
+        pts = points(line)
+        assert len(pts) == 4 and pts[0] == pts[-1]  # closed
+        assert [round(math.dist(centre, p) / unit, 1) for p in pts[:3]] == \
+            [float(option.score(c)) for c in st.CORNERS]
+        assert (line.get("stroke-dasharray") is None) == (i == 0)  # A solid, B dashed
+        rings = [el for el in area.iter(SVG + "circle") if el.get("stroke") == colour and el.get("fill") == "none"]
+        assert len(rings) == 1
+        weak = st.bottleneck(option)
+        assert round(math.dist(centre, (float(rings[0].get("cx")), float(rings[0].get("cy")))) / unit, 1) == \
+            option.score(weak)
+    assert [el for el in area.iter(SVG + "rect") if el.get("fill") == PALETTE[1].lower()]  # B's squares
+    _, letters = svg_picture(st.plot_triangle(spec, options, names=False))
+    assert {"A", "B"} <= set(letters) and "A · Alpha (fit 2,88)" not in letters
+
+
+def test_plots_are_pure_and_deterministic():
     spec = load_spec("m2.driehoek")
     model = Triangle.from_dict(spec, None)
     before = model.to_dict()
-    assert png_bytes(st.plot_triangle(spec, model.options)) == png_bytes(st.plot_triangle(spec, model.options))
+    assert st.plot_triangle(spec, model.options).to_svg() == st.plot_triangle(spec, model.options).to_svg()
     assert model.to_dict() == before
     chain = EffectChain(load_spec("m2.effectketen"))
     chain.add_menu("Aantal inspecties")
-    assert png_bytes(ec.plot_weights(chain)) == png_bytes(ec.plot_weights(chain))
+    assert ec.plot_weights(chain).to_svg() == ec.plot_weights(chain).to_svg()

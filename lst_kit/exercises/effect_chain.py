@@ -24,7 +24,7 @@ from ..content import Field, load_spec
 from ..errors import InputError
 from ..hooks import spec_or_none
 from ..i18n import t
-from ..plotting import PALETTE, new_figure, style_axes, styled, wrap_label as _wrap
+from ..plotting import GRID, PALETTE, style_axes, wrap_label as _wrap
 from ..ui import ExerciseFrame, FigureBox, build_view, esc
 from ..workbook import Workbook
 
@@ -293,23 +293,23 @@ def _draw_weights(ax, model: EffectChain) -> None:
     heights = [100 * shares[x.key] for x in spec.tiers]
     bars = ax.bar(range(len(spec.tiers)), heights, edgecolor="#333333", linewidth=0.8,
                   color=[EFFECT_COLOUR if x.effect else EFFORT_COLOUR for x in spec.tiers])
-    for bar, tier in zip(bars, spec.tiers):
+    for i, (bar, tier) in enumerate(zip(bars, spec.tiers)):
         if tier.effect:
             bar.set_hatch("//")
-        ax.annotate(f"{counts[tier.key]} ({_pct(shares[tier.key])})",
-                    (bar.get_x() + bar.get_width() / 2, bar.get_height()),
-                    xytext=(0, 3), textcoords="offset points", ha="center", va="bottom", fontsize=8)
+        ax.text(i, heights[i] + 1.5, f"{counts[tier.key]} ({_pct(shares[tier.key])})", ha="center", va="bottom",
+                fontsize=8)
     boundary = next((i for i, x in enumerate(spec.tiers) if x.effect), len(spec.tiers)) - 0.5
     ax.axvline(boundary, color="#333333", linestyle="--", linewidth=1)
     ax.text(boundary - 0.08, 104, t("effect_chain.effort"), ha="right", va="bottom", fontsize=8)
     ax.text(boundary + 0.08, 104, t("effect_chain.effect"), ha="left", va="bottom", fontsize=8)
     ax.set_xticks(range(len(spec.tiers)), labels, fontsize=8)
+    ax.set_xlim(-0.5, len(spec.tiers) - 0.5)
     ax.set_ylim(0, 115)
     ax.set_yticks(range(0, 101, 25))
     ax.set_ylabel(t("effect_chain.axis_share"))
     ax.set_title(t("effect_chain.plot_weight", n=len(model.indicators)))
     style_axes(ax)
-    ax.grid(False, axis="x")
+    ax.grid(True, color=GRID, linewidth=0.6, alpha=0.8, axis="y")
 
 
 def _draw_designs(ax, spec: EffectChainSpec, chosen: str | None) -> None:
@@ -325,36 +325,34 @@ def _draw_designs(ax, spec: EffectChainSpec, chosen: str | None) -> None:
         if d.key == chosen:
             label.set_fontweight("bold")
     ax.set_xlim(0, 5.4)
+    ax.set_ylim(-0.5, len(spec.designs) - 0.5)
     ax.set_xticks(range(0, 6))
     ax.set_xlabel(t("effect_chain.axis_strength"))
     ax.set_title(t("effect_chain.plot_designs"))
     style_axes(ax)
-    ax.grid(False, axis="y")
+    ax.grid(True, color=GRID, linewidth=0.6, alpha=0.8, axis="x")
 
 
-@styled
-def plot_weights(model: EffectChain):
+def plot_weights(model: EffectChain) -> svgplot.Figure:
     """The share of the indicators per tier: effort tiers light, effect tiers
-    dark and hatched, a dashed line between them."""
-    fig = new_figure(5.6, 3.6, constrained=False)  # fixed margins: a constrained layout costs a second text pass
-    _draw_weights(fig.add_axes((0.12, 0.19, 0.86, 0.72)), model)
+    dark and hatched, a dashed line between them (an :mod:`lst_kit.svgplot` figure)."""
+    fig = svgplot.Figure(figsize=(5.6, 3.6))
+    _draw_weights(fig.add_subplot(), model)
     return fig
 
 
-@styled
-def plot_designs(spec: EffectChainSpec, chosen: str | None):
+def plot_designs(spec: EffectChainSpec, chosen: str | None) -> svgplot.Figure:
     """The evaluation designs by (illustrative) evidential strength; the
-    chosen one orange, cross-hatched and in bold."""
-    fig = new_figure(4.4, 3.2, constrained=False)
-    _draw_designs(fig.add_axes((0.34, 0.16, 0.62, 0.74)), spec, chosen)
+    chosen one orange, cross-hatched and in bold (an :mod:`lst_kit.svgplot` figure)."""
+    fig = svgplot.Figure(figsize=(4.4, 3.2))
+    _draw_designs(fig.add_subplot(), spec, chosen)
     return fig
 
 
-@styled
-def plot_chain(model: EffectChain):
+def plot_chain(model: EffectChain) -> svgplot.Figure:
     """Both charts side by side (for the portfolio): measurement weight per
     tier, and the designs with the chosen one marked."""
-    fig = new_figure(9.0, 3.8)
+    fig = svgplot.Figure(figsize=(9.0, 3.8))
     left, right = fig.subplots(1, 2, width_ratios=[3, 2])
     _draw_weights(left, model)
     _draw_designs(right, model.spec, model.design)

@@ -24,7 +24,7 @@ from ..controls import IntSlider
 from ..errors import InputError
 from ..hooks import most_answered, spec_or_none
 from ..i18n import t
-from ..plotting import PALETTE, new_figure, styled, wrap_label as _wrap
+from ..plotting import PALETTE, wrap_label as _wrap
 from ..ui import ExerciseFrame, FigureBox, build_view, esc
 from ..workbook import Workbook
 
@@ -259,55 +259,53 @@ def _point(corner: str, r: float) -> tuple[float, float]:
     return r * math.cos(a), r * math.sin(a)
 
 
-@styled
-def plot_triangle(spec: TriangleSpec, options: list[OptionScore], names: bool = True):
+def plot_triangle(spec: TriangleSpec, options: list[OptionScore], names: bool = True) -> svgplot.Figure:
     """The options as overlaid triangles on three axes at 120 degrees (score
-    1-5 from the centre). Each option has its own line style and marker as
-    well as its own colour; its weakest corner is ringed.
+    1-5 from the centre), an :mod:`lst_kit.svgplot` figure. Each option has
+    its own line style and marker as well as its own colour; its weakest
+    corner is ringed.
 
-    With ``names=False`` the legend shows only the letters A-D (the widget
-    puts the names, scores and fit in the table under the picture): text is
-    the slowest thing matplotlib draws, and this keeps a redraw quick.
+    With ``names=False`` the legend shows only the letters A-D in one row
+    (the widget puts the names, scores and fit in the table under the picture).
     """
-    # Placed by hand: the constrained layout would cost a second text pass on
-    # every redraw. The legend gets one row per option (and one for the ring).
-    fig = new_figure(6.2, 6.0, constrained=False)
-    legend_h = (0.035 * (len(options) + 1) if names else 0.035) + 0.03
-    ax = fig.add_axes((0.02, legend_h + 0.01, 0.96, 0.93 - legend_h))
+    fig = svgplot.Figure(figsize=(6.2, 6.0))
+    ax = fig.add_subplot()
+    ax.set_axis_off()
     ax.set_aspect("equal")
-    ax.axis("off")
     for level in range(LO, HI + 1):
         xs, ys = zip(*[_point(c, level) for c in CORNERS + CORNERS[:1]])
-        ax.plot(xs, ys, color="#c8c8c8", linewidth=0.7, zorder=1)
+        ax.plot(xs, ys, color="#c8c8c8", linewidth=0.7)
         vx, vy = _point("value", level)
         ax.text(vx - 0.15, vy, str(level), fontsize=7, color="#666666", va="center", ha="right")
     for corner in CORNERS:
         x, y = _point(corner, HI)
-        ax.plot([0, x], [0, y], color="#999999", linewidth=0.8, zorder=1)
+        ax.plot([0, x], [0, y], color="#999999", linewidth=0.8)
         lx, ly = _point(corner, HI + 0.4)
         top = corner == "value"
         ax.text(lx, ly if top else ly - 0.2, _wrap(spec.corner(corner).label, 14), ha="center",
                 va="bottom" if top else "top", fontsize=10, fontweight="bold")
+    for i, option in enumerate(options):  # the fills first, so no option's fill veils another's line
+        pts = [_point(c, option.score(c)) for c in CORNERS]
+        ax.add_patch(svgplot.Polygon(pts, facecolor=PALETTE[i % len(PALETTE)], alpha=0.07))
     for i, option in enumerate(options):
         colour = PALETTE[i % len(PALETTE)]
         pts = [_point(c, option.score(c)) for c in CORNERS]
         xs, ys = zip(*(pts + pts[:1]))
         letter = LETTERS[i % len(LETTERS)]
         label = _wrap(f"{letter} · {option.name} (fit {_num(fit(option))})", 75) if names else letter
-        ax.plot(xs, ys, linestyle=LINESTYLES[i % 4], marker=MARKERS[i % 4], markersize=7, color=colour,
-                linewidth=2, label=label, zorder=3 + i)
-        ax.fill(xs, ys, color=colour, alpha=0.07, zorder=2)
+        ax.plot(xs, ys, linestyle=LINESTYLES[i % 4], color=colour, linewidth=2)
+        ax.plot(xs[:-1], ys[:-1], linestyle="", marker=MARKERS[i % 4], markersize=7, color=colour)
         weak = bottleneck(option)
         wx, wy = _point(weak, option.score(weak))
-        ax.plot([wx], [wy], marker="o", markersize=15, markerfacecolor="none", markeredgecolor=colour,
-                markeredgewidth=1.5, zorder=3 + i)
-    ax.plot([], [], marker="o", markersize=11, markerfacecolor="none", markeredgecolor="#333333", linestyle="none",
+        ax.scatter([wx], [wy], s=15 ** 2, marker="o", facecolors="none", edgecolors=colour, linewidths=1.5)
+        ax.plot([], [], linestyle=LINESTYLES[i % 4], marker=MARKERS[i % 4], markersize=7, color=colour,
+                linewidth=2, label=label)
+    ax.plot([], [], marker="o", markersize=11, markerfacecolor="none", color="#333333", linestyle="",
             label=t("strategic_triangle.legend_weakest"))
     ax.set_xlim(-6.4, 6.4)
     ax.set_ylim(-4.0, 6.4)
     ax.set_title(t("strategic_triangle.plot_title"))
-    fig.legend(loc="lower center", bbox_to_anchor=(0.5, 0.005), ncols=1 if names else len(options) + 1,
-               fontsize=8)
+    fig.legend(ncols=1 if names else len(options) + 1, fontsize=8)
     return fig
 
 
