@@ -491,9 +491,14 @@ def _legend_rows(canvas: _Canvas, entries: list[tuple[Any, str]], x: float, y: f
     row_h = max(LINE_HEIGHT * px, 12) + 3
     widths = _column_widths(entries, fontsize, ncols) if ncols > 1 else [col_width]
     starts = _offsets(widths, sum(widths)) if ncols > 1 else [0.0]
+    tops, heights = [], []  # a row of labels of more than one line is as much taller
+    for first in range(0, len(entries), ncols):
+        tops.append(tops[-1] + heights[-1] if tops else 0.0)
+        lines = max(str(label).count("\n") for _, label in entries[first:first + ncols])
+        heights.append(row_h + lines * LINE_HEIGHT * px)
     for i, (handle, label) in enumerate(entries):
         col, row = i % ncols, i // ncols
-        lx, ly = x + starts[col], y + row * row_h + row_h / 2
+        lx, ly = x + starts[col], y + tops[row] + heights[row] / 2
         _legend_key(canvas, handle, lx, ly)
         canvas.add(_svg_text(lx + 26, ly, label, fontsize, va="center"))
 

@@ -646,3 +646,61 @@ def test_a_saved_edit_of_an_unknown_field_is_skipped_not_fatal(st_spec):
     model = SignalTriage.from_dict(st_spec, saved)
     assert model.state.edits == {"s1": {"covered_by_law": "nee"}}
     assert routes(model)["s1"] == "signaleren"
+
+
+def _marks_at(root, colour):
+    """Centres of the scatter markers (circle, square, polygon) filled with ``colour``."""
+    out = []
+    for el in root.iter():
+        tag = el.tag.split("}")[1]
+        if el.get("fill") != colour or el.get("stroke") != "#000000":
+            continue
+        if tag == "circle":
+            out.append((tag, float(el.get("cx")), float(el.get("cy"))))
+        elif tag == "rect":
+            out.append((tag, float(el.get("x")) + float(el.get("width")) / 2,
+                        float(el.get("y")) + float(el.get("height")) / 2))
+        elif tag == "polygon":
+            pts = [tuple(map(float, p.split(","))) for p in el.get("points").split()]
+            out.append((tag, sum(p[0] for p in pts) / len(pts), (min(p[1] for p in pts) + max(p[1] for p in pts)) / 2))
+    return out
+
+
+def test_triage_plot_is_an_svg_of_route_counts_and_observations_marked_by_route(st_spec):
+    import xml.etree.ElementTree as ET
+
+    from lst_kit import svgplot
+
+    model = SignalTriage(st_spec)
+    model.edit(model.case.signals[0].id, "frequency", 1)
+    fig = st.plot_triage(model)
+    assert isinstance(fig, svgplot.Figure) and len(fig.axes) == 2
+    root = ET.fromstring(fig.to_svg())
+    texts = ["".join(e.itertext()) for e in root.iter("{http://www.w3.org/2000/svg}text")]
+    assert "Observaties per route" in texts and "Frequentie en ernst per observatie" in texts
+    assert "aantal observaties" in texts
+    rule, counts, routed = model.rule, model.counts(), model.routed()
+    # every observation is named next to its marker, every route in the legend (wrapped) and on the bar axis
+    for obs, _, _, _ in routed:
+        assert texts.count(obs.id) == 1
+    for route in rule.routes:
+        assert route.label.replace(" ", "") in [x.replace(" ", "") for x in texts]
+    # bars: one per route with observations, lengths proportional to the counts
+    bars = {r.key: [float(e.get("width")) for e in root.iter("{http://www.w3.org/2000/svg}rect")
+                    if e.get("fill") == rule.colour(r.key).lower() and e.get("stroke") is None] for r in rule.routes}
+    widths = {k: w[0] for k, w in bars.items() if w}
+    per_one = [widths[k] / counts[k] for k in widths]
+    assert set(widths) == {k for k, n in counts.items() if n} and max(per_one) - min(per_one) < 0.05
+    # markers: one per observation in its route's colour and shape; higher frequency lies further right
+    shape = {"o": "circle", "s": "rect"}
+    for route in rule.routes:
+        mine = [obs for obs, r, _, _ in routed if r == route.key]
+        marks = _marks_at(root, rule.colour(route.key).lower())
+        marks = [m for m in marks if m[0] == shape.get(rule.marker(route.key), "polygon")]
+        assert len(marks) == len(mine) + 1  # and one in the legend
+    first = routed[0][0]
+    xs = {obs.id: None for obs, _, _, _ in routed}
+    for e in root.iter("{http://www.w3.org/2000/svg}text"):
+        if "".join(e.itertext()) in xs:
+            xs["".join(e.itertext())] = float(e.get("x"))
+    assert first.frequency == 1 and xs[first.id] == min(xs.values())

@@ -335,3 +335,16 @@ def test_axes_legend_title_stands_above_its_entries_in_bold():
     title, entry = texts["Risicoklasse"], texts["laag"]
     assert title.get("font-weight") == "bold" and float(title.get("y")) < float(entry.get("y"))
     assert float(title.get("x")) + svgplot.text_width("Risicoklasse", 8.5, bold=True) <= 500
+
+
+def test_legend_labels_of_two_lines_get_a_taller_row_and_do_not_overlap():
+    fig = svgplot.Figure(figsize=(5, 3))
+    ax = fig.add_subplot()
+    for label in ("een", "twee\nregels", "drie\nregels"):
+        ax.scatter([1], [1], marker="s", color="#0072B2", label=label)
+    ax.legend(fontsize=8)
+    LINE = svgplot.LINE_HEIGHT * 8 * svgplot.PT
+    texts = {"".join(t.itertext()): t for t in _tree(fig).iter("{http://www.w3.org/2000/svg}text")}
+    ys = [float(texts[k].get("y")) for k in ("een", "tweeregels", "drieregels")]
+    # each label starts below the last line of the one above it
+    assert ys[1] - ys[0] >= LINE and ys[2] - ys[1] >= 2 * LINE
