@@ -704,3 +704,43 @@ def test_triage_plot_is_an_svg_of_route_counts_and_observations_marked_by_route(
         if "".join(e.itertext()) in xs:
             xs["".join(e.itertext())] = float(e.get("x"))
     assert first.frequency == 1 and xs[first.id] == min(xs.values())
+
+
+def test_public_values_plot_is_an_svg_heat_map_ranked_with_divergence_bars(pv_spec):
+    import xml.etree.ElementTree as ET
+
+    from lst_kit import svgplot
+    from lst_kit.plotting import PALETTE
+
+    model = PublicValuesMap(pv_spec)
+    model.set_weight("eerlijke concurrentie", "thuiskoks", 0)
+    model.set_weight("eerlijke concurrentie", "nvwa", 5)
+    fig = pv.plot_public_values(model)
+    assert isinstance(fig, svgplot.Figure) and len(fig.axes) == 2
+    root = ET.fromstring(fig.to_svg())
+    svg = "{http://www.w3.org/2000/svg}"
+    texts = [("".join(e.itertext()), e) for e in root.iter(svg + "text")]
+    words = [s for s, _ in texts]
+    assert any(s.startswith("Gewicht per belanghebbende en waarde") for s in words)
+    assert any(s.startswith("Divergentie-index") for s in words) and "standaardafwijking" in words
+    ranked = model.ranked()
+    assert ranked[0][0] == "eerlijke concurrentie"
+    # row labels from top to bottom in the ranked order, each beside its row of cells
+    ys = [float(next(e for s, e in texts if s == v.replace(" ", "") or s == v).get("y")) for v, _ in ranked
+          if "\n" not in pv._wrap(v, 24)]
+    assert ys == sorted(ys)
+    # one cell per weight, coloured by cividis (the 5 yellow, the 0 dark), numbers white on dark cells
+    cmap = svgplot.colormap("cividis")
+    cells = [r for r in root.iter(svg + "rect") if r.get("stroke") == "#ffffff"]
+    assert len(cells) == len(ranked) * len(model.actors())
+    fills = {r.get("fill") for r in cells}
+    assert svgplot._paint(cmap(1.0))[0] in fills and svgplot._paint(cmap(0.0))[0] in fills
+    zero = next(e for s, e in texts if s == "0")
+    assert zero.get("fill") == "#ffffff"
+    # a divergence bar per value, the longest for the most divergent value on top
+    bars = [r for r in root.iter(svg + "rect") if r.get("fill") == PALETTE[0].lower()]
+    assert len(bars) == len(ranked)
+    widths = [float(b.get("width")) for b in sorted(bars, key=lambda b: float(b.get("y")))]
+    assert widths[0] == max(widths) and widths[0] > widths[-1]
+    assert pv._fmt(ranked[0][1]) in words
+
