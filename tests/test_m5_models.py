@@ -744,3 +744,38 @@ def test_public_values_plot_is_an_svg_heat_map_ranked_with_divergence_bars(pv_sp
     assert widths[0] == max(widths) and widths[0] > widths[-1]
     assert pv._fmt(ranked[0][1]) in words
 
+
+
+def test_procedural_justice_plot_is_an_svg_of_scores_and_the_encounter_on_the_curve():
+    import xml.etree.ElementTree as ET
+
+    from lst_kit import svgplot
+    from lst_kit.exercises import procedural_justice as pj
+    from lst_kit.plotting import PALETTE
+
+    spec = load_spec("m5.procedurele_rechtvaardigheid")
+    model = pj.JusticeScores(spec)
+    for key, value in (("inspraak", 5), ("neutraliteit", 4), ("respect", 2), ("vertrouwen", 5)):
+        model.set(key, value)
+    fig = pj.plot_justice(model)
+    assert isinstance(fig, svgplot.Figure) and len(fig.axes) == 2
+    svg = "{http://www.w3.org/2000/svg}"
+    root = ET.fromstring(fig.to_svg())
+    texts = ["".join(e.itertext()) for e in root.iter(svg + "text")]
+    for text in ("Jouw scores", "Illustratief verband (geen onderzoeksuitkomst)", "illustratieve curve",
+                 "dit contact", "gemiddelde score over de vier elementen", "Inspraak", "Respect"):
+        assert text in texts
+    # one bar per element, Inspraak on top, lengths in proportion to the scores (the axis starts at 0)
+    bars = sorted((r for r in root.iter(svg + "rect") if r.get("fill") == PALETTE[0].lower()),
+                  key=lambda r: float(r.get("y")))
+    widths = [float(b.get("width")) for b in bars]
+    assert len(bars) == 4 and widths[0] == pytest.approx(2.5 * widths[2], rel=0.01)  # inspraak 5, respect 2
+    # the dashed curve rises; the encounter's dot sits at (mean 4, expected) on it
+    curve = next(p for p in root.iter(svg + "polyline") if p.get("stroke-dasharray"))
+    pts = [tuple(map(float, p.split(","))) for p in curve.get("points").split()]
+    assert len(pts) == 101 and all(b[1] <= a[1] for a, b in zip(pts, pts[1:]))  # higher on screen = smaller y
+    dot = next(c for c in root.iter(svg + "circle") if c.get("fill") == PALETTE[1].lower()
+               and c.get("stroke") == "#000000")
+    x0, x1 = pts[0][0], pts[-1][0]
+    assert float(dot.get("cx")) == pytest.approx(x0 + (x1 - x0) * (4 - 1) / 4, abs=0.5)
+    assert float(dot.get("cy")) == pytest.approx(pts[75][1], abs=0.5)
