@@ -492,9 +492,14 @@ def _legend_rows(canvas: _Canvas, entries: list[tuple[Any, str]], x: float, y: f
     row_h = max(LINE_HEIGHT * px, 12) + 3
     widths = _column_widths(entries, fontsize, ncols) if ncols > 1 else [col_width]
     starts = _offsets(widths, sum(widths)) if ncols > 1 else [0.0]
+    tops, heights = [], []  # a row of labels of more than one line is as much taller
+    for first in range(0, len(entries), ncols):
+        tops.append(tops[-1] + heights[-1] if tops else 0.0)
+        lines = max(str(label).count("\n") for _, label in entries[first:first + ncols])
+        heights.append(row_h + lines * LINE_HEIGHT * px)
     for i, (handle, label) in enumerate(entries):
         col, row = i % ncols, i // ncols
-        lx, ly = x + starts[col], y + row * row_h + row_h / 2
+        lx, ly = x + starts[col], y + tops[row] + heights[row] / 2
         _legend_key(canvas, handle, lx, ly)
         canvas.add(_svg_text(lx + 26, ly, label, fontsize, va="center"))
 
@@ -599,6 +604,7 @@ class Axes:
         self._colour_cycle = 0
         self.spines = {side: _Spine() for side in ("left", "bottom", "top", "right")}
         self._aligned: tuple[float, float] | None = None
+        self._aligned_y: tuple[float, float] | None = None
         self._axis_off = False
         self._aspect = "auto"
         self._tick_weight: dict[str, dict[float, str]] = {"x": {}, "y": {}}  # tick value -> font weight
@@ -925,6 +931,8 @@ class Axes:
         if rotation:
             tick_h = max((text_width(lab, xsize) for lab in xlabels), default=0) * math.sin(math.radians(rotation))
             tick_h += xsize * PT
+            extra = max((lab.count("\n") for lab in xlabels), default=0)  # more lines reach further down
+            tick_h += extra * LINE_HEIGHT * xsize * PT * math.cos(math.radians(rotation))
         else:
             tick_h = max((_text_height(lab, xsize) for lab in xlabels), default=0)
         bottom = tick_h + 10 + (_text_height(self._xlabel, self._label_size) + 4 if self._xlabel and not self._axis_off
@@ -942,9 +950,11 @@ class Axes:
 
     def _draw(self, canvas: _Canvas, box: _Box) -> None:
         left, top, right, bottom = self._margins()
-        own_left = left
+        own_left, own_bottom = left, bottom
         if self._aligned is not None:  # a column of axes sharing x: the same left and right edges
             left, right = self._aligned
+        if self._aligned_y is not None:  # a row of axes sharing y: the same top and bottom edges
+            top, bottom = self._aligned_y
         area = _Box(box.x + left, box.y + top, max(box.w - left - right, 20), max(box.h - top - bottom, 20))
         (x0, x1), (y0, y1) = self._limits()
         if self._aspect == "equal":  # the same pixels per unit on both axes, centred
@@ -1089,8 +1099,8 @@ class Axes:
             canvas.add(_svg_text(area.x + area.w / 2, box.y + 4, self._title, self._title_size, ha="center", va="top",
                                  weight="bold"))
         if self._xlabel and not self._axis_off:
-            canvas.add(_svg_text(area.x + area.w / 2, box.y + box.h - 2, self._xlabel, self._label_size,
-                                 ha="center", va="bottom"))
+            canvas.add(_svg_text(area.x + area.w / 2, area.y + area.h + own_bottom - 2, self._xlabel,
+                                 self._label_size, ha="center", va="bottom"))  # below its own tick labels
         if self._ylabel and not self._axis_off:
             x = area.x - own_left + 2 + self._label_size * PT * 0.8  # beside its own tick labels (box.x + 2 ...)
             canvas.add(_svg_text(x, area.y + area.h / 2, self._ylabel, self._label_size, ha="center", va="baseline",
@@ -1355,6 +1365,7 @@ class Figure:
         self._suptitle_size = TITLE_FONTSIZE + 1
         self._legend: dict | None = None
         self._sharex = False
+        self._sharey = False
 
     def add_subplot(self, *args, projection: str | None = None, **_ignored):
         ax = PolarAxes(self) if projection == "polar" else Axes(self)
@@ -1370,11 +1381,13 @@ class Figure:
         return ax
 
     def subplots(self, nrows: int = 1, ncols: int = 1, *, width_ratios=None, height_ratios=None, squeeze=True,
-                 gridspec_kw=None, sharex=False, **_ignored):
+                 gridspec_kw=None, sharex=False, sharey=False, **_ignored):
         """A grid of axes; ``sharex=True`` lines up the plot areas of each
-        column (same left and right edges), so their x positions match."""
+        column (same left and right edges), so their x positions match;
+        ``sharey=True`` those of each row (same top and bottom edges)."""
         gridspec_kw = gridspec_kw or {}
         self._sharex = bool(sharex)
+        self._sharey = bool(sharey)
         widths = list(width_ratios or gridspec_kw.get("width_ratios") or [1.0] * ncols)
         heights = list(height_ratios or gridspec_kw.get("height_ratios") or [1.0] * nrows)
         self._grid = (nrows, ncols, [float(w) for w in widths], [float(h) for h in heights])
@@ -1434,6 +1447,12 @@ class Figure:
                 margins = [ax._margins() for ax in column]
                 for ax in column:
                     ax._aligned = (max(m[0] for m in margins), max(m[2] for m in margins))
+        if self._sharey:
+            for r in range(rows):
+                row = [ax for ax, (line, _) in zip(self.axes, self._cells) if line == r and isinstance(ax, Axes)]
+                margins = [ax._margins() for ax in row]
+                for ax in row:
+                    ax._aligned_y = (max(m[1] for m in margins), max(m[3] for m in margins))
         for ax, (r, c) in zip(self.axes, self._cells):
             box = _Box(4 + xs[c], top + 2 + ys[r], usable_w * widths[c] / sum(widths),
                        usable_h * heights[r] / sum(heights))

@@ -646,3 +646,136 @@ def test_a_saved_edit_of_an_unknown_field_is_skipped_not_fatal(st_spec):
     model = SignalTriage.from_dict(st_spec, saved)
     assert model.state.edits == {"s1": {"covered_by_law": "nee"}}
     assert routes(model)["s1"] == "signaleren"
+
+
+def _marks_at(root, colour):
+    """Centres of the scatter markers (circle, square, polygon) filled with ``colour``."""
+    out = []
+    for el in root.iter():
+        tag = el.tag.split("}")[1]
+        if el.get("fill") != colour or el.get("stroke") != "#000000":
+            continue
+        if tag == "circle":
+            out.append((tag, float(el.get("cx")), float(el.get("cy"))))
+        elif tag == "rect":
+            out.append((tag, float(el.get("x")) + float(el.get("width")) / 2,
+                        float(el.get("y")) + float(el.get("height")) / 2))
+        elif tag == "polygon":
+            pts = [tuple(map(float, p.split(","))) for p in el.get("points").split()]
+            out.append((tag, sum(p[0] for p in pts) / len(pts), (min(p[1] for p in pts) + max(p[1] for p in pts)) / 2))
+    return out
+
+
+def test_triage_plot_is_an_svg_of_route_counts_and_observations_marked_by_route(st_spec):
+    import xml.etree.ElementTree as ET
+
+    from lst_kit import svgplot
+
+    model = SignalTriage(st_spec)
+    model.edit(model.case.signals[0].id, "frequency", 1)
+    fig = st.plot_triage(model)
+    assert isinstance(fig, svgplot.Figure) and len(fig.axes) == 2
+    root = ET.fromstring(fig.to_svg())
+    texts = ["".join(e.itertext()) for e in root.iter("{http://www.w3.org/2000/svg}text")]
+    assert "Observaties per route" in texts and "Frequentie en ernst per observatie" in texts
+    assert "aantal observaties" in texts
+    rule, counts, routed = model.rule, model.counts(), model.routed()
+    # every observation is named next to its marker, every route in the legend (wrapped) and on the bar axis
+    for obs, _, _, _ in routed:
+        assert texts.count(obs.id) == 1
+    for route in rule.routes:
+        assert route.label.replace(" ", "") in [x.replace(" ", "") for x in texts]
+    # bars: one per route with observations, lengths proportional to the counts
+    bars = {r.key: [float(e.get("width")) for e in root.iter("{http://www.w3.org/2000/svg}rect")
+                    if e.get("fill") == rule.colour(r.key).lower() and e.get("stroke") is None] for r in rule.routes}
+    widths = {k: w[0] for k, w in bars.items() if w}
+    per_one = [widths[k] / counts[k] for k in widths]
+    assert set(widths) == {k for k, n in counts.items() if n} and max(per_one) - min(per_one) < 0.05
+    # markers: one per observation in its route's colour and shape; higher frequency lies further right
+    shape = {"o": "circle", "s": "rect"}
+    for route in rule.routes:
+        mine = [obs for obs, r, _, _ in routed if r == route.key]
+        marks = _marks_at(root, rule.colour(route.key).lower())
+        marks = [m for m in marks if m[0] == shape.get(rule.marker(route.key), "polygon")]
+        assert len(marks) == len(mine) + 1  # and one in the legend
+    first = routed[0][0]
+    xs = {obs.id: None for obs, _, _, _ in routed}
+    for e in root.iter("{http://www.w3.org/2000/svg}text"):
+        if "".join(e.itertext()) in xs:
+            xs["".join(e.itertext())] = float(e.get("x"))
+    assert first.frequency == 1 and xs[first.id] == min(xs.values())
+
+
+def test_public_values_plot_is_an_svg_heat_map_ranked_with_divergence_bars(pv_spec):
+    import xml.etree.ElementTree as ET
+
+    from lst_kit import svgplot
+    from lst_kit.plotting import PALETTE
+
+    model = PublicValuesMap(pv_spec)
+    model.set_weight("eerlijke concurrentie", "thuiskoks", 0)
+    model.set_weight("eerlijke concurrentie", "nvwa", 5)
+    fig = pv.plot_public_values(model)
+    assert isinstance(fig, svgplot.Figure) and len(fig.axes) == 2
+    root = ET.fromstring(fig.to_svg())
+    svg = "{http://www.w3.org/2000/svg}"
+    texts = [("".join(e.itertext()), e) for e in root.iter(svg + "text")]
+    words = [s for s, _ in texts]
+    assert any(s.startswith("Gewicht per belanghebbende en waarde") for s in words)
+    assert any(s.startswith("Divergentie-index") for s in words) and "standaardafwijking" in words
+    ranked = model.ranked()
+    assert ranked[0][0] == "eerlijke concurrentie"
+    # row labels from top to bottom in the ranked order, each beside its row of cells
+    ys = [float(next(e for s, e in texts if s == v.replace(" ", "") or s == v).get("y")) for v, _ in ranked
+          if "\n" not in pv._wrap(v, 24)]
+    assert ys == sorted(ys)
+    # one cell per weight, coloured by cividis (the 5 yellow, the 0 dark), numbers white on dark cells
+    cmap = svgplot.colormap("cividis")
+    cells = [r for r in root.iter(svg + "rect") if r.get("stroke") == "#ffffff"]
+    assert len(cells) == len(ranked) * len(model.actors())
+    fills = {r.get("fill") for r in cells}
+    assert svgplot._paint(cmap(1.0))[0] in fills and svgplot._paint(cmap(0.0))[0] in fills
+    zero = next(e for s, e in texts if s == "0")
+    assert zero.get("fill") == "#ffffff"
+    # a divergence bar per value, the longest for the most divergent value on top
+    bars = [r for r in root.iter(svg + "rect") if r.get("fill") == PALETTE[0].lower()]
+    assert len(bars) == len(ranked)
+    widths = [float(b.get("width")) for b in sorted(bars, key=lambda b: float(b.get("y")))]
+    assert widths[0] == max(widths) and widths[0] > widths[-1]
+    assert pv._fmt(ranked[0][1]) in words
+
+
+
+def test_procedural_justice_plot_is_an_svg_of_scores_and_the_encounter_on_the_curve():
+    import xml.etree.ElementTree as ET
+
+    from lst_kit import svgplot
+    from lst_kit.exercises import procedural_justice as pj
+    from lst_kit.plotting import PALETTE
+
+    spec = load_spec("m5.procedurele_rechtvaardigheid")
+    model = pj.JusticeScores(spec)
+    for key, value in (("inspraak", 5), ("neutraliteit", 4), ("respect", 2), ("vertrouwen", 5)):
+        model.set(key, value)
+    fig = pj.plot_justice(model)
+    assert isinstance(fig, svgplot.Figure) and len(fig.axes) == 2
+    svg = "{http://www.w3.org/2000/svg}"
+    root = ET.fromstring(fig.to_svg())
+    texts = ["".join(e.itertext()) for e in root.iter(svg + "text")]
+    for text in ("Jouw scores", "Illustratief verband (geen onderzoeksuitkomst)", "illustratieve curve",
+                 "dit contact", "gemiddelde score over de vier elementen", "Inspraak", "Respect"):
+        assert text in texts
+    # one bar per element, Inspraak on top, lengths in proportion to the scores (the axis starts at 0)
+    bars = sorted((r for r in root.iter(svg + "rect") if r.get("fill") == PALETTE[0].lower()),
+                  key=lambda r: float(r.get("y")))
+    widths = [float(b.get("width")) for b in bars]
+    assert len(bars) == 4 and widths[0] == pytest.approx(2.5 * widths[2], rel=0.01)  # inspraak 5, respect 2
+    # the dashed curve rises; the encounter's dot sits at (mean 4, expected) on it
+    curve = next(p for p in root.iter(svg + "polyline") if p.get("stroke-dasharray"))
+    pts = [tuple(map(float, p.split(","))) for p in curve.get("points").split()]
+    assert len(pts) == 101 and all(b[1] <= a[1] for a, b in zip(pts, pts[1:]))  # higher on screen = smaller y
+    dot = next(c for c in root.iter(svg + "circle") if c.get("fill") == PALETTE[1].lower()
+               and c.get("stroke") == "#000000")
+    x0, x1 = pts[0][0], pts[-1][0]
+    assert float(dot.get("cx")) == pytest.approx(x0 + (x1 - x0) * (4 - 1) / 4, abs=0.5)
+    assert float(dot.get("cy")) == pytest.approx(pts[75][1], abs=0.5)

@@ -367,3 +367,38 @@ def test_a_tick_label_set_bold_is_drawn_bold_and_the_others_are_not():
     texts = {"".join(t.itertext()): t for t in _tree(fig).iter("{http://www.w3.org/2000/svg}text")}
     assert texts["midden"].get("font-weight") == "bold"
     assert texts["laag"].get("font-weight") is None and texts["hoog"].get("font-weight") is None
+
+
+def test_legend_labels_of_two_lines_get_a_taller_row_and_do_not_overlap():
+    fig = svgplot.Figure(figsize=(5, 3))
+    ax = fig.add_subplot()
+    for label in ("een", "twee\nregels", "drie\nregels"):
+        ax.scatter([1], [1], marker="s", color="#0072B2", label=label)
+    ax.legend(fontsize=8)
+    LINE = svgplot.LINE_HEIGHT * 8 * svgplot.PT
+    texts = {"".join(t.itertext()): t for t in _tree(fig).iter("{http://www.w3.org/2000/svg}text")}
+    ys = [float(texts[k].get("y")) for k in ("een", "tweeregels", "drieregels")]
+    # each label starts below the last line of the one above it
+    assert ys[1] - ys[0] >= LINE and ys[2] - ys[1] >= 2 * LINE
+
+
+def test_sharey_lines_up_the_plot_areas_of_a_row_and_each_xlabel_stays_under_its_own_ticks():
+    fig = svgplot.Figure(figsize=(8, 3))
+    ax, bx = fig.subplots(1, 2, sharey=True)
+    ax.bar([0, 1], [1, 2], color="#000001")
+    ax.set_xticks([0, 1], ["lang\nlabel\nin\nregels", "b"], rotation=30)
+    bx.bar([0, 1], [1, 2], color="#000002")
+    bx.set_xlabel("onder de as")
+    root = _tree(fig)
+    bottoms = {}
+    for r in root.iter("{http://www.w3.org/2000/svg}rect"):
+        if r.get("fill") in ("#000001", "#000002"):
+            bottoms.setdefault(r.get("fill"), set()).add(round(float(r.get("y")) + float(r.get("height")), 1))
+    assert bottoms["#000001"] == bottoms["#000002"] and len(bottoms["#000001"]) == 1
+    base = bottoms["#000001"].pop()
+    label = next(t for t in root.iter("{http://www.w3.org/2000/svg}text") if "".join(t.itertext()) == "onder de as")
+    assert base < float(label.get("y")) < base + 45  # just under bx's tick labels, not at the foot of the figure
+    # the rotated label of four lines fits in the figure
+    long = next(t for t in root.iter("{http://www.w3.org/2000/svg}text") if "".join(t.itertext()) == "langlabelinregels")
+    lines = 4 * svgplot.LINE_HEIGHT * svgplot.TICK_FONTSIZE * svgplot.PT
+    assert float(long.get("y")) + lines * math.cos(math.radians(30)) + 5 <= 300

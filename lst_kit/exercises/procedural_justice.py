@@ -26,7 +26,7 @@ from ..content import Field, load_spec
 from ..controls import IntSlider
 from ..errors import InputError
 from ..i18n import number, t
-from ..plotting import PALETTE, new_figure, style_axes, styled
+from ..plotting import PALETTE, style_axes
 from ..ui import ExerciseFrame, FigureBox, build_view, esc
 from ..workbook import Workbook
 from .rating_scales import Scale, parse_scale
@@ -125,13 +125,12 @@ class JusticeScores:
         return model
 
 
-@styled
 def plot_justice(model: JusticeScores):
-    """Left: the four scores. Right: the illustrative curve with this encounter on it."""
+    """Left: the four scores. Right: the illustrative curve with this
+    encounter on it (an SVG figure)."""
     spec = model.spec
-    fig = new_figure(9.0, 3.4, constrained=False)  # fixed margins: a layout engine draws every text twice
-    ax = fig.add_axes([1.05 / 9.0, 0.55 / 3.4, 3.1 / 9.0, 2.5 / 3.4])
-    bx = fig.add_axes([5.0 / 9.0, 0.55 / 3.4, 3.8 / 9.0, 2.5 / 3.4])
+    fig = svgplot.Figure(figsize=(9.6, 3.4))
+    ax, bx = fig.subplots(1, 2, width_ratios=[3.9, 5.7], sharey=True)
     labels = [textwrap.fill(e.label, 14) for e in spec.elements][::-1]
     scores = [model.score(e.key) for e in spec.elements][::-1]
     ax.barh(range(len(labels)), scores, color=PALETTE[0], height=0.6)
@@ -139,6 +138,7 @@ def plot_justice(model: JusticeScores):
         ax.text(s + 0.05, y, str(s), va="center", fontsize=9)
     ax.set_yticks(range(len(labels)), labels, fontsize=9)
     ax.set_xlim(spec.scale.min - 1 if spec.scale.min > 0 else 0, spec.scale.max + 0.6)
+    ax.set_ylim(-0.5, len(labels) - 0.5)
     ax.set_xticks(range(spec.scale.min, spec.scale.max + 1))
     ax.set_xlabel(t("procedural_justice.axis_score", low=spec.scale.low, high=spec.scale.high), fontsize=8)
     ax.set_title(t("procedural_justice.plot_scores"), loc="left", fontsize=10)
@@ -148,7 +148,7 @@ def plot_justice(model: JusticeScores):
     bx.plot(xs, [100 * spec.curve.at(x) for x in xs], color=PALETTE[7], linestyle="--", linewidth=1.5,
             label=t("procedural_justice.curve"))
     mean = model.mean()
-    bx.scatter([mean], [100 * model.expected()], s=80, color=PALETTE[1], edgecolors="black", zorder=3,
+    bx.scatter([mean], [100 * model.expected()], s=80, color=PALETTE[1], edgecolors="black",
                label=t("procedural_justice.point"))
     bx.set_xlim(lo, hi)
     bx.set_xticks(range(lo, hi + 1))
@@ -156,7 +156,7 @@ def plot_justice(model: JusticeScores):
     bx.set_xlabel(t("procedural_justice.axis_mean"), fontsize=8)
     bx.set_ylabel(t("procedural_justice.axis_compliance"), fontsize=8)
     bx.set_title(t("procedural_justice.plot_curve"), loc="left", fontsize=10)
-    bx.legend(fontsize=8, loc="lower right")
+    bx.legend(fontsize=8)  # beside the plot area
     style_axes(bx)
     return fig
 

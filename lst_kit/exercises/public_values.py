@@ -32,7 +32,7 @@ from ..cases import Case, case_ids, load_case
 from ..content import Field, load_spec
 from ..errors import InputError
 from ..i18n import number, t
-from ..plotting import PALETTE, SEQUENTIAL, new_figure, style_axes, styled, wrap_label as _wrap
+from ..plotting import PALETTE, SEQUENTIAL, style_axes, wrap_label as _wrap
 from ..ui import ExerciseFrame, FigureBox, build_view, esc
 from ..workbook import Workbook
 
@@ -333,23 +333,10 @@ class PublicValuesMap:
 
 
 # -- plots --------------------------------------------------------------------------
-# Text extents in inches at 8 pt, to lay out the figure by hand: a layout
-# engine draws every text twice, which doubles the time of a redraw.
-_CHAR = 8 * 0.56 / 72
-_LINE = 8 * 1.3 / 72
-
-
-def _extent(labels: list[str]) -> tuple[float, float]:
-    """(widest line, most lines) over the labels, in inches."""
-    lines = [label.split("\n") for label in labels] or [[""]]
-    return max(len(x) for ls in lines for x in ls) * _CHAR, max(len(ls) for ls in lines) * _LINE
-
-
-@styled
 def plot_public_values(model: PublicValuesMap):
     """Heat map of the weights (cividis, numbers in the cells) with the
     values ranked from most to least divergent, and beside each row a bar
-    with its divergence index."""
+    with its divergence index (an SVG figure)."""
     ranked = model.ranked()
     values = [v for v, _ in ranked]
     actors = model.actors()
@@ -359,47 +346,39 @@ def plot_public_values(model: PublicValuesMap):
     row_labels = [_wrap(v, 24) for v in values]
     col_labels = [_wrap(a.name, 18) for a in actors]
 
-    # Layout in inches: [row labels | heat map | gap | bars]. Laid out by hand:
-    # a layout engine draws every text twice, which doubles the redraw time.
-    row_w, row_h = _extent(row_labels)
-    col_w, col_h = _extent(col_labels)
+    # Size in inches: [row labels | heat map | bars], rows as tall as their labels.
+    row_w = max((svgplot.text_width(label, 8) for label in row_labels), default=0) / svgplot.DPI
+    row_lines = max((label.count("\n") + 1 for label in row_labels), default=1)
+    col_w = max((svgplot.text_width(label, 8) for label in col_labels), default=0) / svgplot.DPI
+    col_lines = max((label.count("\n") + 1 for label in col_labels), default=1)
     slant = math.radians(30)
-    bottom = max(col_w * math.sin(slant) + col_h * math.cos(slant) + 0.1, 0.55)
-    top = 0.62
-    cell_h = max(0.34, row_h + 0.08)
-    height = top + bottom + cell_h * n_rows
-    left = max(row_w + 0.15, col_w * math.cos(slant) - 0.2)
+    bottom = max(col_w * math.sin(slant) + col_lines * 8 * 1.3 / 72 * math.cos(slant) + 0.15, 0.6)
+    cell_h = max(0.34, row_lines * 8 * 1.3 / 72 + 0.08)
+    height = 0.7 + bottom + cell_h * n_rows
+    left = max(row_w + 0.2, col_w * math.cos(slant) - 0.2)
     heat = min(0.95 * max(n_cols, 3), 6.2)
-    bars = 2.0
-    width = left + heat + 0.3 + bars + 0.45
-    fig = new_figure(width, height, constrained=False)
+    bars = 2.3
+    fig = svgplot.Figure(figsize=(left + heat + bars + 0.2, height))
+    ax, bx = fig.subplots(1, 2, width_ratios=[left + heat, bars], sharey=True)
 
-    def box(x0, w):
-        return [x0 / width, bottom / height, w / width, (height - top - bottom) / height]
-
-    ax = fig.add_axes(box(left, heat))
-    ax.imshow(matrix, cmap=SEQUENTIAL, vmin=scale.min, vmax=scale.max, aspect="auto")
+    cmap = svgplot.colormap(SEQUENTIAL)
+    span = (scale.max - scale.min) or 1
     mid = (scale.min + scale.max) / 2
     for i, row in enumerate(matrix):
         for j, w in enumerate(row):
+            ax.add_patch(svgplot.Rectangle((j - 0.5, i - 0.5), 1, 1, facecolor=cmap((w - scale.min) / span),
+                                           edgecolor="white", linewidth=1.5))
             ax.text(j, i, str(w), ha="center", va="center", fontsize=9, color="white" if w < mid else "black")
-    # Labels as plain texts rather than tick labels: the same picture, drawn faster.
-    ax.set_xticks([])
-    ax.set_yticks([])
-    for j, label in enumerate(col_labels):
-        ax.text(j + 0.15, n_rows - 0.5 + 0.12, label, fontsize=8, rotation=30, ha="right", va="top",
-                rotation_mode="anchor", multialignment="right")
-    for i, label in enumerate(row_labels):
-        ax.text(-0.5 - 0.08, i, label, fontsize=8, ha="right", va="center", multialignment="right")
-    ax.vlines([x - 0.5 for x in range(1, n_cols)], -0.5, n_rows - 0.5, color="white", linewidth=1.5)
-    ax.hlines([y - 0.5 for y in range(1, n_rows)], -0.5, n_cols - 0.5, color="white", linewidth=1.5)
+    ax.set_xlim(-0.5, n_cols - 0.5)
+    ax.set_ylim(n_rows - 0.5, -0.5)
+    ax.set_xticks(range(n_cols), col_labels, fontsize=8, rotation=30)
+    ax.set_yticks(range(n_rows), row_labels, fontsize=8)
     for side in ax.spines.values():
         side.set_visible(False)
     ax.set_title(t("public_values.plot_heatmap") + "\n" + t("public_values.plot_scale", lo=scale.min, low=scale.low,
                                                             hi=scale.max, high=scale.high),
                  loc="left", fontsize=9.5)
 
-    bx = fig.add_axes(box(left + heat + 0.3, bars))
     scores = [x for _, x in ranked]
     bx.barh(range(n_rows), scores, color=PALETTE[0], height=0.6)
     most = max((scale.max - scale.min) / 2, max(scores, default=0))
@@ -413,7 +392,7 @@ def plot_public_values(model: PublicValuesMap):
     bx.set_xlabel(t("public_values.axis_divergence"), fontsize=8)
     bx.set_title(t("public_values.plot_ranked"), loc="left", fontsize=9.5)
     style_axes(bx)
-    bx.grid(axis="y", visible=False)
+    bx.grid(axis="x")
     bx.spines["left"].set_visible(False)
     return fig
 

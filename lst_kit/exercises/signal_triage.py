@@ -41,7 +41,7 @@ from ..cases import LAW_COVERAGE, Case, case_ids, load_case
 from ..content import _MISSING, KEY, ContentError, Field, _rel, load_spec, load_yaml
 from ..errors import InputError
 from ..i18n import number, t
-from ..plotting import PALETTE, new_figure, style_axes, styled, wrap_label as _wrap
+from ..plotting import PALETTE, style_axes, wrap_label as _wrap
 from ..ui import Debouncer, ExerciseFrame, FigureBox, build_view, esc
 from ..workbook import Workbook
 
@@ -614,28 +614,21 @@ class SignalTriage:
 
 
 # -- plots --------------------------------------------------------------------------
-@styled
 def plot_triage(model: SignalTriage):
     """Left: the number of observations per route. Right: every observation
-    by frequency and severity, marked by its route."""
-    from matplotlib.lines import Line2D
-
+    by frequency and severity, marked by its route (an SVG figure)."""
     rule = model.rule
     counts = model.counts()
     routes = list(rule.routes)
-    fig = new_figure(9.6, 3.6, constrained=False)  # laid out by hand: a layout engine draws every text twice
-    width, height = 9.6, 3.6
-
-    def box(x0, y0, w, h):
-        return [x0 / width, y0 / height, w / width, h / height]
-
-    ax = fig.add_axes(box(1.75, 0.55, 2.6, 2.55))
+    fig = svgplot.Figure(figsize=(9.6, 3.6))
+    ax, bx = fig.subplots(1, 2, width_ratios=[1.0, 1.25])
     ys = list(range(len(routes)))[::-1]
     for y, route in zip(ys, routes):
         n = counts.get(route.key, 0)
         ax.barh(y, n, color=rule.colour(route.key), height=0.6)
         ax.text(n + 0.1, y, str(n), va="center", fontsize=9)
     ax.set_yticks(ys, [_wrap(r.label, 18) for r in routes], fontsize=8)
+    ax.set_ylim(-0.5, len(routes) - 0.5)
     most = max(counts.values(), default=0)
     ax.set_xlim(0, max(most, 1) * 1.2 + 0.5)
     step = max(1, math.ceil(most / 6))
@@ -643,13 +636,11 @@ def plot_triage(model: SignalTriage):
     ax.set_xlabel(t("signal_triage.axis_count"), fontsize=8)
     ax.set_title(t("signal_triage.plot_counts"), loc="left", fontsize=9.5)
     style_axes(ax)
-    ax.grid(axis="y", visible=False)
+    ax.grid(axis="x")
 
-    bx = fig.add_axes(box(5.3, 0.55, 2.55, 2.55))
-    routed = model.routed()
     seen: dict[tuple[int, int], int] = {}
     points: dict[str, tuple[list[float], list[float]]] = {}
-    for obs, route, _, _ in routed:
+    for obs, route, _, _ in model.routed():
         spot = (obs.frequency, obs.severity)
         k = seen.get(spot, 0)
         seen[spot] = k + 1
@@ -661,7 +652,7 @@ def plot_triage(model: SignalTriage):
         bx.text(obs.frequency + dx + 0.09, obs.severity + dy + 0.06, obs.id, fontsize=7, color="#333333")
     for route, (xs, ys_) in points.items():
         bx.scatter(xs, ys_, marker=rule.marker(route), s=46, color=rule.colour(route), edgecolors="black",
-                   linewidths=0.5, zorder=3)
+                   linewidths=0.5)
     bx.set_xlim(0.5, 5.6)
     bx.set_ylim(0.5, 5.6)
     bx.set_xticks(range(1, 6), [str(i) for i in range(1, 6)], fontsize=8)
@@ -670,10 +661,10 @@ def plot_triage(model: SignalTriage):
     bx.set_ylabel(t("signal_triage.axis_severity"), fontsize=8)
     bx.set_title(t("signal_triage.plot_scatter"), loc="left", fontsize=9.5)
     style_axes(bx)
-    handles = [Line2D([], [], linestyle="none", marker=rule.marker(r.key), markersize=7, color=rule.colour(r.key),
-                      markeredgecolor="black", markeredgewidth=0.5, label=_wrap(r.label, 16)) for r in routes]
-    fig.legend(handles=handles, loc="center left", bbox_to_anchor=(7.95 / width, 0.5), fontsize=7.5,
-               frameon=False, handletextpad=0.3, labelspacing=1.0)
+    handles = [svgplot.Line2D(linestyle="", marker=rule.marker(r.key), markersize=7, color=rule.colour(r.key),
+                              markerfacecolor=rule.colour(r.key), markeredgecolor="black", label=_wrap(r.label, 16))
+               for r in routes]
+    bx.legend(handles=handles, fontsize=7.5)
     return fig
 
 
