@@ -313,3 +313,24 @@ def test_paradox_model_validates_and_saves_plain_numbers():
     model.next_draw()
     assert ParadoxModel.from_dict(spec, model.to_dict()).draw == 1
     assert model.simulate().intensity.shape == (spec.runs, 21)
+
+
+def test_rating_plot_for_the_portfolio_is_svg_with_a_bar_per_rated_statement():
+    import xml.etree.ElementTree as ET
+
+    from lst_kit import svgplot
+    from lst_kit.exercises import rating_scales as rs
+
+    spec = load_spec("m1.wrr_nadrukken")
+    low, high = spec.scale.min, spec.scale.max
+    first, second, *rest = spec.items
+    fig = rs.plot_answer("m1.wrr_nadrukken", {"ratings": {first.key: high, **{i.key: low for i in rest}}})
+    assert isinstance(fig, svgplot.Figure)
+    root = ET.fromstring(fig.to_svg())
+    texts = ["".join(e.itertext()) for e in root.iter("{http://www.w3.org/2000/svg}text")]
+    assert "nog niet beoordeeld" in texts and str(high) in texts  # the second statement is open
+    bars = sorted((float(r.get("width")) for r in root.iter("{http://www.w3.org/2000/svg}rect")
+                   if r.get("fill") == "#0072b2"), reverse=True)
+    assert len(bars) == 1 + len(rest)
+    assert bars[0] == pytest.approx(bars[-1] * (high - low + 0.05) / 0.05, rel=0.02)
+    assert rs.plot_answer("m1.wrr_nadrukken", {"ratings": {}}) is None

@@ -23,7 +23,7 @@ from ..content import Field, load_spec
 from ..errors import InputError
 from ..hooks import fmt, safe_hook, short_label
 from ..i18n import t
-from ..plotting import PALETTE, new_figure, style_axes, styled
+from ..plotting import PALETTE, style_axes
 from ..plotting import TEXT as TEXT_COLOUR
 from ..ui import ExerciseFrame, build_view, esc
 from ..workbook import Workbook
@@ -186,20 +186,20 @@ def summarize(exercise_id: str, answer) -> list[str]:
     return lines
 
 
-@styled
-def plot_ratings(model: Ratings):
-    """Horizontal bars: the participant's rating per statement on the scale."""
+def plot_ratings(model: Ratings) -> svgplot.Figure:
+    """Horizontal bars: the participant's rating per statement on the scale
+    (an SVG figure, for the portfolio)."""
     spec = model.spec
     scale = spec.scale
     n = len(spec.items)
-    fig = new_figure(8.0, 1.0 + 0.5 * n)
+    fig = svgplot.Figure(figsize=(8.0, 1.2 + 0.5 * n))
     ax = fig.add_subplot()
     y = list(range(n))[::-1]
     for yi, item in zip(y, spec.items):
         if item.key in model.values:
             value = model.values[item.key]
             ax.barh(yi, value - scale.min + 0.05, left=scale.min - 0.05, color=PALETTE[0], height=0.55)
-            ax.text(value, yi, f" {value}", va="center", fontsize=9)
+            ax.text(value + 0.04, yi, str(value), va="center", fontsize=9)
         else:
             ax.text(scale.min, yi, t("hooks.rating_open"), va="center", fontsize=8, color="#666666")
     ax.set_yticks(y, [short_label(i.text) for i in spec.items], fontsize=8)
