@@ -297,3 +297,26 @@ def test_learning_plan_class_picture_shows_how_often_each_section_was_prefilled(
             if r.get("fill", "").lower() == PALETTE[0].lower()}
     assert len(bars) == 3 and max(bars) == pytest.approx(2 * sorted(bars)[1], abs=0.2)  # 100 %, 50 % and 0 %
     assert hooks.class_picture("m6.wat_neem_je_mee", {"c": answers["c"]})[0] is None  # nothing pre-filled: no picture
+
+
+def test_dilemma_profile_marks_each_chosen_position_and_names_the_open_cards():
+    import xml.etree.ElementTree as ET
+
+    from lst_kit import svgplot
+    from lst_kit.exercises.dilemmas import plot_profile
+
+    spec = load_spec("m6.dilemmas")
+    model = DilemmaChoices(spec)
+    first, second = spec.cards[:2]
+    model.choose(first.key, next(o.key for o in first.options if o.position == 5))
+    model.choose(second.key, next(o.key for o in second.options if o.position == 1))
+    fig = plot_profile(model)
+    assert isinstance(fig, svgplot.Figure)
+    root = ET.fromstring(fig.to_svg())
+    texts = ["".join(e.itertext()) for e in root.iter("{http://www.w3.org/2000/svg}text")]
+    assert texts.count("nog niet gekozen") >= len(spec.cards) - 2  # every open card says so
+    assert {d.label for d in spec.dimensions} <= set(texts) and "Waar jij de grens trekt, per kaart" in texts
+    # the chosen position of the first card lies right of the second's (5 against 1 on the same scale)
+    lines = [p for p in root.iter("{http://www.w3.org/2000/svg}polyline") if p.get("stroke-opacity") == "0.6"]
+    ends = sorted(float(p.get("points").split()[-1].split(",")[0]) for p in lines)
+    assert len(ends) == 2 and ends[1] > ends[0]

@@ -31,7 +31,7 @@ from ..content import ContentError, Field, load_spec
 from ..errors import InputError
 from ..hooks import fmt, safe_hook, short_label
 from ..i18n import t
-from ..plotting import PALETTE, SEQUENTIAL, new_figure, style_axes, styled, wrap_label
+from ..plotting import PALETTE, SEQUENTIAL, style_axes, wrap_label
 from ..ui import ExerciseFrame, FigureBox, build_view, esc
 from ..workbook import Workbook
 from .rating_scales import Scale, parse_scale
@@ -214,14 +214,14 @@ def _scale_note(scale: Scale) -> str:
     return f"{scale.min} = {scale.low} · {scale.max} = {scale.high}"
 
 
-@styled
-def plot_profile(model: DilemmaChoices):
+def plot_profile(model: DilemmaChoices) -> svgplot.Figure:
     """Where the participant draws lines: per card the position of the chosen
-    option (the other options as small grey marks), and the mean per dimension."""
+    option (the other options as small grey marks), and the mean per dimension
+    (an SVG figure)."""
     spec = model.spec
     scale = spec.scale
     n = len(spec.cards)
-    fig = new_figure(9.5, 1.4 + 0.42 * n)
+    fig = svgplot.Figure(figsize=(9.5, 1.6 + 0.42 * n))
     ax_cards, ax_dims = fig.subplots(1, 2, width_ratios=[1.7, 1])
     y = list(range(n))[::-1]
     markers = "osD^vP*X"
@@ -245,12 +245,10 @@ def plot_profile(model: DilemmaChoices):
     ax_cards.set_xlabel(_scale_note(scale), fontsize=8)
     ax_cards.set_title(t("dilemmas.plot_cards"))
     style_axes(ax_cards)
-    from matplotlib.lines import Line2D
-
-    handles = [Line2D([], [], marker=markers[i % len(markers)], linestyle="", markersize=8,
+    handles = [svgplot.Line2D([], [], marker=markers[i % len(markers)], linestyle="", markersize=8,
                       color=PALETTE[i % len(PALETTE)], markeredgecolor="#222222", label=d.label)
                for i, d in enumerate(spec.dimensions)]
-    handles.append(Line2D([], [], marker="|", linestyle="", markersize=10, color="#9a9a9a",
+    handles.append(svgplot.Line2D([], [], marker="|", linestyle="", markersize=10, color="#9a9a9a",
                           label=t("dilemmas.other_options")))
     fig.legend(handles=handles, loc="outside lower center", ncols=len(handles), fontsize=8)
     dims = model.by_dimension()
