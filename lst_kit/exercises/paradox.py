@@ -301,8 +301,8 @@ def plot_class_parameters(spec: ParadoxSpec, values: dict[str, list[float]]) -> 
         if xs.size:
             ax.scatter((uniq - p.min) / span, np.full(uniq.shape, yi), s=30 + 330 * counts / biggest, color=PALETTE[4],
                        alpha=0.6, edgecolor=PALETTE[0], linewidths=0.5)
-            ax.scatter([(np.median(xs) - p.min) / span], [yi], marker="D", s=110, color=PALETTE[1],
-                       edgecolor="#222222")  # s: svgplot's diamond is narrower than matplotlib's
+            ax.scatter([(np.median(xs) - p.min) / span], [yi], marker="D", s=55, color=PALETTE[1],
+                       edgecolor="#222222")
         ax.scatter([(p.default - p.min) / span], [yi], marker="s", s=70, color="none", edgecolor="#222222")
         ax.text(-0.03, yi, _fmt(p.min), ha="right", va="center", fontsize=8, color="#444444")
         ax.text(1.03, yi, _fmt(p.max), ha="left", va="center", fontsize=8, color="#444444")
@@ -314,7 +314,7 @@ def plot_class_parameters(spec: ParadoxSpec, values: dict[str, list[float]]) -> 
     ax.set_title(t("hooks.paradox_class_title"))
     for side in ("top", "right", "bottom"):
         ax.spines[side].set_visible(False)
-    keys = [svgplot.Line2D(color="#222222", linestyle="", marker="D", markersize=110 ** 0.5,
+    keys = [svgplot.Line2D(color="#222222", linestyle="", marker="D", markersize=55 ** 0.5,
                            markerfacecolor=PALETTE[1], label=t("hooks.paradox_median")),
             svgplot.Line2D(color="#222222", linestyle="", marker="s", markersize=70 ** 0.5, markerfacecolor="none",
                            label=t("hooks.paradox_default"))]
