@@ -2,7 +2,7 @@
 
 Each row makes 50 edits through the widget, the way a participant does
 (set a slider, type in a field, pick a design), and times the whole handler:
-model update, save to the workbook, and redraw (plot, PNG, caption, table,
+model update, save to the workbook, and redraw (plot, SVG, caption, table,
 warnings, charter). It prints figures; it does not pass or fail. The target
 is a median of at most 100 ms.
 

@@ -1,7 +1,11 @@
-"""Shared matplotlib style: colour-blind-safe colours, sizes, PNG output.
+"""Shared plot style: colour-blind-safe colours, axes styling, figure output.
 
-Plot functions build a :class:`matplotlib.figure.Figure` directly (no
-pyplot), so they touch no global state and need no ``plt.close``.
+The kit's figures are :mod:`lst_kit.svgplot` figures (SVG, drawn without
+matplotlib). :func:`style_axes`, :data:`PALETTE` and :func:`wrap_label` serve
+both kinds; :func:`new_figure`, :func:`styled` and :func:`png_bytes` remain for
+an exercise that draws with matplotlib (a :class:`matplotlib.figure.Figure`
+built directly, no pyplot, so no global state and no ``plt.close``);
+:func:`svg_bytes` and :func:`data_uri` take either kind.
 """
 
 from __future__ import annotations
