@@ -420,7 +420,6 @@ class PyramidView(ExerciseFrame):
         self.spec = spec
         self.setup = setup
         self.model = PyramidModel.from_dict(spec, setup, self.saved(), self._matrix_answer())
-        self._syncing = False
         catalogue = setup.catalogue
         self.source = widgets.ToggleButtons(
             options=[(t("enforcement_pyramid.source_matrix"), "matrix"), (t("enforcement_pyramid.source_own"), "eigen")],
@@ -468,8 +467,7 @@ class PyramidView(ExerciseFrame):
 
     def _sync(self) -> None:
         model = self.model
-        self._syncing = True
-        try:
+        with self.quietly():
             self.source.value = model.source
             self.source.disabled = not model.has_matrix
             self.segment_dd.value = model.segment
@@ -480,8 +478,6 @@ class PyramidView(ExerciseFrame):
             note = "source_note_matrix" if model.source == "matrix" else (
                 "source_note_own" if model.has_matrix else "source_note_no_matrix")
             self.source_note.value = f"<small>{esc(t('enforcement_pyramid.' + note, matrix=self.spec.matrix_id))}</small>"
-        finally:
-            self._syncing = False
 
     def _changed(self) -> None:
         self._sync()

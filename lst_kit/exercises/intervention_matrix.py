@@ -740,7 +740,6 @@ class MatrixView(ExerciseFrame):
         super().__init__(spec.exercise_id, spec.title, workbook, intro=spec.intro)
         self.setup = setup
         self.model = InterventionMatrix.from_dict(setup, self.saved())
-        self._syncing = False
         catalogue = setup.catalogue
         rows = "".join(f"<li><b>{esc(s.key)} {esc(s.label)}</b>"
                        + (f" <i>({esc(s.english)})</i>" if s.english else "") + f": {esc(s.description)}</li>"
@@ -808,15 +807,12 @@ class MatrixView(ExerciseFrame):
                       factors, widgets.HBox([self.show_reference]), self.figure, self.situation_box, self.comparison_box, self.table)
 
     def _sync_checks(self) -> None:
-        self._syncing = True
-        try:
+        with self.quietly():
             chosen = set(self.model.get(self.model.situation))
             for item_id, box in self.checks.items():
                 box.value = item_id in chosen
             seg, cls = self.setup.spec.split(self.model.situation)
             self.cell_info.value = (f"<small>{esc(t('intervention_matrix.cell_info', segment=seg.label, sdesc=seg.description, cls=cls.label, cdesc=cls.description))}</small>")
-        finally:
-            self._syncing = False
 
     def _on_cell(self, cell) -> None:
         self.model.set_situation(cell)

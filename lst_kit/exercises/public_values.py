@@ -430,7 +430,6 @@ class PublicValuesView(ExerciseFrame):
         super().__init__(spec.exercise_id, spec.title, workbook, intro=spec.intro)
         self.spec = spec
         self.model = PublicValuesMap.from_dict(spec, self.saved())
-        self._syncing = False
         options = [(load_case(c).label, c) for c in case_ids()]
         self.case_choice = widgets.Dropdown(options=options, value=self.model.case_id,
                                             description=t("public_values.field_case"),

@@ -680,7 +680,6 @@ class SignalTriageView(ExerciseFrame):
         super().__init__(spec.exercise_id, spec.title, workbook, intro=spec.intro)
         self.spec = spec
         self.model = SignalTriage.from_dict(spec, self.saved())
-        self._syncing = False
         self._debounce = Debouncer(self.guard(self._save), delay=save_delay)
         self.case_choice = widgets.Dropdown(options=[(load_case(c).label, c) for c in case_ids()],
                                             value=self.model.case_id, description=t("signal_triage.field_case"),

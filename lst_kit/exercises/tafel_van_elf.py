@@ -719,7 +719,6 @@ class T11View(ExerciseFrame):
         self.spec = spec
         self.reference = reference
         self.model = T11Profile.from_dict(spec, reference, mapping, self.saved())
-        self._syncing = False
         wide = {"style": {"description_width": "10em"}, "layout": widgets.Layout(width="32em")}
         usable, problems = [], []
         for cid in case_ids():
@@ -804,8 +803,7 @@ class T11View(ExerciseFrame):
     # -- syncing widgets from the model (no save, no redraw per widget) ----
     def _sync_controls(self) -> None:
         model = self.model
-        self._syncing = True
-        try:
+        with self.quietly():
             groups = [(g.name, g.id) for g in model.case.target_groups]
             if self.case_dd.value != model.case.case_id:
                 self.case_dd.value = model.case.case_id
@@ -833,8 +831,6 @@ class T11View(ExerciseFrame):
             self.use_report.value = calc.use_report
             source = "det_from_case" if model.case.deterrence else "det_from_spec"
             self.det_source.value = f"<small>{esc(t('tafel_van_elf.' + source, case=model.case.label))}</small>"
-        finally:
-            self._syncing = False
 
     def _dim_description(self, dim: str) -> str:
         return next(d.description for d in self.reference.dimensions if d.key == dim)
