@@ -267,6 +267,18 @@ class ExerciseFrame(widgets.VBox):
         with self.quietly():
             widget.value = value
 
+    @contextlib.contextmanager
+    def refused_puts_back(self, widget, previous: Callable[[], Any]):
+        """Around a model edit made from ``widget``: when the model refuses it
+        (InputError), the widget shows ``previous()`` again, quietly, and the
+        error goes on to :meth:`guard`'s Dutch banner; model and workbook stay
+        as they were."""
+        try:
+            yield
+        except InputError:
+            self.set_quietly(widget, previous())
+            raise
+
     def set_body(self, *children) -> None:
         self.body.children = tuple(children)
 

@@ -526,11 +526,8 @@ class PublicValuesView(ExerciseFrame):
     def _on_case(self, change) -> None:
         if self._syncing:
             return
-        try:
+        with self.refused_puts_back(self.case_choice, lambda: self.model.case_id):
             self.model.switch_case(change["new"])
-        except InputError:
-            self.set_quietly(self.case_choice, self.model.case_id)
-            raise
         self.save(self.model.to_dict())
         self._build_case()
 
@@ -539,22 +536,16 @@ class PublicValuesView(ExerciseFrame):
             return
         chosen = set(self.model.state.actors)
         chosen = chosen | {actor_id} if change["new"] else chosen - {actor_id}
-        try:
+        with self.refused_puts_back(self.actor_boxes[actor_id], lambda: change["old"]):
             self.model.select_actors(chosen)
-        except InputError:
-            self.set_quietly(self.actor_boxes[actor_id], change["old"])
-            raise
         self.save(self.model.to_dict())
         self._build_values()
 
     def _on_weight(self, value: str, actor_id: str, widget, change) -> None:
         if self._syncing:
             return
-        try:
+        with self.refused_puts_back(widget, lambda: self.model.weight(value, actor_id)):
             self.model.set_weight(value, actor_id, change["new"])
-        except InputError:
-            self.set_quietly(widget, self.model.weight(value, actor_id))
-            raise
         self.save(self.model.to_dict())
         self._redraw()
 

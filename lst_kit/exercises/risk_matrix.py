@@ -509,11 +509,8 @@ class RiskMatrixView(ExerciseFrame):
         """Apply one edit; on refusal put the widget back to the model's value."""
         if self._syncing:
             return
-        try:
+        with self.refused_puts_back(widget, lambda: change["old"]):
             change_model()
-        except InputError:
-            self.set_quietly(widget, change["old"])  # the model and the workbook stay as they were
-            raise
         self._commit()
 
     def _on_case(self, change) -> None:

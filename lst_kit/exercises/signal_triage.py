@@ -832,22 +832,16 @@ class SignalTriageView(ExerciseFrame):
         if self._syncing:
             return
         self.flush()
-        try:
+        with self.refused_puts_back(self.case_choice, lambda: self.model.case_id):
             self.model.switch_case(change["new"])
-        except InputError:
-            self.set_quietly(self.case_choice, self.model.case_id)
-            raise
         self.save(self.model.to_dict())
         self._build_case()
 
     def _on_edit(self, obs_id: str, name: str, widget, change) -> None:
         if self._syncing:
             return
-        try:
+        with self.refused_puts_back(widget, lambda: self.model.observation(obs_id).value(name)):
             self.model.edit(obs_id, name, change["new"])
-        except InputError:
-            self.set_quietly(widget, self.model.observation(obs_id).value(name))
-            raise
         self.save(self.model.to_dict())
         self._refresh_outline()  # first: the draft reaches the browser before the slower redraw
         self._redraw()
@@ -870,11 +864,8 @@ class SignalTriageView(ExerciseFrame):
     def _on_section(self, key: str, change) -> None:
         if self._syncing:
             return
-        try:
+        with self.refused_puts_back(self.sections[key], lambda: self.model.outline_text(key)):
             self.model.set_outline(key, change["new"])
-        except InputError:
-            self.set_quietly(self.sections[key], self.model.outline_text(key))
-            raise
         self.reset_buttons[key].disabled = not self.model.is_edited(key)
         self.indicator.set("pending")
         self._debounce.request()
