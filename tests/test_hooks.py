@@ -5,18 +5,17 @@ on fixed inputs."""
 import shutil
 import sys
 import types
-import xml.etree.ElementTree as ET
 
 import numpy as np
 import pytest
+from _svg import SVG, svg_picture
 
-from lst_kit import content, hooks, svgplot
+from lst_kit import content, hooks
 from lst_kit._paths import data_dir
 from lst_kit.content import exercise_ids, load_spec
 from lst_kit.plotting import PALETTE
 
 M1 = [e for e in exercise_ids() if e.startswith("m1.")]
-SVG = "{http://www.w3.org/2000/svg}"
 ODD = [None, "tekst", 5, [], {}, {"tags": 5}, {"ratings": {"x": "veel"}}, {"scores": {"nu": {"onafhankelijk": 99}}},
        {"choices": {"kaart": "optie"}}, {"parameters": {"p0": "hoog"}}, {"fields": {"leerdoelen": 3}}]
 
@@ -117,13 +116,6 @@ def test_demo_answers_are_seeded_varied_and_valid(exercise_id):
 
 # -- Module 1 hooks on fixed inputs -------------------------------------------------------------
 
-def svg_picture(fig):
-    """A class picture drawn with svgplot (no matplotlib) -> (all texts, the parsed SVG)."""
-    assert isinstance(fig, svgplot.Figure)
-    root = ET.fromstring(fig.to_svg())
-    return ["".join(el.itertext()) for el in root.iter(f"{SVG}text")], root
-
-
 def fills(root, colour):
     """The SVG elements filled with ``colour`` (a PALETTE entry)."""
     return [el for el in root.iter() if el.get("fill", "").lower() == colour.lower()]
@@ -144,7 +136,7 @@ def test_multiple_choice_summary_and_class_picture():
     fig, lines = hooks.class_picture("m1.definitie", answers)
     assert lines[0] == f"Meest gekozen: '{spec.options[right].text}' (3 van 5)."
     assert lines[1] == "60% koos het juiste antwoord (3 van 5)."
-    texts, root = svg_picture(fig)
+    root, texts = svg_picture(fig)
     assert "Gekozen antwoorden in de groep" in texts and "aantal deelnemers" in texts
     assert any(text.endswith("✓ juist") for text in texts)
     right_bar = [r for r in fills(root, PALETTE[2]) if r.tag == f"{SVG}rect"]
@@ -163,7 +155,7 @@ def test_rating_class_statistics():
     label = hooks.short_label(spec.items[0].text, 60)
     assert f"{label}: gemiddeld 3,0, sd 1,6, n = 3." in lines
     assert any(line.endswith("gemiddeld 5,0, sd 0,0, n = 1.") for line in lines)
-    texts, root = svg_picture(fig)
+    root, texts = svg_picture(fig)
     assert "Scores in de groep: aantal per score, gemiddelde (ruit) en spreiding (lijn)" in texts
     assert hooks.short_label(spec.items[0].text) in texts
     assert f"{spec.scale.min} = {spec.scale.low} · {spec.scale.max} = {spec.scale.high}" in texts
@@ -193,7 +185,7 @@ def test_timeline_class_counts_per_period():
     assert total == 2 * len(spec.events)  # every event of every participant who tagged, tagged or not
     fig, lines = hooks.class_picture("m1.tijdlijn", answers)
     assert lines[0].startswith("2 deelnemers labelden") and f"{period}: {spec.logics[0].label} (100%)." in lines
-    texts, root = svg_picture(fig)
+    root, texts = svg_picture(fig)
     assert {"Labels van de groep per periode", "Verschuiving van de logica's", "nog niet gelabeld"} <= set(texts)
     assert all(p.label in texts for p in spec.periods) and all(lg.label in texts for lg in spec.logics)
     first_logic = [r for r in fills(root, PALETTE[0]) if r.tag == f"{SVG}rect" and float(r.get("height")) > 0]
@@ -209,7 +201,7 @@ def test_principles_class_means():
     answers = {"A": {"scores": {then: {p.key: 1}, now: {p.key: 3}}}, "B": {"scores": {then: {p.key: 3}, now: {p.key: 5}}}}
     fig, lines = hooks.class_picture("m1.principes", answers)
     assert f"{p.label}: 2,0 → 4,0 (sd 1,0)." in lines
-    texts, root = svg_picture(fig)
+    root, texts = svg_picture(fig)
     assert "Groepsgemiddelde, band = ± 1 standaardafwijking" in texts and p.label in texts
     assert {f"gemiddelde: {m.label}" for m in spec.moments} <= set(texts)
     for i in range(len(spec.moments)):  # per moment a closed line through every principle, and a band
@@ -227,7 +219,7 @@ def test_paradox_summary_and_class_parameters():
     fig, lines = hooks.class_picture("m1.paradox", answers)
     line = next(x for x in lines if x.startswith(a.label))
     assert f"mediaan {a.max:g}".replace(".", ",") in line
-    texts, root = svg_picture(fig)
+    root, texts = svg_picture(fig)
     assert {"Instellingen van de groep (illustratief model)", "mediaan van de groep", "beginwaarde", a.label} <= set(texts)
     diamonds = [el for el in fills(root, PALETTE[1]) if el.tag == f"{SVG}polygon"]
     assert len(diamonds) == len(spec.parameters) + 1  # a median per parameter, and the legend's key

@@ -4,9 +4,9 @@ triangle and the effect chain, with fixed inputs."""
 import math
 import subprocess
 import sys
-import xml.etree.ElementTree as ET
 
 import pytest
+from _svg import SVG, filled, svg_picture
 
 from lst_kit import svgplot
 from lst_kit.cases import load_case
@@ -30,21 +30,6 @@ def canvas():
 
 def keys(model):
     return [w.key for w in model.warnings()]
-
-
-SVG = "{http://www.w3.org/2000/svg}"
-
-
-def svg_picture(fig):
-    """A class picture as (SVG root, its texts); it is drawn with svgplot, not matplotlib."""
-    assert isinstance(fig, svgplot.Figure)
-    root = ET.fromstring(fig.to_svg())
-    return root, ["".join(el.itertext()) for el in root.iter(SVG + "text")]
-
-
-def filled(root, colour, tag="rect"):
-    """The data elements of one fill colour inside the plot areas (legend keys are outside)."""
-    return [el for group in root.iter(SVG + "g") for el in group.iter(SVG + tag) if el.get("fill") == colour.lower()]
 
 
 # -- Sparrow canvas: the order of the stages ------------------------------------------

@@ -8,6 +8,7 @@ import sys
 import xml.etree.ElementTree as ET
 
 import pytest
+from _svg import SVG, svg_picture
 
 from lst_kit.cases import T11_KEYS, load_case, load_t11
 from lst_kit.content import load_spec
@@ -16,9 +17,8 @@ from lst_kit.exercises import enforcement_pyramid as ep
 from lst_kit.exercises import intervention_matrix as im
 from lst_kit.exercises import tafel_van_elf as tve
 from lst_kit import svgplot
-from lst_kit.plotting import PALETTE, png_bytes
+from lst_kit.plotting import PALETTE
 
-SVG = "{http://www.w3.org/2000/svg}"
 
 
 # -- Tafel van Elf: indices and weakest dimensions -----------------------------------------
@@ -446,13 +446,6 @@ def test_pyramid_reads_the_matrix_row_or_own_choices(setup):
         without.set_source("matrix")   # no matrix answer to read from
     with pytest.raises(InputError, match="Segment"):
         without.set_segment("X")
-
-
-def svg_picture(fig):
-    """A class picture as (SVG root, its texts); it is drawn with svgplot, not matplotlib."""
-    assert isinstance(fig, svgplot.Figure)
-    root = ET.fromstring(fig.to_svg())
-    return root, ["".join(el.itertext()) for el in root.iter(SVG + "text")]
 
 
 def _in_plot(root):

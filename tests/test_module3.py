@@ -4,33 +4,17 @@ import json
 import re
 import subprocess
 import sys
-import xml.etree.ElementTree as ET
 
 import pytest
+from _svg import SVG, filled, svg_picture
 
 import lst_kit
-from lst_kit import svgplot
 from lst_kit.content import load_spec
 from lst_kit.errors import InputError
 from lst_kit.exercises.risk_matrix import RiskMatrix, band_index, plot_matrix, score
 from lst_kit.exercises.system_map import LayoutCache, SystemMap, plot_map, plot_power_interest, quadrant
 from lst_kit.plotting import PALETTE
 from lst_kit.workbook import open_workbook
-
-SVG = "{http://www.w3.org/2000/svg}"
-
-
-def svg_picture(fig):
-    """A class picture as (SVG root, its texts); it is drawn with svgplot, not matplotlib."""
-    assert isinstance(fig, svgplot.Figure)
-    root = ET.fromstring(fig.to_svg())
-    return root, ["".join(el.itertext()) for el in root.iter(SVG + "text")]
-
-
-def filled(root, colour, tag="rect"):
-    """The data elements of one fill colour inside the plot areas (legend keys are outside)."""
-    return [el for group in root.iter(SVG + "g") for el in group.iter(SVG + tag) if el.get("fill") == colour.lower()]
-
 
 @pytest.fixture
 def rspec():

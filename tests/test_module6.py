@@ -5,6 +5,7 @@ import json
 import shutil
 
 import pytest
+from _svg import svg_picture
 import yaml
 
 import lst_kit
@@ -235,16 +236,6 @@ def test_portfolio_button_reports_a_missing_workbook_in_dutch(tmp_path):
 
 # -- class pictures (svgplot, no matplotlib) ---------------------------------------------------------
 
-def _svg(fig):
-    import xml.etree.ElementTree as ET
-
-    from lst_kit import svgplot
-
-    assert isinstance(fig, svgplot.Figure)
-    root = ET.fromstring(fig.to_svg())
-    return root, ["".join(el.itertext()) for el in root.iter("{http://www.w3.org/2000/svg}text")]
-
-
 def _hex(rgba):
     return "#" + "".join(f"{round(255 * v):02x}" for v in rgba[:3])
 
@@ -260,7 +251,7 @@ def test_dilemma_class_picture_splits_each_card_by_position_with_a_legend_of_the
     fig, lines = hooks.class_picture("m6.dilemmas", answers)
     mean = (low.position + 2 * high.position) / 3
     assert any(line.startswith(card.title) and "(2 van 3)" in line for line in lines)
-    root, texts = _svg(fig)
+    root, texts = svg_picture(fig)
     assert "Gekozen reacties per kaart (kleur = plaats op de schaal)" in texts
     assert "gem. " + f"{mean:.1f}".replace(".", ",") in texts
     cmap, lo, hi = svgplot.colormap("cividis"), spec.scale.min, spec.scale.max
@@ -288,7 +279,7 @@ def test_learning_plan_class_picture_shows_how_often_each_section_was_prefilled(
                "c": {"fields": {"leerdoelen": "Alleen tekst."}}}
     fig, lines = hooks.class_picture("m6.wat_neem_je_mee", answers)
     assert lines[0] == "3 deelnemers werkten aan hun leerplan. Hun leerdoelen en volgende stappen:"
-    root, texts = _svg(fig)
+    root, texts = svg_picture(fig)
     assert "Welke onderdelen van het leerplan konden worden ingevuld?" in texts
     assert "deelnemers met eerdere antwoorden voor dit onderdeel (%, n = 2)" in texts  # c has no snapshot
     assert {"100%", "50%", "0%"} <= set(texts)
