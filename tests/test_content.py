@@ -1,9 +1,8 @@
 """Content files are validated on load; errors name file and field."""
 
-from pathlib import Path
 
 import pytest
-import yaml
+from _content import assert_broken_spec_is_named, edit
 
 from lst_kit._paths import data_dir
 from lst_kit.content import ContentError, exercise_ids, load_spec, spec_path
@@ -22,12 +21,6 @@ def test_spec_path_maps_ids_to_files():
     for bad in ("tijdlijn", "m1.", "../m1.x", "m1.../x", "M1.x"):
         with pytest.raises(ValueError):
             spec_path(bad)
-
-
-def edit(path: Path, change) -> None:
-    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(doc)
-    path.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
 
 
 BROKEN = {
@@ -57,19 +50,7 @@ BROKEN = {
 
 @pytest.mark.parametrize("fault", sorted(BROKEN))
 def test_broken_spec_names_file_field_allowed_and_found(data, fault):
-    rel, change, field, found = BROKEN[fault]
-    edit(data / "exercises" / rel, change)
-    exercise_id = rel.replace("/", ".").removesuffix(".yaml")
-    with pytest.raises(ContentError) as info:
-        load_spec(exercise_id)
-    err = info.value
-    assert err.file.endswith(f"exercises/{rel}")
-    assert err.field == field
-    assert err.allowed
-    message = str(err)
-    assert rel in message and f"'{field}'" in message and "toegestaan is" in message
-    if found:
-        assert found in message
+    assert_broken_spec_is_named(data, *BROKEN[fault])
 
 
 def test_yaml_syntax_error_names_file_and_line(data):

@@ -2,21 +2,15 @@
 intervention catalogue and the reference matrix load when good and, when
 damaged, name file, field, what is allowed and what was found."""
 
-from pathlib import Path
 
 import pytest
+from _content import edit
 import yaml
 
 from lst_kit import cli
 from lst_kit.content import ContentError, load_spec
 from lst_kit.exercises import intervention_matrix as im
 from lst_kit.exercises import tafel_van_elf as tve
-
-
-def edit(path: Path, change) -> None:
-    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(doc)
-    path.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
 
 
 def test_good_content_loads():
