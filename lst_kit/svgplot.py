@@ -43,7 +43,6 @@ covers data.
 
 from __future__ import annotations
 
-import io
 import math
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
@@ -335,7 +334,7 @@ class _Canvas:
                 return existing
         size = 8
         strokes = {
-            "/": [f"M0 {size} L{size} 0", f"M-2 2 L2 -2", f"M{size - 2} {size + 2} L{size + 2} {size - 2}"],
+            "/": [f"M0 {size} L{size} 0", "M-2 2 L2 -2", f"M{size - 2} {size + 2} L{size + 2} {size - 2}"],
             "\\": ["M0 0 L8 8", "M-2 6 L2 10", "M6 -2 L10 2"],
             "x": ["M0 8 L8 0", "M0 0 L8 8"],
             "+": ["M4 0 L4 8", "M0 4 L8 4"],
@@ -1642,10 +1641,3 @@ def _offsets(ratios: list[float], total: float) -> list[float]:
         out.append(acc)
         acc += total * r / sum(ratios)
     return out
-
-
-def svg_text(fig: Figure) -> str:
-    """The figure's SVG as text (for tests and for a quick look)."""
-    buf = io.BytesIO()
-    fig.savefig(buf, format="svg")
-    return buf.getvalue().decode("utf-8")
