@@ -66,7 +66,7 @@ class ExercisePicture:
     n: int
     known: bool
     lines: list[str]
-    png: bytes | None = None
+    image: bytes | None = None  # the picture as SVG (or PNG) bytes
     alt: str = ""
     problem: str = ""
 
@@ -164,15 +164,15 @@ def _picture(exercise_id: str, answers: dict, with_images: bool) -> ExercisePict
 
     info = hooks.exercise_info(exercise_id)
     fig, lines = hooks.class_picture(exercise_id, answers)
-    png = None
+    image = None
     if with_images and fig is not None:
         try:
-            png = svg_bytes(fig)
+            image = svg_bytes(fig)
         except Exception:  # noqa: BLE001 - a picture that fails to render is left out
-            png = None
+            image = None
     return ExercisePicture(
-        exercise_id, info.title, len(answers), hooks.has_hook(exercise_id, "class_picture"), lines, png=png,
-        alt=t("classroom.alt", title=info.title) if png else "",
+        exercise_id, info.title, len(answers), hooks.has_hook(exercise_id, "class_picture"), lines, image=image,
+        alt=t("classroom.alt", title=info.title) if image else "",
         problem="" if info.spec is not None else t("classroom.removed"),
     )
 

@@ -43,7 +43,7 @@ class Entry:
     known: bool              # the exercise's own summary is used (else the generic reading)
     lines: list[str]
     answer: Any
-    png: bytes | None = None
+    image: bytes | None = None  # the picture as SVG or PNG bytes
     alt: str = ""
     problem: str = ""
 
@@ -130,10 +130,10 @@ def build_portfolio(participant: str | None = None, folder=None, with_images: bo
                 if fig is not None:
                     try:
                         # an lst_kit.svgplot figure writes itself as SVG; a matplotlib one as PNG
-                        entry.png = svg_bytes(fig) if hasattr(fig, "to_svg") else png_bytes(fig)
+                        entry.image = svg_bytes(fig) if hasattr(fig, "to_svg") else png_bytes(fig)
                         entry.alt = t("portfolio.alt", title=info.title)
                     except Exception:  # noqa: BLE001 - a picture that fails to render is left out
-                        entry.png = None
+                        entry.image = None
             section.entries.append(entry)
         modules.append(section)
     return Portfolio(wb.participant, modules, notices)
@@ -219,10 +219,10 @@ def render_markdown(portfolio: Portfolio, image_dir: str | None = None) -> tuple
                     out += [md_escape(line), ""]
             else:
                 out += _md_generic(e.answer) + [""]
-            if e.png:
+            if e.image:
                 if image_dir is not None:
-                    rel = f"{image_dir}/{e.exercise_id}.{'svg' if mime(e.png) == 'image/svg+xml' else 'png'}"
-                    images[rel] = e.png
+                    rel = f"{image_dir}/{e.exercise_id}.{'svg' if mime(e.image) == 'image/svg+xml' else 'png'}"
+                    images[rel] = e.image
                     out += [f"![{md_escape(e.alt)}]({rel})", ""]
                 else:
                     out += [f"*{md_escape(t('portfolio.image_left_out', alt=e.alt))}*", ""]
