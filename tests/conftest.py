@@ -4,7 +4,7 @@ import shutil
 
 import pytest
 
-from lst_kit._paths import data_dir
+from lst_kit.paths import data_dir
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from lst_kit import cli
-from lst_kit._paths import data_dir
+from lst_kit.paths import data_dir
 from lst_kit.content import load_spec
 
 REPO = Path(__file__).resolve().parents[1]

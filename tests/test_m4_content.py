@@ -124,7 +124,7 @@ def test_a_new_case_brings_its_target_groups(data):
     doc["case_id"] = "ilt_nieuw"
     doc["target_groups"].append(dict(doc["target_groups"][0], id="terminals", name="Terminals"))
     (data / "cases" / "ilt_nieuw.yaml").write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
-    from lst_kit.cases import load_case, load_t11
+    from lst_kit.content.cases import load_case, load_t11
 
     spec = load_spec("m4.tafel_van_elf")
     model = tve.T11Profile(spec, load_t11(), tve.load_mapping(), load_case("ilt_nieuw"))

@@ -13,7 +13,7 @@ from lst_kit.content import load_spec
 from lst_kit.errors import InputError
 from lst_kit.exercises.risk_matrix import RiskMatrix, band_index, plot_matrix, score
 from lst_kit.exercises.system_map import LayoutCache, SystemMap, plot_map, plot_power_interest, quadrant
-from lst_kit.plotting import PALETTE
+from lst_kit.figures.style import PALETTE
 from lst_kit.workbook import open_workbook
 
 @pytest.fixture
@@ -384,7 +384,7 @@ def test_map_view_reach_is_saved(wb):
 def test_risk_hooks(wb):
     import numpy as np
 
-    from lst_kit import hooks
+    from lst_kit.reports import readings as hooks
 
     view = lst_kit.risk_matrix("m3.risicomatrix", workbook=wb)
     view.row_widgets["r3"]["impact"].value = 5  # unregistered operators: 5 x 5 = 25, now the top risk
@@ -410,7 +410,7 @@ def test_risk_hooks(wb):
 def test_map_hooks(wb):
     import numpy as np
 
-    from lst_kit import hooks
+    from lst_kit.reports import readings as hooks
 
     view = lst_kit.system_map("m3.systeemkaart", workbook=wb)
     node = next(n for n in view.model.nodes.values() if n.actor_type == "inspectorate")
@@ -433,12 +433,12 @@ def test_map_hooks(wb):
 @pytest.mark.parametrize("exercise_id", ["m3.risicomatrix", "m3.systeemkaart"])
 def test_class_picture_is_drawn_without_matplotlib(exercise_id):
     """The class overview draws this picture as SVG; neither the module nor the drawing imports matplotlib."""
-    code = ("import sys, numpy as np; from lst_kit import hooks; rng = np.random.default_rng(3); "
+    code = ("import sys, numpy as np; from lst_kit.reports import readings as hooks; rng = np.random.default_rng(3); "
             f"answers = {{f'p{{i}}': hooks.demo_answer({exercise_id!r}, rng) for i in range(6)}}; "
             f"fig, lines = hooks.class_picture({exercise_id!r}, answers); "
             "print(type(fig).__module__, fig.to_svg()[:4] == b'<svg', 'matplotlib' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.split() == ["lst_kit.svgplot", "True", "False"]
+    assert out.stdout.split() == ["lst_kit.figures.svgplot", "True", "False"]
 
 
 def _odd_risk_answers():
@@ -447,7 +447,7 @@ def _odd_risk_answers():
 
     import numpy as np
 
-    from lst_kit import hooks
+    from lst_kit.reports import readings as hooks
 
     rng = np.random.default_rng(9)
     answers = [hooks.demo_answer("m3.risicomatrix", rng) for i in range(8)]

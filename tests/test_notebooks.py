@@ -8,7 +8,8 @@ import nbformat
 import pytest
 
 from lst_kit._notebooks import dirty_cells
-from lst_kit.content import EXERCISE_TYPES, load_spec
+from lst_kit.content import load_spec
+from lst_kit.registry import EXERCISE_TYPES
 
 REPO = Path(__file__).resolve().parents[1]
 MODULES = sorted((REPO / "notebooks").glob("*.ipynb"))

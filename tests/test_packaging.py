@@ -36,7 +36,7 @@ def test_installed_wheel_finds_its_data_outside_the_repo(wheel, tmp_path):
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
     script = (
-        "import lst_kit, lst_kit._paths as p, lst_kit.content as c;"
+        "import lst_kit, lst_kit.paths as p, lst_kit.content as c;"
         "print(p.data_dir());"
         "print(len([c.load_spec(i) for i in c.exercise_ids()]))"
     )

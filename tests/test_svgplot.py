@@ -1,4 +1,4 @@
-"""lst_kit.svgplot: the matplotlib-free SVG charts of the class overview."""
+"""lst_kit.figures.svgplot: the matplotlib-free SVG charts of the class overview."""
 
 import math
 import subprocess
@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from lst_kit import svgplot
+from lst_kit.figures import svgplot
 
 NS = {"s": "http://www.w3.org/2000/svg"}
 
@@ -104,14 +104,14 @@ def test_nice_ticks():
 
 
 def test_drawing_needs_no_matplotlib():
-    code = ("import sys; from lst_kit import svgplot; f = svgplot.Figure(); a = f.add_subplot(); "
+    code = ("import sys; from lst_kit.figures import svgplot; f = svgplot.Figure(); a = f.add_subplot(); "
             "a.bar([0], [1]); f.legend(); f.to_svg(); print('matplotlib' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 
 
 def test_plotting_helpers_take_svgplot_figures():
-    from lst_kit.plotting import data_uri, svg_bytes
+    from lst_kit.figures.style import data_uri, svg_bytes
 
     fig = _bar_figure()
     assert svg_bytes(fig) == fig.to_svg()

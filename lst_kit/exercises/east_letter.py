@@ -19,12 +19,12 @@ from dataclasses import dataclass
 
 import ipywidgets as widgets
 
-from .. import svgplot
+from ..figures import svgplot
 from ..content import Field, load_spec
 from ..errors import InputError
 from ..i18n import t
-from ..plotting import PALETTE, style_axes
-from ..ui import Debouncer, ExerciseFrame, FigureBox, build_view, esc
+from ..figures.style import PALETTE, style_axes
+from ..widgets import Debouncer, ExerciseFrame, FigureBox, build_view, esc
 from ..workbook import Workbook
 from .reflection import MAX_CHARS, word_count
 
@@ -150,7 +150,7 @@ def letter_name(letter: str) -> str:
 
 def plot_scores(spec: EastSpec, before: dict, after: dict) -> svgplot.Figure:
     """Grouped bars: per EAST letter the share of checks passed, original
-    (hatched) and rewrite (solid). An :mod:`lst_kit.svgplot` figure: redrawn
+    (hatched) and rewrite (solid). An :mod:`lst_kit.figures.svgplot` figure: redrawn
     as the participant types, in about a millisecond."""
     fig = svgplot.Figure(figsize=(7.0, 3.2))
     ax = fig.add_subplot()

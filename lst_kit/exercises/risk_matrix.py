@@ -22,15 +22,15 @@ from dataclasses import dataclass, field
 
 import ipywidgets as widgets
 
-from .. import svgplot
-from ..cases import case_ids, load_case
-from ..controls import IntSlider
+from ..figures import svgplot
+from ..content.cases import case_ids, load_case
+from ..widgets.slider import IntSlider
 from ..content import Field, load_spec
 from ..errors import InputError
-from ..hooks import fmt, most_answered, safe_hook
+from ..registry import fmt, most_answered, safe_hook
 from ..i18n import t
-from ..plotting import PALETTE, style_axes
-from ..ui import ExerciseFrame, FigureBox, build_view, esc
+from ..figures.style import PALETTE, style_axes
+from ..widgets import ExerciseFrame, FigureBox, build_view, esc
 from ..workbook import Workbook
 
 RULES = ("lxi", "fine_kinney", "expected_damage")
@@ -327,7 +327,7 @@ def band_colours(n: int) -> list:
 def plot_matrix(model: RiskMatrix) -> svgplot.Figure:
     """The 5×5 grid coloured by the current rule's bands, each risk placed
     in its cell (several risks in one cell are spread out and numbered, each
-    number in a white circle). An :mod:`lst_kit.svgplot` figure."""
+    number in a white circle). An :mod:`lst_kit.figures.svgplot` figure."""
     rule = model.rule
     bands = model.bands[rule]
     colours = band_colours(len(bands))
@@ -628,7 +628,7 @@ def class_picture(exercise_id: str, answers: dict):
 
 def plot_class_scores(ranked: list[str], scores: dict[str, list[float]]):
     """Each risk's class mean (bar) and every participant's score (dots),
-    highest mean on top (an :mod:`lst_kit.svgplot` figure: the class overview
+    highest mean on top (an :mod:`lst_kit.figures.svgplot` figure: the class overview
     needs no matplotlib)."""
     shown = ranked[:15]
     fig = svgplot.Figure(figsize=(7.5, 1.2 + 0.42 * len(shown)))

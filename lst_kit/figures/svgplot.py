@@ -160,7 +160,7 @@ def _fmt(x: float) -> str:
 
 
 def _tick_label(value: float) -> str:
-    from .i18n import number
+    from ..i18n import number
 
     if abs(value - round(value)) < 1e-9:
         return str(int(round(value)))

@@ -12,8 +12,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .hooks import fmt
-from .i18n import language, t
+from ..i18n import language, t
+from ..i18n import number as fmt
 
 TEMPLATES = Path(__file__).with_name("templates")
 MAX_DEPTH = 8

@@ -7,6 +7,8 @@ real participant or a real statement of an inspectorate.
 
 from __future__ import annotations
 
+import random
+
 FIRST_NAMES = (
     "Anna", "Bram", "Chantal", "Daan", "Eline", "Fatima", "Gijs", "Hanneke", "Ismaël", "Joost", "Karin",
     "Lotte", "Mohamed", "Noor", "Özlem", "Pieter", "Quinten", "Renée", "Sjoerd", "Tessa", "Umut", "Vera",
@@ -50,11 +52,11 @@ _FOLLOW_UPS = (
 )
 
 
-def demo_name(rng, taken: set[str]) -> str:
+def demo_name(rng: random.Random, taken: set[str]) -> str:
     """A made-up, unique participant name such as ``anna.de-vries``."""
     while True:
-        first = FIRST_NAMES[int(rng.integers(len(FIRST_NAMES)))]
-        last = LAST_NAMES[int(rng.integers(len(LAST_NAMES)))]
+        first = rng.choice(FIRST_NAMES)
+        last = rng.choice(LAST_NAMES)
         base = f"{first}.{last}".lower().replace(" ", "-")
         name = base
         n = 2
@@ -65,12 +67,12 @@ def demo_name(rng, taken: set[str]) -> str:
         return name
 
 
-def demo_text(rng, sentences: tuple[int, int] = (2, 5)) -> str:
+def demo_text(rng: random.Random, sentences: tuple[int, int] = (2, 5)) -> str:
     """A short, plausible Dutch paragraph (invented); no sentence twice."""
-    n = int(rng.integers(sentences[0], sentences[1] + 1))
-    openers = [_OPENERS[int(i)] for i in rng.permutation(len(_OPENERS))]
-    claims = [_CLAIMS[int(i)] for i in rng.permutation(len(_CLAIMS))]
-    follow = [_FOLLOW_UPS[int(i)] for i in rng.permutation(len(_FOLLOW_UPS))]
+    n = rng.randint(sentences[0], sentences[1])
+    openers = rng.sample(_OPENERS, len(_OPENERS))
+    claims = rng.sample(_CLAIMS, len(_CLAIMS))
+    follow = rng.sample(_FOLLOW_UPS, len(_FOLLOW_UPS))
     parts = []
     for i in range(n):
         if i % 2 == 1 and follow and rng.random() < 0.6:

@@ -1,4 +1,5 @@
-"""Where the course content (``data/``) is."""
+"""Where the course content (``data/``) is, and :func:`steady_content`."""
+
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import functools
 import os
 from functools import lru_cache
 from pathlib import Path
+
+__all__ = ["data_dir", "pinned_language", "steady", "steady_content"]
 
 _HERE = Path(__file__).resolve().parent
 
@@ -49,9 +52,8 @@ def steady_content():
     when the outermost block ends.
     """
     if not _STEADY["depth"]:
-        from .i18n import language
-
-        _STEADY["env"] = (os.environ.get("LST_DATA_DIR"), language())  # language() answers from here meanwhile
+        # lst_kit.i18n.language() answers from the pinned LST_LANG meanwhile
+        _STEADY["env"] = (os.environ.get("LST_DATA_DIR"), os.environ.get("LST_LANG", "nl"))
     _STEADY["depth"] += 1
     try:
         yield
@@ -60,6 +62,12 @@ def steady_content():
         if not _STEADY["depth"]:
             _STEADY["memo"].clear()
             _STEADY["env"] = None
+
+
+def pinned_language() -> str | None:
+    """Inside :func:`steady_content`: the ``LST_LANG`` at its start; else None."""
+    pinned = _STEADY["env"]
+    return pinned[1] if pinned is not None else None
 
 
 def steady(fn):

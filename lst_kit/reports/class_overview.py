@@ -23,16 +23,18 @@ import gc
 import hashlib
 import json
 import os
+import random
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import hooks
-from ._paths import steady_content
-from .course import group_by_module
-from .i18n import t
-from .workbook import EXERCISE_ID, SCHEMA_VERSION, WorkbookError, parse_workbook
+from . import readings
+from ..paths import steady_content
+from ..content.course import group_by_module
+from ..i18n import t
+from ..registry import SKIP
+from ..workbook import EXERCISE_ID, SCHEMA_VERSION, WorkbookError, parse_workbook
 
 __all__ = [
     "ClassOverview",
@@ -160,10 +162,10 @@ def _picture(exercise_id: str, answers: dict, with_images: bool) -> ExercisePict
     drawn once for the class as SVG (text stays text: sharp when printed).
     Everything about the exercise (its spec, its module) is loaded here, so
     that forked workers share that work too."""
-    from .plotting import svg_bytes  # matplotlib only for a matplotlib figure
+    from ..figures.style import svg_bytes  # matplotlib only for a matplotlib figure
 
-    info = hooks.exercise_info(exercise_id)
-    fig, lines = hooks.class_picture(exercise_id, answers)
+    info = readings.exercise_info(exercise_id)
+    fig, lines = readings.class_picture(exercise_id, answers)
     image = None
     if with_images and fig is not None:
         try:
@@ -171,7 +173,7 @@ def _picture(exercise_id: str, answers: dict, with_images: bool) -> ExercisePict
         except Exception:  # noqa: BLE001 - a picture that fails to render is left out
             image = None
     return ExercisePicture(
-        exercise_id, info.title, len(answers), hooks.has_hook(exercise_id, "class_picture"), lines, image=image,
+        exercise_id, info.title, len(answers), readings.has_reading(exercise_id, "class_picture"), lines, image=image,
         alt=t("classroom.alt", title=info.title) if image else "",
         problem="" if info.spec is not None else t("classroom.removed"),
     )
@@ -256,7 +258,7 @@ def _collect(folder, names: bool, with_images: bool, workers: int | None) -> Cla
 
 def render_overview(overview: ClassOverview) -> str:
     """The overview as one self-contained HTML page (no scripts, print CSS)."""
-    from ._render import render
+    from .render import render
 
     return render("klasoverzicht.html.j2", o=overview)
 
@@ -277,11 +279,9 @@ def make_demo_class(folder, participants: int, seed: int) -> tuple[list[str], li
     exercise that has a spec and a ``demo_answer`` hook (through
     :mod:`lst_kit.workbook`). Returns (participant names, exercise ids
     skipped for lack of a hook). Refuses a folder that already holds workbooks."""
-    import numpy as np
-
-    from ._demo import demo_name
-    from .content import exercise_ids
-    from .workbook import open_workbook
+    from .demo import demo_name
+    from ..content import exercise_ids
+    from ..workbook import open_workbook
 
     folder = Path(folder)
     if participants < 1 or participants > 100_000:
@@ -290,20 +290,20 @@ def make_demo_class(folder, participants: int, seed: int) -> tuple[list[str], li
         raise CollectError(t("classroom.demo_not_empty", folder=str(folder)))
     folder.mkdir(parents=True, exist_ok=True)
     ids = exercise_ids()
-    usable = [e for e in ids if hooks.has_hook(e, "demo_answer")]
+    usable = [e for e in ids if readings.has_reading(e, "demo_answer")]
     missing = [e for e in ids if e not in usable]
     names: list[str] = []
     taken: set[str] = set()
-    name_rng = np.random.default_rng([seed, 0])
+    name_rng = random.Random(f"{seed}/names")
     for index in range(participants):
         name = demo_name(name_rng, taken)
-        rng = np.random.default_rng([seed, 1, index])
+        rng = random.Random(f"{seed}/{index}")
         wb = open_workbook(name, folder)
         for exercise_id in usable:
             if index > 0 and exercise_id != usable[0] and rng.random() < 0.08:
                 continue  # not everybody does everything (but every workbook holds something)
-            answer = hooks.demo_answer(exercise_id, rng)
-            if answer is not hooks.SKIP:
+            answer = readings.demo_answer(exercise_id, rng)
+            if answer is not SKIP:
                 wb.save_answer(exercise_id, answer)
         names.append(name)
     return names, missing
@@ -313,7 +313,7 @@ def make_demo_class(folder, participants: int, seed: int) -> tuple[list[str], li
 
 def default_class_folder() -> Path:
     """``LST_KLAS_DIR`` if set, else the workbook folder (``LST_WERKBOEK_DIR`` or ``~/LST-werkboek``)."""
-    from .workbook import default_folder
+    from ..workbook import default_folder
 
     for var in ("LST_KLAS_DIR", "LST_WERKBOEK_DIR"):
         value = os.environ.get(var)
@@ -325,7 +325,7 @@ def default_class_folder() -> Path:
 def class_overview(folder=None, names: bool = False):
     """The class overview as a widget for the teacher's notebook: pick a
     folder, show names or pseudonyms, and read the overview in place."""
-    from .classroom_view import ClassOverviewView
-    from .ui import build_view
+    from .overview_view import ClassOverviewView
+    from ..widgets import build_view
 
     return build_view(lambda: ClassOverviewView(Path(folder) if folder else default_class_folder(), names))

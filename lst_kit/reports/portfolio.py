@@ -22,11 +22,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import hooks
-from ._render import mime
-from .course import group_by_module
-from .i18n import t
-from .workbook import Workbook, default_folder, open_workbook, parse_workbook
+from . import readings
+from .render import mime
+from ..content.course import group_by_module
+from ..i18n import t
+from ..registry import generic_lines
+from ..workbook import Workbook, default_folder, open_workbook, parse_workbook
 
 __all__ = ["ExportError", "Portfolio", "build_portfolio", "render_html", "render_markdown", "write_portfolio"]
 
@@ -108,7 +109,7 @@ def _question(spec: Any) -> str:
 
 def build_portfolio(participant: str | None = None, folder=None, with_images: bool = True) -> Portfolio:
     """Collect what one participant answered, grouped and ordered by module."""
-    from .plotting import png_bytes, svg_bytes
+    from ..figures.style import png_bytes, svg_bytes
 
     wb, answers, notices = read_answers(participant, folder)
     modules = []
@@ -116,20 +117,20 @@ def build_portfolio(participant: str | None = None, folder=None, with_images: bo
         section = ModuleSection(key, title)
         for exercise_id in ids:
             answer = answers[exercise_id]
-            info = hooks.exercise_info(exercise_id)
-            known = hooks.has_hook(exercise_id, "summarize")
+            info = readings.exercise_info(exercise_id)
+            known = readings.has_reading(exercise_id, "summarize")
             entry = Entry(
                 exercise_id=exercise_id, title=info.title, question=_question(info.spec), known=known,
-                lines=hooks.summarize(exercise_id, answer) if known else hooks.generic_lines(answer),
+                lines=readings.summarize(exercise_id, answer) if known else generic_lines(answer),
                 answer=answer,
                 problem="" if info.spec is not None else (t("portfolio.removed") if info.type is None
                                                           else t("portfolio.spec_problem")),
             )
             if with_images:
-                fig = hooks.plot_answer(exercise_id, answer)
+                fig = readings.plot_answer(exercise_id, answer)
                 if fig is not None:
                     try:
-                        # an lst_kit.svgplot figure writes itself as SVG; a matplotlib one as PNG
+                        # an lst_kit.figures.svgplot figure writes itself as SVG; a matplotlib one as PNG
                         entry.image = svg_bytes(fig) if hasattr(fig, "to_svg") else png_bytes(fig)
                         entry.alt = t("portfolio.alt", title=info.title)
                     except Exception:  # noqa: BLE001 - a picture that fails to render is left out
@@ -141,7 +142,7 @@ def build_portfolio(participant: str | None = None, folder=None, with_images: bo
 
 def render_html(portfolio: Portfolio) -> str:
     """One self-contained HTML page (images embedded, print CSS, no scripts)."""
-    from ._render import render
+    from .render import render
 
     return render("portfolio.html.j2", p=portfolio)
 
@@ -166,7 +167,7 @@ def md_escape(text: Any) -> str:
 
 def _md_generic(value: Any, depth: int = 0) -> list[str]:
     indent = "  " * depth
-    from ._render import is_scalar, scalar, table_columns
+    from .render import is_scalar, scalar, table_columns
 
     if isinstance(value, dict):
         lines = []

@@ -1,4 +1,4 @@
-"""Load and validate course content from ``data/``.
+"""Validated reading of one content file: YAML parsing and field checks.
 
 Teachers change the course by editing YAML; every file is validated when it
 is loaded, and a problem is reported as a :class:`ContentError` that names
@@ -7,52 +7,26 @@ the file, the field, what is allowed and what was found, in Dutch.
 
 from __future__ import annotations
 
-import importlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
-from ._paths import data_dir, steady
-from .i18n import language, localized, t
+from ..i18n import localized, t
+from ..paths import data_dir
 
 __all__ = [
-    "EXERCISE_TYPES",
+    "KEY",
+    "MISSING",
     "ContentError",
     "Field",
-    "exercise_ids",
-    "load_spec",
     "load_yaml",
-    "spec_path",
+    "rel_path",
 ]
 
-#: Exercise type (the ``type:`` of a spec file) -> module with ``parse_spec``.
-EXERCISE_TYPES = {
-    "reflection": "lst_kit.exercises.reflection",
-    "multiple_choice": "lst_kit.exercises.multiple_choice",
-    "rating_scales": "lst_kit.exercises.rating_scales",
-    "timeline_tagger": "lst_kit.exercises.timeline",
-    "principles_radar": "lst_kit.exercises.principles",
-    "paradox_model": "lst_kit.exercises.paradox",
-    "risk_matrix": "lst_kit.exercises.risk_matrix",
-    "system_map": "lst_kit.exercises.system_map",
-    "sparrow_canvas": "lst_kit.exercises.sparrow_canvas",
-    "strategic_triangle": "lst_kit.exercises.strategic_triangle",
-    "effect_chain": "lst_kit.exercises.effect_chain",
-    "public_values": "lst_kit.exercises.public_values",
-    "signal_triage": "lst_kit.exercises.signal_triage",
-    "procedural_justice": "lst_kit.exercises.procedural_justice",
-    "independence_dilemmas": "lst_kit.exercises.dilemmas",
-    "learning_plan": "lst_kit.exercises.learning_plan",
-    "tafel_van_elf": "lst_kit.exercises.tafel_van_elf",
-    "intervention_matrix": "lst_kit.exercises.intervention_matrix",
-    "enforcement_pyramid": "lst_kit.exercises.enforcement_pyramid",
-    "east_letter": "lst_kit.exercises.east_letter",
-    "pyramid_game": "lst_kit.exercises.pyramid_game",
-}
 
 KEY = re.compile(r"^[a-z0-9][a-z0-9_]*$")
-_MISSING = object()
+MISSING = object()
 
 
 class ContentError(ValueError):
@@ -69,13 +43,13 @@ class ContentError(ValueError):
 
 
 def _show(value: Any) -> str:
-    if value is _MISSING:
+    if value is MISSING:
         return t("content.missing")
     text = repr(value)
     return text if len(text) <= 80 else text[:77] + "..."
 
 
-def _rel(path: Path) -> str:
+def rel_path(path: Path) -> str:
     try:
         return str(path.relative_to(data_dir().parent))
     except ValueError:
@@ -89,16 +63,16 @@ def load_yaml(path: Path) -> Any:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise ContentError(_rel(path), "", t("content.allowed_existing_file"), t("content.missing")) from None
+        raise ContentError(rel_path(path), "", t("content.allowed_existing_file"), t("content.missing")) from None
     except UnicodeDecodeError as exc:
-        raise ContentError(_rel(path), "", t("content.allowed_utf8"), str(exc)) from None
+        raise ContentError(rel_path(path), "", t("content.allowed_utf8"), str(exc)) from None
     try:
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
         return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:
         where = getattr(exc, "problem_mark", None)
         field = t("content.line", line=where.line + 1) if where else ""
-        raise ContentError(_rel(path), field, t("content.allowed_yaml"), getattr(exc, "problem", str(exc))) from None
+        raise ContentError(rel_path(path), field, t("content.allowed_yaml"), getattr(exc, "problem", str(exc))) from None
 
 
 @dataclass
@@ -123,15 +97,15 @@ class Field:
     def fail(self, key: str, allowed: str, found: Any) -> ContentError:
         return ContentError(self.file, self._name(key), allowed, found)
 
-    def raw(self, key: str, default: Any = _MISSING) -> Any:
-        value = self.data.get(key, _MISSING)
-        if value is _MISSING or value is None:
-            if default is _MISSING:
-                raise self.fail(key, t("content.allowed_required"), _MISSING)
+    def raw(self, key: str, default: Any = MISSING) -> Any:
+        value = self.data.get(key, MISSING)
+        if value is MISSING or value is None:
+            if default is MISSING:
+                raise self.fail(key, t("content.allowed_required"), MISSING)
             return default
         return value
 
-    def text(self, key: str, default: Any = _MISSING, empty_ok: bool = False) -> str:
+    def text(self, key: str, default: Any = MISSING, empty_ok: bool = False) -> str:
         value = self.raw(key, default)
         ok = isinstance(value, str) or (
             isinstance(value, dict) and isinstance(value.get("nl"), str) and all(isinstance(v, str) for v in value.values())
@@ -143,7 +117,7 @@ class Field:
             raise self.fail(key, t("content.allowed_text"), value)
         return text
 
-    def texts(self, key: str, default: Any = _MISSING, min_len: int = 0, max_len: int = 1000) -> list[str]:
+    def texts(self, key: str, default: Any = MISSING, min_len: int = 0, max_len: int = 1000) -> list[str]:
         value = self.raw(key, default)
         if not isinstance(value, list) or not (min_len <= len(value) <= max_len):
             raise self.fail(key, t("content.allowed_list", min=min_len, max=max_len), value)
@@ -156,38 +130,38 @@ class Field:
             raise self.fail(key, t("content.allowed_key"), value)
         return value
 
-    def integer(self, key: str, lo: int, hi: int, default: Any = _MISSING) -> int:
+    def integer(self, key: str, lo: int, hi: int, default: Any = MISSING) -> int:
         value = self.raw(key, default)
         if isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi:
             raise self.fail(key, t("content.allowed_int", lo=lo, hi=hi), value)
         return value
 
-    def number(self, key: str, lo: float, hi: float, default: Any = _MISSING) -> float:
+    def number(self, key: str, lo: float, hi: float, default: Any = MISSING) -> float:
         value = self.raw(key, default)
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not lo <= value <= hi:
             raise self.fail(key, t("content.allowed_number", lo=lo, hi=hi), value)
         return float(value)
 
-    def boolean(self, key: str, default: Any = _MISSING) -> bool:
+    def boolean(self, key: str, default: Any = MISSING) -> bool:
         value = self.raw(key, default)
         if not isinstance(value, bool):
             raise self.fail(key, t("content.allowed_bool"), value)
         return value
 
-    def choice(self, key: str, options: Iterable[str], default: Any = _MISSING) -> str:
+    def choice(self, key: str, options: Iterable[str], default: Any = MISSING) -> str:
         options = list(options)
         value = self.raw(key, default)
         if value not in options:
             raise self.fail(key, t("content.allowed_choice", options=", ".join(map(str, options))), value)
         return value
 
-    def sub(self, key: str, default: Any = _MISSING) -> "Field":
+    def sub(self, key: str, default: Any = MISSING) -> "Field":
         value = self.raw(key, default)
         if not isinstance(value, dict):
             raise self.fail(key, t("content.allowed_mapping"), value)
         return Field(value, self.file, self._name(key))
 
-    def items(self, key: str, min_len: int = 0, max_len: int = 1000, default: Any = _MISSING) -> list["Field"]:
+    def items(self, key: str, min_len: int = 0, max_len: int = 1000, default: Any = MISSING) -> list["Field"]:
         value = self.raw(key, default)
         if not isinstance(value, list) or not (min_len <= len(value) <= max_len):
             raise self.fail(key, t("content.allowed_list", min=min_len, max=max_len), value)
@@ -200,48 +174,3 @@ class Field:
             if value in seen:
                 raise self.fail(key, t("content.allowed_unique"), value)
             seen.add(value)
-
-
-# -- exercise specs ------------------------------------------------------------
-
-def spec_path(exercise_id: str) -> Path:
-    """``m1.tijdlijn`` -> ``data/exercises/m1/tijdlijn.yaml``."""
-    module, _, name = exercise_id.partition(".")
-    if not name or not KEY.match(module) or not re.match(r"^[a-z0-9][a-z0-9_\-]*$", name):
-        raise ValueError(t("content.exercise_id_invalid", given=repr(exercise_id)))
-    return data_dir() / "exercises" / module / f"{name}.yaml"
-
-
-@steady
-def exercise_ids() -> list[str]:
-    """Every exercise id that has a spec file, sorted."""
-    root = data_dir() / "exercises"
-    return sorted(f"{p.parent.name}.{p.stem}" for p in root.glob("*/*.yaml"))
-
-
-_SPEC_CACHE: dict[tuple, Any] = {}
-
-
-@steady
-def load_spec(exercise_id: str, expected_type: str | None = None) -> Any:
-    """Load, validate and return the spec object of one exercise.
-
-    Cached until the file changes, so a teacher's edit takes effect when the
-    cell is run again.
-    """
-    path = spec_path(exercise_id)
-    try:
-        stat = path.stat()
-    except FileNotFoundError:
-        raise ContentError(_rel(path), "", t("content.allowed_existing_file"), t("content.missing")) from None
-    cache_key = (str(path), stat.st_mtime_ns, stat.st_size, expected_type, language())
-    if cache_key in _SPEC_CACHE:
-        return _SPEC_CACHE[cache_key]
-    root = Field(load_yaml(path), _rel(path))
-    kind = root.choice("type", sorted(EXERCISE_TYPES))
-    if expected_type is not None and kind != expected_type:
-        raise root.fail("type", expected_type, kind)
-    module = importlib.import_module(EXERCISE_TYPES[kind])
-    spec = module.parse_spec(root, exercise_id)
-    _SPEC_CACHE[cache_key] = spec
-    return spec

@@ -1,6 +1,6 @@
 """Shared plot style: colour-blind-safe colours, axes styling, figure output.
 
-The kit's figures are :mod:`lst_kit.svgplot` figures (SVG, drawn without
+The kit's figures are :mod:`lst_kit.figures.svgplot` figures (SVG, drawn without
 matplotlib). :func:`style_axes`, :data:`PALETTE` and :func:`wrap_label` serve
 both kinds; :func:`new_figure`, :func:`styled` and :func:`png_bytes` remain for
 an exercise that draws with matplotlib (a :class:`matplotlib.figure.Figure`
@@ -122,7 +122,7 @@ def png_data_uri(fig: Figure) -> str:
 def svg_bytes(fig: Figure) -> bytes:
     """The figure as SVG with text kept as text (fast to write, sharp at any
     size); no date and fixed ids, so the same figure gives the same bytes.
-    A :mod:`lst_kit.svgplot` figure writes itself (no matplotlib needed)."""
+    A :mod:`lst_kit.figures.svgplot` figure writes itself (no matplotlib needed)."""
     if hasattr(fig, "to_svg"):
         return fig.to_svg()
     from matplotlib import rc_context
@@ -138,7 +138,7 @@ def svg_bytes(fig: Figure) -> bytes:
 
 def data_uri(fig: Figure, fmt: str = "png") -> str:
     """A data: URI of the figure as PNG (default) or SVG (always SVG for a
-    :mod:`lst_kit.svgplot` figure)."""
+    :mod:`lst_kit.figures.svgplot` figure)."""
     if fmt == "svg" or hasattr(fig, "to_svg"):
         return "data:image/svg+xml;base64," + base64.b64encode(svg_bytes(fig)).decode("ascii")
     return png_data_uri(fig)

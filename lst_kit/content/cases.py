@@ -13,15 +13,20 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ._paths import data_dir, steady
-from .content import KEY, ContentError, Field, _rel, load_yaml
-from .i18n import t
+from ..i18n import t
+from ..paths import data_dir, steady
+from .fields import KEY, ContentError, Field, load_yaml, rel_path
 
 __all__ = [
     "ACTOR_TYPES",
+    "INTERVENTION_FAMILIES",
+    "LAW_COVERAGE",
+    "T11_KEYS",
     "Case",
     "T11Reference",
     "case_ids",
+    "case_path",
+    "check_case_file",
     "load_case",
     "load_t11",
 ]
@@ -292,7 +297,7 @@ def load_case(case_id: str) -> Case:
         raise ValueError(t("cases.unknown", given=repr(case_id), known=", ".join(case_ids()))) from None
     key = (str(path), stat.st_mtime_ns, stat.st_size)
     if key not in _CACHE:
-        _CACHE[key] = parse_case(Field(load_yaml(path), _rel(path)), case_id)
+        _CACHE[key] = parse_case(Field(load_yaml(path), rel_path(path)), case_id)
     return _CACHE[key]
 
 
@@ -324,7 +329,7 @@ class T11Reference:
 def load_t11(path: Path | None = None) -> T11Reference:
     """The eleven dimensions with their Dutch names and groups."""
     path = path or data_dir() / "reference" / "tafel_van_elf.yaml"
-    root = Field(load_yaml(path), _rel(path))
+    root = Field(load_yaml(path), rel_path(path))
     groups = tuple(T11Group(n.key("key"), n.text("label"), n.text("description")) for n in root.items("groups", 1, 5))
     group_keys = [g.key for g in groups]
     dims = tuple(T11Dimension(n.raw("key"), n.text("label"), n.choice("group", group_keys), n.text("description"))
@@ -337,7 +342,7 @@ def load_t11(path: Path | None = None) -> T11Reference:
 def check_case_file(path: Path) -> list[str]:
     """Problems in one case file (for ``lst-kit check``)."""
     try:
-        parse_case(Field(load_yaml(path), _rel(path)), path.stem)
+        parse_case(Field(load_yaml(path), rel_path(path)), path.stem)
     except ContentError as exc:
         return [str(exc)]
     return []

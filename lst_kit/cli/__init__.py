@@ -17,12 +17,13 @@ import re
 import sys
 from pathlib import Path
 
-from . import __version__
-from ._paths import data_dir
-from .cases import check_case_file, load_t11
-from .content import EXERCISE_TYPES, KEY, ContentError, Field, _rel, load_spec, load_yaml, spec_path
-from .i18n import t
-from .workbook import WorkbookError, open_workbook
+from .. import __version__
+from ..paths import data_dir
+from ..content.cases import check_case_file, load_t11
+from ..content import KEY, ContentError, Field, load_spec, load_yaml, rel_path, spec_path
+from ..registry import EXERCISE_TYPES, exercise_type
+from ..i18n import t
+from ..workbook import WorkbookError, open_workbook
 
 #: ``lst_kit.<function>("<exercise id>")`` in a notebook code cell.
 CALL = re.compile(r"lst_kit\.([a-z_]+)\(\s*[\"']([^\"']+)[\"']")
@@ -36,9 +37,9 @@ def _spec_problems(path: Path, root: Field | None = None) -> list[str]:
     try:
         spec_path(exercise_id)  # the id a file at this place would get
         if root is None:
-            root = Field(load_yaml(path), _rel(path))
+            root = Field(load_yaml(path), rel_path(path))
         kind = root.choice("type", sorted(EXERCISE_TYPES))
-        importlib.import_module(EXERCISE_TYPES[kind]).parse_spec(root, exercise_id)
+        exercise_type(kind).parse_spec(root, exercise_id)
     except (ContentError, ValueError) as exc:
         return [str(exc)]
     return []
@@ -67,7 +68,7 @@ def _m4_reference_problems(path: Path) -> list[str]:
 
 
 def _modules_problems(path: Path) -> list[str]:
-    from .course import load_modules
+    from ..content.course import load_modules
 
     try:
         load_modules(path)
@@ -87,7 +88,7 @@ def _yaml_problems(path: Path) -> list[str]:
     if path.name == "tafel_van_elf.yaml" and not (isinstance(doc, dict) and "type" in doc):
         return _reference_problems(path)  # (the exercise m4.tafel_van_elf has the same file name: it has a type)
     if path.name.startswith("signaal_triage"):
-        from .exercises.signal_triage import check_rule_file
+        from ..exercises.signal_triage import check_rule_file
 
         return check_rule_file(path)
     if path.name in _M4_REFERENCES:
@@ -96,7 +97,7 @@ def _yaml_problems(path: Path) -> list[str]:
             isinstance(doc, dict) and set(doc) == {"modules"}):
         return _modules_problems(path)
     if isinstance(doc, dict) and "type" in doc:
-        return _spec_problems(path, Field(doc, _rel(path)))
+        return _spec_problems(path, Field(doc, rel_path(path)))
     if isinstance(doc, dict) and "case_id" in doc or path.parent.name == "cases":
         return check_case_file(path)
     if path.parent.parent.name == "exercises":
@@ -232,7 +233,7 @@ class CommandError(RuntimeError):
 def _repo_root() -> Path:
     """The folder holding ``data/``, ``notebooks/`` and ``exercises/``; for an
     installed wheel (content inside the package) the current folder."""
-    from . import _paths
+    from .. import paths as _paths
 
     root = data_dir()
     if root.resolve() == (_paths._HERE / "data").resolve():
@@ -242,7 +243,7 @@ def _repo_root() -> Path:
 
 def _template_exercise(exercise: str) -> tuple[str, str]:
     """(exercise id, type) of the spec that serves as the template."""
-    from .content import exercise_ids
+    from ..content import exercise_ids
 
     if "." in exercise:
         try:
@@ -310,7 +311,7 @@ def exercise_notebook(exercise_id: str, kind: str, title: str, spec_file: str, c
 
 def new_exercise(exercise: str, name: str, case_id: str | None = None) -> list[Path]:
     """Write ``exercises/<name>.ipynb`` (and with a case, a spec copy); refuse to overwrite."""
-    from .cases import case_ids
+    from ..content.cases import case_ids
 
     if not isinstance(name, str) or not KEY.match(name):
         raise CommandError(str(ContentError("lst-kit new", "NAME", t("tools.new_name"), name)))
@@ -323,8 +324,8 @@ def new_exercise(exercise: str, name: str, case_id: str | None = None) -> list[P
     new_spec_text = None
     if case_id is not None:
         raw = load_yaml(spec_file)
-        module = importlib.import_module(EXERCISE_TYPES[kind])
-        if not (getattr(module, "TAKES_CASE", False) or (isinstance(raw, dict) and "case" in raw)):
+        module = exercise_type(kind)
+        if not (module.takes_case or (isinstance(raw, dict) and "case" in raw)):
             raise CommandError(t("tools.new_no_case", exercise_id=source_id, type=kind))
         if case_id not in case_ids():
             raise CommandError(t("tools.new_bad_case", given=repr(case_id), known=", ".join(case_ids())))
@@ -337,7 +338,7 @@ def new_exercise(exercise: str, name: str, case_id: str | None = None) -> list[P
             import yaml
 
             doc = yaml.safe_load(new_spec_text)
-            module.parse_spec(Field(doc, _rel(new_spec)), exercise_id)
+            module.parse_spec(Field(doc, rel_path(new_spec)), exercise_id)
         except (ContentError, ValueError) as exc:
             raise CommandError(t("tools.new_invalid", error=str(exc))) from None
         spec_file = new_spec
@@ -378,7 +379,7 @@ def cmd_new(args) -> int:
 # -- portfolio, class overview, demo class -------------------------------------------------------
 
 def cmd_export(args) -> int:
-    from .export import ExportError, write_portfolio
+    from ..reports.portfolio import ExportError, write_portfolio
 
     try:
         out = write_portfolio(args.participant, args.folder, args.out)
@@ -390,7 +391,7 @@ def cmd_export(args) -> int:
 
 
 def cmd_collect(args) -> int:
-    from .classroom import CollectError, collect, render_overview
+    from ..reports.class_overview import CollectError, collect, render_overview
 
     out = Path(args.out)
     try:
@@ -408,7 +409,7 @@ def cmd_collect(args) -> int:
 
 
 def cmd_demo_class(args) -> int:
-    from .classroom import CollectError, make_demo_class
+    from ..reports.class_overview import CollectError, make_demo_class
 
     try:
         names, missing = make_demo_class(args.dir, args.participants, args.seed)
@@ -463,7 +464,3 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     return args.func(args)
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())

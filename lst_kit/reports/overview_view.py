@@ -1,4 +1,4 @@
-"""The teacher's widget around :mod:`lst_kit.classroom` (kept apart so the
+"""The teacher's widget around :mod:`lst_kit.reports.class_overview` (kept apart so the
 ``lst-kit collect`` command never imports ipywidgets)."""
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ from pathlib import Path
 
 import ipywidgets as widgets
 
-from .classroom import ClassOverview, CollectError, collect, make_demo_class, render_overview
-from .i18n import t
-from .ui import ErrorBanner, esc
+from .class_overview import ClassOverview, CollectError, collect, make_demo_class, render_overview
+from ..i18n import t
+from ..widgets import ErrorBanner, esc
 
 DEMO_PARTICIPANTS = 20
 DEMO_SEED = 1

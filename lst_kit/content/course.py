@@ -10,12 +10,20 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ._paths import data_dir
-from .content import Field, _rel, load_yaml
-from .hooks import module_key
-from .i18n import t
+from ..i18n import t
+from ..paths import data_dir
+from .fields import Field, load_yaml, rel_path
 
-__all__ = ["CourseModule", "group_by_module", "load_modules", "modules_path"]
+__all__ = ["CourseModule", "group_by_module", "load_modules", "module_key", "modules_path"]
+
+_MODULE_KEY = re.compile(r"^(m\d+)\.")
+
+
+def module_key(exercise_id: str) -> str:
+    """``m3.risicomatrix`` -> ``m3``; anything else -> ``""``."""
+    match = _MODULE_KEY.match(exercise_id or "")
+    return match.group(1) if match else ""
+
 
 #: ``lst_kit.<function>("<exercise id>")`` in a notebook code cell.
 CALL = re.compile(r"lst_kit\.([a-z_]+)\(\s*[\"']([^\"']+)[\"']")
@@ -35,7 +43,7 @@ def modules_path() -> Path:
 def load_modules(path: Path | None = None) -> tuple[CourseModule, ...]:
     """The course modules in order; raises ContentError naming file and field."""
     path = Path(path) if path is not None else modules_path()
-    root = Field(load_yaml(path), _rel(path))
+    root = Field(load_yaml(path), rel_path(path))
     modules = []
     for n in root.items("modules", 1, 30):
         key = n.key("key")
