@@ -11,7 +11,7 @@ LAB_FLAGS ?= $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root,)
 MODULE ?= 1
 LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings/overrides.json
 
-.PHONY: lab app test install clean-notebooks bench clean
+.PHONY: lab app test test-fast install clean-notebooks bench clean
 
 # (Re)install when the venv is missing or pyproject.toml changed.
 $(STAMP): pyproject.toml
@@ -38,6 +38,10 @@ app: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# The pure and headless view tests only (no kernels, servers or browser): under a minute.
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest tests -m "not slow" -p no:randomly
 
 # Strip outputs and execution counts from every notebook (they are committed clean).
 clean-notebooks: $(STAMP)

@@ -8,6 +8,7 @@ they receive what this package returns (specs, :class:`Case` objects).
 - :mod:`.fields`: YAML parsing and the :class:`Field` checks every loader uses;
 - :mod:`.specs`: one exercise's spec (``data/exercises/``);
 - :mod:`.cases`: the shared fictional cases (``data/cases/``) and the Tafel van Elf;
+- :mod:`.reference`: other reference files, parsed by their exercise type;
 - :mod:`.course`: the modules of the course and the order of their exercises.
 """
 
@@ -26,6 +27,7 @@ from .cases import (
 )
 from .course import CourseModule, group_by_module, load_modules, module_key
 from .fields import KEY, MISSING, ContentError, Field, load_yaml, rel_path
+from .reference import check_file, load_reference, reference_path
 from .specs import exercise_ids, load_spec, spec_path
 
 __all__ = [
@@ -42,15 +44,18 @@ __all__ = [
     "T11Reference",
     "case_ids",
     "case_path",
+    "check_file",
     "check_case_file",
     "exercise_ids",
     "group_by_module",
     "load_case",
     "load_modules",
+    "load_reference",
     "load_spec",
     "load_t11",
     "load_yaml",
     "module_key",
+    "reference_path",
     "rel_path",
     "spec_path",
 ]
