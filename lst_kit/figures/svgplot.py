@@ -31,12 +31,12 @@ What it supports, and nothing more:
   ``tick_params(pad=...)``, ``set_title``, ``legend``, and ``set_frame("circle")``
   (round rings as in matplotlib; the default is a polygon web);
 - ``text(..., bbox={"facecolor": ..., "alpha": ...})`` puts a box behind a
-  text (its size estimated, like all text widths here);
+  text (sized from the font metrics, like all text here);
 - ``colormap("cividis")`` (and ``.reversed()``): value in [0, 1] -> RGBA.
 
 Sizes follow matplotlib at 100 dpi: a figure of 7 x 4 inches is 700 x 400
-pixels; font sizes are points. Text width is estimated (no font metrics), so
-layouts leave a little room. Any legend is drawn outside the plot area (to
+pixels; font sizes are points. Text widths come from DejaVu Sans's own
+metrics (a table shipped as data). Any legend is drawn outside the plot area (to
 the right for ``Axes.legend``, below for ``Figure.legend``) so it never
 covers data.
 """
@@ -47,6 +47,8 @@ import math
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
 from xml.sax.saxutils import escape, quoteattr
+
+from .font_metrics import line_width
 
 __all__ = ["Figure", "Line2D", "Patch", "Polygon", "Rectangle", "colormap", "text_width"]
 
@@ -60,7 +62,6 @@ TITLE_FONTSIZE = 11.0
 LABEL_FONTSIZE = 10.0
 TICK_FONTSIZE = 9.0
 LINE_HEIGHT = 1.25
-CHAR_WIDTH = 0.6  # average advance of DejaVu Sans, in em
 DEFAULT_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 
 _NAMED = {
@@ -144,9 +145,9 @@ def colormap(name: str) -> _Colormap:
 # -- text ----------------------------------------------------------------------------------------
 
 def text_width(text: str, fontsize: float, bold: bool = False) -> float:
-    """Estimated width in pixels of the longest line of ``text``."""
-    lines = str(text).split("\n")
-    return max(len(line) for line in lines) * CHAR_WIDTH * fontsize * PT * (1.1 if bold else 1.0)
+    """Width in pixels of the longest line of ``text`` in DejaVu Sans, from
+    the font's own advance widths (see :mod:`lst_kit.figures.font_metrics`)."""
+    return max(line_width(line, bold) for line in str(text).split("\n")) * fontsize * PT
 
 
 def _text_height(text: str, fontsize: float) -> float:
@@ -205,7 +206,7 @@ def _svg_text(x: float, y: float, text: str, size: float, colour: Any = TEXT, ha
 def _text_box(x: float, y: float, text: str, size: float, ha: str, va: str, rotation: float, bbox: dict,
               bold: bool = False) -> str:
     """A filled rectangle behind a text (matplotlib's ``bbox={"facecolor": ..., "alpha": ..., "pad": ...}``),
-    sized from the estimated text extent and turned with the text."""
+    sized from the text extent and turned with the text."""
     px = size * PT
     w, h = text_width(text, size, bold), _text_height(text, size)
     style = str(bbox.get("boxstyle", ""))
