@@ -29,7 +29,7 @@ def test_no_false_alarm(text):
     assert not el.awb_objection_clause(text)
 
 
-def test_shipped_warning_letter_has_no_objection_clause():
+def test_shipped_warning_letter_has_no_objection_clause(shipped):
     assert not el.awb_objection_clause(load_spec("m4.east_brief", "east_letter").letter)
 
 
