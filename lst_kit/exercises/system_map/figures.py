@@ -90,31 +90,40 @@ def spring_positions(nodes: list[str], edges: list[tuple[str, str]], seed: int,
     if not free:
         return {node: (xs[i], ys[i]) for i, node in enumerate(nodes)}
     if iterations is None:  # a map of 250 nodes takes about a second once; edits then only place new nodes
-        iterations = 100 if n <= 60 else max(20, 240_000 // (n * n))
+        iterations = 100 if n <= 60 else max(15, 240_000 // (n * n))
     k = math.sqrt(1.0 / n)
     k2 = k * k
     temperature = 0.1 * max(max(xs) - min(xs), max(ys) - min(ys), 0.1)
     cooling = temperature / (iterations + 1)
+    sqrt = math.sqrt
     for _ in range(iterations):
-        moved = 0.0
         steps = []
         for i in free:
-            xi, yi, near = xs[i], ys[i], neighbours[i]
+            xi, yi = xs[i], ys[i]
             fx = fy = 0.0
-            for j in range(n):
-                if j == i:
-                    continue
+            for xj, yj in zip(xs, ys):  # repulsion k²/d along the unit vector (the node itself adds 0)
+                dx, dy = xi - xj, yi - yj
+                d2 = dx * dx + dy * dy
+                if d2 < 1e-4:
+                    d2 = 1e-4
+                fx += dx * k2 / d2
+                fy += dy * k2 / d2
+            for j in neighbours[i]:  # attraction d²/k along the unit vector
                 dx, dy = xi - xs[j], yi - ys[j]
-                dist = max(math.sqrt(dx * dx + dy * dy), 0.01)
-                pull = k2 / (dist * dist) - (dist / k if j in near else 0.0)
-                fx += dx * pull
-                fy += dy * pull
-            length = max(math.sqrt(fx * fx + fy * fy), 0.01)
+                d = sqrt(dx * dx + dy * dy)
+                if d < 0.01:
+                    d = 0.01
+                fx -= dx * d / k
+                fy -= dy * d / k
+            length = sqrt(fx * fx + fy * fy)
+            if length < 0.01:
+                length = 0.01
             steps.append((i, fx * temperature / length, fy * temperature / length))
+        moved = 0.0
         for i, sx, sy in steps:  # all free nodes move together, as in networkx
             xs[i] += sx
             ys[i] += sy
-            moved += math.sqrt(sx * sx + sy * sy)
+            moved += sqrt(sx * sx + sy * sy)
         temperature -= cooling
         if moved / n < 1e-4:
             break

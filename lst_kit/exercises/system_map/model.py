@@ -28,6 +28,7 @@ __all__ = [
     "KINDS",
     "MAX_LABEL",
     "MAX_LINKS",
+    "INCREMENTAL_UP_TO",
     "MAX_NODES",
     "QUADRANTS",
     "REACH",
@@ -48,6 +49,8 @@ QUADRANTS = ("manage_closely", "keep_satisfied", "keep_informed", "monitor")
 MAX_NODES = 400
 MAX_LINKS = 1500
 MAX_LABEL = 60
+#: After more added links than this, a full loop search is quicker than one search per added link.
+INCREMENTAL_UP_TO = 10
 
 
 @dataclass(frozen=True)
@@ -275,12 +278,13 @@ class SystemMap:
         """Feedback loops up to ``max_loop_length`` links, at most
         ``max_loops`` of them. After edits, only the loops through added
         links are searched (a loop without an added link was there before);
-        loops through removed links or nodes drop out."""
+        loops through removed links or nodes drop out. After many added
+        links (a restored answer, a script), one full search is quicker."""
         import networkx as nx
 
         g = self.graph()
         bound, cap = self.spec.max_loop_length, self.spec.max_loops
-        if self._last_search is None:
+        if self._last_search is None or len(self._added_links) > INCREMENTAL_UP_TO:
             cycles: set[tuple[str, ...]] = set()
             complete = True
             for cycle in nx.simple_cycles(g, length_bound=bound):

@@ -124,3 +124,18 @@ def test_dilemma_profile_marks_each_chosen_position_and_names_the_open_cards(spe
     lines = [p for p in root.iter("{http://www.w3.org/2000/svg}polyline") if p.get("stroke-opacity") == "0.6"]
     ends = sorted(float(p.get("points").split()[-1].split(",")[0]) for p in lines)
     assert len(ends) == 2 and ends[1] > ends[0]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(__import__("pathlib").Path(__import__("lst_kit").__file__).with_name("exercises")
+                    .joinpath("rating_scales.py").exists(),
+                    reason="TRANSITIONAL: rating_scales is still a flat module that imports ipywidgets")
+def test_model_figures_and_readings_import_no_widgets():
+    import subprocess
+    import sys
+
+    code = ("import sys; import lst_kit.exercises.dilemmas, lst_kit.exercises.dilemmas.model, "
+            "lst_kit.exercises.dilemmas.figures, lst_kit.exercises.dilemmas.readings; "
+            "print('ipywidgets' in sys.modules, 'numpy' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]

@@ -113,3 +113,18 @@ def test_section_exercises_must_name_a_module():
     doc["sections"][0]["exercises"] = ["m3.risicomatrix"]
     assert parse_spec(Field(doc, "plan.yaml"), "m6.plan").sections[0].exercises == ("m3.risicomatrix",)
     assert module_number("m3.risicomatrix") == "3"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(__import__("pathlib").Path(__import__("lst_kit").__file__).with_name("exercises")
+                    .joinpath("reflection.py").exists(),
+                    reason="TRANSITIONAL: reflection is still a flat module that imports ipywidgets")
+def test_model_figures_and_readings_import_no_widgets():
+    import subprocess
+    import sys
+
+    code = ("import sys; import lst_kit.exercises.learning_plan, lst_kit.exercises.learning_plan.model, "
+            "lst_kit.exercises.learning_plan.figures, lst_kit.exercises.learning_plan.readings; "
+            "print('ipywidgets' in sys.modules, 'numpy' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]

@@ -196,3 +196,15 @@ def test_an_unusable_saved_map_gives_the_case_map(mspec):
     own = SystemMap.from_case(mspec, case).to_dict()
     for data in (None, "kaart", {"nodes": "geen lijst"}, {"nodes": [{"id": "x"}, 5]}):
         assert SystemMap.from_dict(mspec, data, case).to_dict() == own
+
+
+@pytest.mark.slow
+def test_model_figures_and_readings_import_no_widgets():
+    import subprocess
+    import sys
+
+    code = ("import sys; import lst_kit.exercises.system_map, lst_kit.exercises.system_map.model, "
+            "lst_kit.exercises.system_map.figures, lst_kit.exercises.system_map.readings; "
+            "print('ipywidgets' in sys.modules, 'numpy' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]
