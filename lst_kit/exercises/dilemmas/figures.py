@@ -4,11 +4,10 @@ class picture. Pure functions of the model and spec."""
 
 from __future__ import annotations
 
-from html import escape
 from typing import TYPE_CHECKING
 
 from ...figures import svgplot
-from ...figures.style import PALETTE, SEQUENTIAL, style_axes, wrap_label
+from ...figures.style import PALETTE, SEQUENTIAL, esc, style_axes, wrap_label
 from ...i18n import number, t
 from ...registry import short_label
 from .model import Card, DilemmaChoices, DilemmaSpec, scale_note
@@ -97,15 +96,15 @@ def summary_text(model: DilemmaChoices) -> str:
 def rule_html(spec: DilemmaSpec, card: Card) -> str:
     """The rules of one card, its explanation and its discussion prompt, as HTML."""
     rules = "".join(
-        f"<li><b>{escape(spec.rule(key).label)}.</b> {escape(spec.rule(key).text)} "
-        f"<small style='color:#555'>({escape(spec.rule(key).source)})</small></li>"
+        f"<li><b>{esc(spec.rule(key).label)}.</b> {esc(spec.rule(key).text)} "
+        f"<small style='color:#555'>({esc(spec.rule(key).source)})</small></li>"
         for key in card.rules
     )
     return (
         f"<div role='status' style='border-left:4px solid {PALETTE[0]};padding:4px 10px;margin-top:6px'>"
-        f"<p style='margin:2px 0'><b>{escape(t('dilemmas.rules_heading'))}</b></p><ul style='margin:2px 0'>{rules}</ul>"
-        f"<p style='margin:4px 0'>{escape(card.explanation)}</p>"
-        f"<p style='margin:4px 0'><b>{escape(t('dilemmas.prompt_heading'))}</b> {escape(card.prompt)}</p></div>"
+        f"<p style='margin:2px 0'><b>{esc(t('dilemmas.rules_heading'))}</b></p><ul style='margin:2px 0'>{rules}</ul>"
+        f"<p style='margin:4px 0'>{esc(card.explanation)}</p>"
+        f"<p style='margin:4px 0'><b>{esc(t('dilemmas.prompt_heading'))}</b> {esc(card.prompt)}</p></div>"
     )
 
 
@@ -113,8 +112,8 @@ def case_html(case: "Case") -> str:
     """The case the cards are read against: its policy tension and its Module 6 hook."""
     text = " ".join(x for x in (case.policy_tension, case.module_hooks.get("m6", "")) if x)
     return (f"<div style='background:#f3f3f3;padding:6px 10px;border-radius:4px'>"
-            f"<b>{escape(t('dilemmas.case', case=case.label))}</b> {escape(text)} "
-            f"<small>({escape(t('dilemmas.case_note'))})</small></div>")
+            f"<b>{esc(t('dilemmas.case', case=case.label))}</b> {esc(text)} "
+            f"<small>({esc(t('dilemmas.case_note'))})</small></div>")
 
 
 def plot_class_choices(spec: DilemmaSpec, counts: dict[str, dict[str, int]]) -> svgplot.Figure:

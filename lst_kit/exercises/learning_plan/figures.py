@@ -3,10 +3,9 @@ the class picture of how often each section could be pre-filled."""
 
 from __future__ import annotations
 
-from html import escape
 
 from ...figures import svgplot
-from ...figures.style import PALETTE, style_axes
+from ...figures.style import PALETTE, esc, style_axes
 from ...i18n import t
 from .model import PlanSpec, Prefill
 
@@ -18,11 +17,11 @@ def prefill_html(prefilled: list[Prefill]) -> str:
     rows = []
     for p in prefilled:
         if p.filled:
-            body = "<br>".join(escape(line).replace("  ", "&nbsp;&nbsp;") for line in p.lines)
-            rows.append(f"<dt><b>{escape(p.section.label)}</b></dt><dd style='margin:2px 0 8px 1.5em'>{body}</dd>")
+            body = "<br>".join(esc(line).replace("  ", "&nbsp;&nbsp;") for line in p.lines)
+            rows.append(f"<dt><b>{esc(p.section.label)}</b></dt><dd style='margin:2px 0 8px 1.5em'>{body}</dd>")
         else:
-            rows.append(f"<dt><b>{escape(p.section.label)}</b></dt>"
-                        f"<dd style='margin:2px 0 8px 1.5em;color:#555'><i>{escape(p.note())}</i></dd>")
+            rows.append(f"<dt><b>{esc(p.section.label)}</b></dt>"
+                        f"<dd style='margin:2px 0 8px 1.5em;color:#555'><i>{esc(p.note())}</i></dd>")
     return f"<dl style='margin:4px 0'>{''.join(rows)}</dl>"
 
 

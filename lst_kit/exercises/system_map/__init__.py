@@ -16,16 +16,10 @@ def system_map(exercise_id: str = "m3.systeemkaart", workbook=None):
     from ...widgets import build_view
 
     def build():
-        from ...content import ContentError, case_ids, load_case, load_spec
+        from ...content import load_cases, load_spec
         from .view import SystemMapView
 
-        spec = load_spec(exercise_id, "system_map")
-        cases, broken = {}, []
-        for case_id in case_ids():
-            try:
-                cases[case_id] = load_case(case_id)
-            except ContentError as exc:  # one broken case file leaves only that case out (the view says so)
-                broken.append(exc)
-        return SystemMapView(spec, cases, workbook, broken=broken)
+        cases, broken = load_cases()  # a broken case file leaves only its own case out (the view says so)
+        return SystemMapView(load_spec(exercise_id, "system_map"), cases, workbook, broken=broken)
 
     return build_view(build)

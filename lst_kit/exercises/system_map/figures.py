@@ -8,10 +8,9 @@ from __future__ import annotations
 import math
 import random
 from dataclasses import dataclass, field
-from html import escape
 
 from ...figures import svgplot
-from ...figures.style import PALETTE, style_axes, wrap_label
+from ...figures.style import PALETTE, esc, style_axes, wrap_label
 from ...i18n import number, t
 from .model import REACH, LoopReport, MapNode, SystemMap
 
@@ -262,7 +261,7 @@ def loops_html(model: SystemMap, report: LoopReport) -> str:
         path = " → ".join(labels + [labels[0]])
         kind = t("map.loop_R") if lp.kind == "R" else t("map.loop_B")
         delay = f" {t('map.loop_delay')}" if lp.delayed else ""
-        items.append(f"<li><b>{escape(lp.kind)}</b> ({escape(kind)}{escape(delay)}): {escape(path)}</li>")
+        items.append(f"<li><b>{esc(lp.kind)}</b> ({esc(kind)}{esc(delay)}): {esc(path)}</li>")
     head = t("map.loops_found", n=len(report.loops), r=report.count("R"), b=report.count("B"),
              bound=report.length_bound)
     notes = []
@@ -271,25 +270,25 @@ def loops_html(model: SystemMap, report: LoopReport) -> str:
     if not report.complete:
         notes.append(t("map.loops_stopped", max=model.spec.max_loops))
     notes.append(t("map.loops_longer", bound=report.length_bound))
-    return (f"<p>{escape(head)}</p><ol>{''.join(items)}</ol>"
-            f"<p><small>{escape(' '.join(notes))}</small></p>")
+    return (f"<p>{esc(head)}</p><ol>{''.join(items)}</ol>"
+            f"<p><small>{esc(' '.join(notes))}</small></p>")
 
 
 def leverage_html(model: SystemMap) -> str:
     lev = model.leverage()
     if not lev:
-        return f"<p>{escape(t('map.no_leverage'))}</p>"
+        return f"<p>{esc(t('map.no_leverage'))}</p>"
     items = "".join(
-        f"<li>{escape(x.label)}: {escape(t('map.leverage_item', c=number(c, 2), degree=model.degree(x.id)))}</li>"
+        f"<li>{esc(x.label)}: {esc(t('map.leverage_item', c=number(c, 2), degree=model.degree(x.id)))}</li>"
         for x, c in lev)
-    return f"<p>{escape(t('map.leverage_intro'))}</p><ol>{items}</ol>"
+    return f"<p>{esc(t('map.leverage_intro'))}</p><ol>{items}</ol>"
 
 
 def reach_html(model: SystemMap) -> str:
     rows = []
     for r, nodes in model.reach_summary().items():
         names = ", ".join(x.label for x in nodes) or "—"
-        rows.append(f"<li><b>{escape(t(f'map.reach_{r}'))}</b>: {escape(names)}</li>")
+        rows.append(f"<li><b>{esc(t(f'map.reach_{r}'))}</b>: {esc(names)}</li>")
     return f"<ul>{''.join(rows)}</ul>"
 
 
@@ -352,9 +351,9 @@ def quadrants_html(model: SystemMap) -> str:
     rows = []
     for q, actors in model.quadrants().items():
         names = ", ".join(a.label for a in actors) or "—"
-        rows.append(f"<tr><th scope='row'>{escape(t(f'map.quadrant_{q}'))}</th><td>{escape(names)}</td></tr>")
+        rows.append(f"<tr><th scope='row'>{esc(t(f'map.quadrant_{q}'))}</th><td>{esc(names)}</td></tr>")
     return (f"<table cellpadding='3' style='border-collapse:collapse'><caption style='text-align:left'>"
-            f"{escape(t('map.grid_caption'))}</caption>{''.join(rows)}</table>")
+            f"{esc(t('map.grid_caption'))}</caption>{''.join(rows)}</table>")
 
 
 # -- the class picture -------------------------------------------------------------------------

@@ -38,8 +38,7 @@ class SystemMapView(ExerciseFrame):
         if not cases:
             raise broken[0] if broken else ContentError("data/cases", "", t("content.allowed_existing_file"), "")
         super().__init__(spec.exercise_id, spec.title, workbook, intro=spec.intro)
-        if broken:
-            self.banner.show("\n".join(str(p) for p in broken), kind="info", source="content")
+        self.note_unavailable_cases(broken)
         self.spec = spec
         self.cases = cases
         self._saved = self.saved(default={}) or {}
