@@ -164,8 +164,8 @@ class SystemMap:
     nodes: dict[str, MapNode] = field(default_factory=dict)
     links: list[MapLink] = field(default_factory=list)
     version: int = 0
-    _last_search: tuple | None = field(default=None, repr=False, compare=False)  # (version, cycles, complete)
-    _added_links: list = field(default_factory=list, repr=False, compare=False)  # added since that search
+    _last_search: tuple | None = field(default=None, init=False, repr=False, compare=False)  # (cycles, complete)
+    _added_links: list = field(default_factory=list, init=False, repr=False, compare=False)  # added since then
 
     @classmethod
     def from_case(cls, spec: SystemMapSpec, case: Case) -> "SystemMap":
@@ -293,7 +293,7 @@ class SystemMap:
                     break
                 cycles.add(_canonical(cycle))
         else:
-            _, old, complete = self._last_search
+            old, complete = self._last_search
             cycles = {c for c in old if _intact(g, c)}
             for source, target in self._added_links:
                 if not g.has_edge(source, target):
@@ -303,7 +303,7 @@ class SystemMap:
                         complete = False
                         break
                     cycles.add(_canonical(path))
-        self._last_search = (self.version, frozenset(cycles), complete)
+        self._last_search = (frozenset(cycles), complete)
         self._added_links = []
         loops = []
         for cycle in cycles:
