@@ -31,6 +31,7 @@ __all__ = [
     "EffectChain",
     "EffectChainSpec",
     "Indicator",
+    "Keywords",
     "MenuIndicator",
     "Rule",
     "Tier",
@@ -49,25 +50,50 @@ SOURCES = ("menu", "eigen")
 
 def normalize(text: str) -> str:
     """Lower case, accents dropped, runs of white space made one space."""
-    folded = unicodedata.normalize("NFKD", str(text))
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
-    return " ".join(folded.lower().replace("’", "'").split())
+    text = str(text)
+    if not text.isascii():
+        folded = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in folded if not unicodedata.combining(ch)).replace("’", "'")
+    return " ".join(text.lower().split())
 
 
 def _pattern(word: str) -> str:
     """``naleving*`` matches words starting with 'naleving'; ``uren`` only the
-    whole word 'uren'. Spaces in a phrase match any white space. (``re``
-    keeps the compiled patterns itself.)"""
+    whole word 'uren'. Spaces in a phrase match any white space."""
     prefix = word.endswith("*")
     core = normalize(word.rstrip("*"))
     body = r"\s+".join(re.escape(part) for part in core.split(" "))
     return r"(?<!\w)" + body + ("" if prefix else r"(?!\w)")
 
 
+@dataclass(frozen=True)
+class Keywords:
+    """Words as written in a content file (``naleving*``, ``aantal inspecties``),
+    compiled once when the spec is read: a class overview matches thousands
+    of indicators against the same words."""
+
+    words: tuple[str, ...]
+    _compiled: tuple = field(init=False, repr=False, compare=False)
+    _any: re.Pattern | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        pairs = tuple((w, _pattern(w)) for w in self.words if w.strip("* "))
+        object.__setattr__(self, "_compiled", tuple((w, re.compile(p)) for w, p in pairs))
+        object.__setattr__(self, "_any", re.compile("|".join(f"(?:{p})" for _, p in pairs)) if pairs else None)
+
+    def found_in(self, text: str) -> list[str]:
+        """The words that occur in ``text``, in file order."""
+        norm = normalize(text)
+        return [w for w, pattern in self._compiled if pattern.search(norm)]
+
+    def any_in(self, text: str) -> bool:
+        """Whether one of the words occurs in ``text``."""
+        return self._any is not None and self._any.search(normalize(text)) is not None
+
+
 def find_keywords(text: str, words) -> list[str]:
     """The words (as written in the content file) that occur in ``text``."""
-    norm = normalize(text)
-    return [w for w in words if w.strip("* ") and re.search(_pattern(w), norm)]
+    return Keywords(tuple(words)).found_in(text)
 
 
 def pct(share: float) -> str:
@@ -95,6 +121,10 @@ class MenuIndicator:
 class Rule:
     tier: str
     words: tuple[str, ...]
+    keywords: Keywords = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "keywords", Keywords(self.words))
 
 
 @dataclass(frozen=True)
@@ -154,7 +184,7 @@ def classify(text: str, rules) -> tuple[str | None, str | None]:
     """Suggest a tier for an indicator: the first rule (in file order) with a
     word in the text. Returns (tier, the word that matched) or (None, None)."""
     for rule in rules:
-        found = find_keywords(text, rule.words)
+        found = rule.keywords.found_in(text)
         if found:
             return rule.tier, found[0]
     return None, None

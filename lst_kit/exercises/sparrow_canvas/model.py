@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from ...content import Field
 from ...errors import InputError
 from ...i18n import t
-from ..effect_chain.model import find_keywords
+from ..effect_chain.model import Keywords
 
 __all__ = [
     "DEFINE",
@@ -127,6 +127,10 @@ class SparrowSpec:
     definition_min_words: int = 8
     definition_min_dimensions: int = 1
     case_hook: str = "m2"
+    output_keywords: Keywords = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "output_keywords", Keywords(self.output_words))
 
     def stage(self, key: str) -> Stage:
         """The stage with this key (the first, as written); KeyError if none."""
@@ -137,7 +141,7 @@ class SparrowSpec:
 
     def is_output(self, indicator: str) -> bool:
         """An output word of the spec occurs in ``indicator``."""
-        return bool(find_keywords(indicator, self.output_words))
+        return self.output_keywords.any_in(indicator)
 
 
 def parse_spec(root: Field, exercise_id: str) -> SparrowSpec:
@@ -236,7 +240,7 @@ class Canvas:
                 raise InputError(fld.label, t("sparrow_canvas.allowed_indicators", max=MAX_INDICATORS),
                                  t("sparrow_canvas.given_indicators", n=len(lines)))
         self.texts.setdefault(stage, {})[key] = text
-        self._track_order()
+        self._track_order(stage)
 
     def set_check(self, stage: str, key: str, ticked) -> None:
         st = self._stage(stage)
@@ -247,7 +251,6 @@ class Canvas:
             raise InputError(st.title, t("sparrow_canvas.allowed_bool"), ticked)
         ticks = self.checks.setdefault(stage, set())
         (ticks.add if ticked else ticks.discard)(key)
-        self._track_order()
 
     def set_dimension(self, key: str, ticked) -> None:
         allowed = [d.key for d in self.spec.dimensions]
@@ -274,14 +277,14 @@ class Canvas:
                              t("content.allowed_choice", options=", ".join(self.known_cases)), case_id)
         self.case = case_id
 
-    def _track_order(self) -> None:
-        """Bring ``order`` in line with which stages are filled in."""
-        for key in STAGE_KEYS:
-            filled = self.stage_filled(key)
-            if filled and key not in self.order:
-                self.order.append(key)
-            elif not filled and key in self.order:
-                self.order.remove(key)
+    def _track_order(self, stage: str) -> None:
+        """Bring ``order`` in line with whether ``stage`` is filled in (a text
+        changes only its own stage; a tick changes none)."""
+        filled = self.stage_filled(stage)
+        if filled and stage not in self.order:
+            self.order.append(stage)
+        elif not filled and stage in self.order:
+            self.order.remove(stage)
 
     # -- reading -------------------------------------------------------
     def text(self, stage: str, key: str) -> str:
