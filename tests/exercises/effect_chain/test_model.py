@@ -189,3 +189,59 @@ BROKEN = {
 @pytest.mark.parametrize("fault", sorted(BROKEN))
 def test_broken_effect_chain_spec_names_file_and_field(data, fault):
     assert_broken_spec_is_named(data, *BROKEN[fault])
+
+
+# -- keywords compiled with the spec ----------------------------------------------------------------
+
+def test_keywords_find_the_words_in_file_order_and_any_in_agrees():
+    from lst_kit.exercises.effect_chain.model import Keywords
+
+    words = Keywords(("inspectie*", "aantal", "", "*", "Pakkans"))
+    assert words.found_in("Aantal inspecties per week") == ["inspectie*", "aantal"]
+    assert words.found_in("De PAKKANS") == ["Pakkans"] and words.any_in("de pakkans")
+    assert words.found_in("aantallen") == [] and not words.any_in("aantallen")
+    assert not Keywords(()).any_in("iets") and not Keywords(("*", " ")).any_in("iets")
+
+
+# -- damaged answers --------------------------------------------------------------------------------
+
+JUNK = [None, 0, -1, 7, 3.5, True, "", "x", [], {}, ["a"], {"a": 1}, "eigen", "menu", "outcome"]
+
+
+def damaged(obj, rng):
+    """``obj`` with keys dropped, values swapped for junk, lists shuffled."""
+    if isinstance(obj, dict):
+        return {k: (rng.choice(JUNK) if rng.random() < 0.1 else damaged(v, rng)) for k, v in obj.items()
+                if rng.random() > 0.05}
+    if isinstance(obj, list):
+        out = [damaged(x, rng) for x in obj if rng.random() > 0.05] + ([rng.choice(JUNK)] if rng.random() < 0.1 else [])
+        rng.shuffle(out)
+        return out
+    return rng.choice(JUNK) if rng.random() < 0.05 else obj
+
+
+def test_damaged_answers_restore_to_a_chain_that_saves_back_to_itself():
+    import random
+
+    from lst_kit.exercises.effect_chain.readings import TYPE
+
+    spec = load_spec("m2.effectketen")
+    rng = random.Random("damage")
+    for i in range(40):
+        answer = damaged(TYPE.demo_answer(spec, random.Random(f"d/{i}")), rng)
+        model = EffectChain.from_dict(spec, answer)
+        assert EffectChain.from_dict(spec, model.to_dict()).to_dict() == model.to_dict()
+        assert all(i.tier in {x.key for x in spec.tiers} for i in model.indicators)
+
+
+@pytest.mark.slow
+def test_model_figures_and_readings_import_no_widgets_and_no_numpy():
+    """Only the view needs ipywidgets; the class overview and the browser kit import the rest."""
+    import subprocess
+    import sys
+
+    code = ("import sys; import lst_kit.exercises.effect_chain as p, lst_kit.exercises.effect_chain.model, "
+            "lst_kit.exercises.effect_chain.figures, lst_kit.exercises.effect_chain.readings; "
+            "print(sorted(m for m in ('ipywidgets', 'numpy', 'matplotlib') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

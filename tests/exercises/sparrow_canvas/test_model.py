@@ -264,3 +264,59 @@ def test_a_teacher_can_add_a_dimension_and_an_output_word(data):
     model = Canvas(spec)
     model.set_text("meten", "indicatoren", "Aantal keukenbezoeken per maand")
     assert model.all_output()
+
+
+def test_a_spec_with_other_words_matches_its_own_words():
+    import dataclasses
+
+    spec = load_spec("m2.sparrow")
+    other = dataclasses.replace(spec, output_words=("zieken",))
+    assert other.is_output("aandeel zieken") and not other.is_output("Aantal inspecties")
+    assert spec.is_output("Aantal inspecties") and not spec.is_output("aandeel zieken")
+    assert other == dataclasses.replace(spec, output_words=("zieken",))  # compiled words take no part in comparing
+
+
+# -- damaged answers --------------------------------------------------------------------------------
+
+JUNK = [None, 0, -1, 7, 3.5, True, "", "x", "  ", [], {}, ["a"], {"a": 1}, "meten", "plaats", "middel"]
+
+
+def damaged(obj, rng):
+    """``obj`` with keys dropped, values swapped for junk, lists shuffled."""
+    if isinstance(obj, dict):
+        return {k: (rng.choice(JUNK) if rng.random() < 0.1 else damaged(v, rng)) for k, v in obj.items()
+                if rng.random() > 0.05}
+    if isinstance(obj, list):
+        out = [damaged(x, rng) for x in obj if rng.random() > 0.05] + ([rng.choice(JUNK)] if rng.random() < 0.1 else [])
+        rng.shuffle(out)
+        return out
+    return rng.choice(JUNK) if rng.random() < 0.05 else obj
+
+
+def test_damaged_answers_restore_to_a_canvas_that_saves_back_to_itself():
+    import random
+
+    from lst_kit.exercises.sparrow_canvas.readings import TYPE
+
+    spec = load_spec("m2.sparrow")
+    rng = random.Random("damage")
+    for i in range(40):
+        answer = damaged(TYPE.demo_answer(spec, random.Random(f"d/{i}")), rng)
+        model = Canvas.from_dict(spec, answer, case_ids())
+        saved = model.to_dict()
+        assert Canvas.from_dict(spec, saved, case_ids()).to_dict() == saved
+        assert set(model.order) == set(model.filled_stages())  # the order holds exactly the filled stages
+        assert model.solutions_early() == any(w.key == "solutions_early" for w in model.warnings())
+
+
+@pytest.mark.slow
+def test_model_figures_and_readings_import_no_widgets_and_no_numpy():
+    """Only the view needs ipywidgets; the class overview and the browser kit import the rest."""
+    import subprocess
+    import sys
+
+    code = ("import sys; import lst_kit.exercises.sparrow_canvas as p, lst_kit.exercises.sparrow_canvas.model, "
+            "lst_kit.exercises.sparrow_canvas.figures, lst_kit.exercises.sparrow_canvas.readings; "
+            "print(sorted(m for m in ('ipywidgets', 'numpy', 'matplotlib') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -160,3 +160,50 @@ BROKEN = {
 @pytest.mark.parametrize("fault", sorted(BROKEN))
 def test_broken_triangle_spec_names_file_and_field(data, fault):
     assert_broken_spec_is_named(data, *BROKEN[fault])
+
+
+# -- damaged answers --------------------------------------------------------------------------------
+
+JUNK = [None, 0, -1, 7, 3.5, True, "", "x", [], {}, ["a"], {"a": 1}, "i1", "nvwa_maaltijdplatforms"]
+
+
+def damaged(obj, rng):
+    """``obj`` with keys dropped, values swapped for junk, numbers moved, lists shuffled."""
+    if isinstance(obj, dict):
+        return {k: (rng.choice(JUNK) if rng.random() < 0.1 else damaged(v, rng)) for k, v in obj.items()
+                if rng.random() > 0.05}
+    if isinstance(obj, list):
+        out = [damaged(x, rng) for x in obj if rng.random() > 0.05] + ([rng.choice(JUNK)] if rng.random() < 0.1 else [])
+        rng.shuffle(out)
+        return out
+    if isinstance(obj, int) and not isinstance(obj, bool) and rng.random() < 0.1:
+        return obj + rng.choice([-9, -1, 1, 9])
+    return rng.choice(JUNK) if rng.random() < 0.05 else obj
+
+
+def test_damaged_answers_restore_to_a_triangle_within_the_rules(spec, cases):
+    import random
+
+    from lst_kit.exercises.strategic_triangle.readings import TYPE
+
+    rng = random.Random("damage")
+    for i in range(40):
+        answer = damaged(TYPE.demo_answer(spec, random.Random(f"d/{i}")), rng)
+        model = Triangle.from_dict(spec, answer, cases)
+        assert spec.min_options <= len(model.selected) <= spec.max_options
+        assert all(1 <= s <= 5 for o in model.options for s in o.scores())
+        saved = model.to_dict()
+        assert Triangle.from_dict(spec, saved, cases).to_dict() == saved
+
+
+@pytest.mark.slow
+def test_model_figures_and_readings_import_no_widgets_and_no_numpy():
+    """Only the view needs ipywidgets; the class overview and the browser kit import the rest."""
+    import subprocess
+    import sys
+
+    code = ("import sys; import lst_kit.exercises.strategic_triangle as p, lst_kit.exercises.strategic_triangle.model, "
+            "lst_kit.exercises.strategic_triangle.figures, lst_kit.exercises.strategic_triangle.readings; "
+            "print(sorted(m for m in ('ipywidgets', 'numpy', 'matplotlib') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
