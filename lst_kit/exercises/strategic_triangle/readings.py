@@ -17,22 +17,25 @@ from .model import CORNERS, HI, LO, OptionScore, Triangle, TriangleSpec, bottlen
 __all__ = ["TYPE", "TriangleType"]
 
 
-def _case_of(answer, cache: dict[str, Case | None]) -> Case | None:
-    """The case an answer was made on, when it loads (remembered in ``cache``
-    for one reading); None for an odd answer or an unknown or broken case."""
+def _case_of(answer, loaded: dict[str, Case | None]) -> Case | None:
+    """The case an answer was made on, when it loads; None for an odd answer
+    or an unknown or broken case. ``loaded`` holds the cases one reading has
+    looked up already (a class's answers share a few cases; a broken file is
+    not parsed again for every answer)."""
     case_id = answer.get("case") if isinstance(answer, dict) else None
     if not isinstance(case_id, str):
         return None
-    if case_id not in cache:
+    if case_id not in loaded:
         try:
-            cache[case_id] = load_case(case_id)
+            loaded[case_id] = load_case(case_id)
         except (ContentError, ValueError):
-            cache[case_id] = None
-    return cache[case_id]
+            loaded[case_id] = None
+    return loaded[case_id]
 
 
-def _restored(spec: TriangleSpec, answer, cache: dict[str, Case | None]) -> Triangle | None:
-    case = _case_of(answer, cache)
+def _restored(spec: TriangleSpec, answer, loaded: dict[str, Case | None]) -> Triangle | None:
+    """The answer restored with the view's :meth:`Triangle.from_dict` on its own case, or None."""
+    case = _case_of(answer, loaded)
     return None if case is None else Triangle.from_dict(spec, answer, {case.case_id: case})
 
 
@@ -66,8 +69,8 @@ class TriangleType(ExerciseType):
         """For the case most participants worked on: per option the mean score on
         each corner (with lowest and highest), the mean fit, and the weakest
         corner named most often."""
-        cache: dict[str, Case | None] = {}
-        models = [m for m in (_restored(spec, a, cache) for a in answers.values()) if m is not None]
+        loaded: dict[str, Case | None] = {}
+        models = [m for m in (_restored(spec, a, loaded) for a in answers.values()) if m is not None]
         if not models:
             return None, [t("strategic_triangle.class_none")]
         case_id = most_answered(Counter(m.case.case_id for m in models))
