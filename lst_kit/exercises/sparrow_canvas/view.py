@@ -4,9 +4,11 @@ last tab. Thin: the model decides, :mod:`.figures` renders."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import ipywidgets as widgets
 
-from ...content import Case
+from ...content import Case, ContentError
 from ...figures.style import PALETTE
 from ...i18n import t
 from ...widgets import Debouncer, ExerciseFrame, esc
@@ -19,11 +21,13 @@ __all__ = ["SparrowView"]
 
 class SparrowView(ExerciseFrame):
     """The canvas: a tab per stage and the charter; ``cases`` are the cases
-    a participant may pick as an example (by id)."""
+    a participant may pick as an example (by id), ``broken`` the case files
+    that did not load (named in one line)."""
 
     def __init__(self, spec: SparrowSpec, cases: dict[str, Case], workbook: Workbook | None = None,
-                 save_delay: float = 1.0):
+                 save_delay: float = 1.0, broken: Sequence[ContentError] = ()):
         super().__init__(spec.exercise_id, spec.title, workbook, intro=spec.intro)
+        self.note_unavailable_cases(broken)
         self.spec = spec
         self.cases = dict(cases)
         self.model = Canvas.from_dict(spec, self.saved(), self.cases)

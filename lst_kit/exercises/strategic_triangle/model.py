@@ -248,12 +248,13 @@ class Triangle:
     @classmethod
     def from_dict(cls, spec: TriangleSpec, data, cases: Mapping[str, Case]) -> "Triangle":
         """Rebuild from a saved answer on the answer's case, else on the spec's
-        default case; ``cases`` are the cases on offer (by id). What no longer
-        fits the case is skipped. InputError when neither case is on offer."""
+        default case, else on the first case on offer (``cases``, by id: a
+        broken case file leaves its case out). What no longer fits the case
+        is skipped. InputError when no case is on offer."""
         data = data if isinstance(data, dict) else {}
         saved = data.get("cases") if isinstance(data.get("cases"), dict) else {}
-        case = next((cases[c] for c in (data.get("case"), spec.default_case) if isinstance(c, str) and c in cases),
-                    None)
+        wanted = (data.get("case"), spec.default_case, *cases)
+        case = next((cases[c] for c in wanted if isinstance(c, str) and c in cases), None)
         if case is None:
             raise InputError(t("strategic_triangle.field_case"),
                              t("strategic_triangle.allowed_case", cases=", ".join(cases)), spec.default_case)

@@ -4,9 +4,11 @@ decides, :mod:`.figures` draws."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import ipywidgets as widgets
 
-from ...content import Case
+from ...content import Case, ContentError
 from ...errors import InputError
 from ...i18n import t
 from ...widgets import ExerciseFrame, FigureBox, IntSlider, esc
@@ -19,10 +21,14 @@ __all__ = ["TriangleView"]
 
 class TriangleView(ExerciseFrame):
     """The triangle of one case at a time; ``cases`` are the cases on offer
-    (by id), one of them the spec's default case."""
+    (by id), ``broken`` the case files that did not load (named in one line)."""
 
-    def __init__(self, spec: TriangleSpec, cases: dict[str, Case], workbook: Workbook | None = None):
+    def __init__(self, spec: TriangleSpec, cases: dict[str, Case], workbook: Workbook | None = None,
+                 broken: Sequence[ContentError] = ()):
+        if not cases:
+            raise broken[0] if broken else ContentError("data/cases", "", t("content.allowed_existing_file"), "")
         super().__init__(spec.exercise_id, spec.title, workbook, intro=spec.intro)
+        self.note_unavailable_cases(broken)
         self.spec = spec
         self.cases = dict(cases)
         self.model = Triangle.from_dict(spec, self.saved(), self.cases)

@@ -107,12 +107,14 @@ def test_triangle_from_odd_answers_falls_back_to_the_default_case(spec, cases):
         assert model.option("i1").value == 3
 
 
-def test_without_the_answers_case_or_the_default_case_the_triangle_refuses(spec, cases):
-    only_other = {"ilt_ontgassen_binnenvaart": cases["ilt_ontgassen_binnenvaart"]}
-    assert Triangle.from_dict(spec, {"case": "ilt_ontgassen_binnenvaart"}, only_other).case.case_id == \
+def test_without_the_answers_case_or_the_default_case_the_first_case_on_offer_is_used(spec, cases):
+    only_others = {c: cases[c] for c in ("kinderopvang_bso_personeelstekort", "ilt_ontgassen_binnenvaart")}
+    assert Triangle.from_dict(spec, {"case": "ilt_ontgassen_binnenvaart"}, only_others).case.case_id == \
         "ilt_ontgassen_binnenvaart"
-    with pytest.raises(InputError, match=r"Casus: toegestaan is de naam van een casus .*ilt_ontgassen_binnenvaart"):
-        Triangle.from_dict(spec, None, only_other)
+    assert Triangle.from_dict(spec, {"case": "nvwa_maaltijdplatforms"}, only_others).case.case_id == \
+        "kinderopvang_bso_personeelstekort"
+    with pytest.raises(InputError, match=r"Casus: toegestaan is de naam van een casus"):
+        Triangle.from_dict(spec, None, {})
 
 
 # -- answers as today's kit saves them ----------------------------------------------------------

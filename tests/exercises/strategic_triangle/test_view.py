@@ -110,9 +110,18 @@ def test_an_answer_saved_by_todays_kit_is_shown(wb):
     assert [view.sliders[("i2", c)].value for c in ("value", "legitimacy", "capacity")] == [5, 2, 3]
 
 
-def test_without_its_default_case_the_triangle_is_a_dutch_banner(tmp_path, monkeypatch):
-    shutil.copytree(data_dir(), tmp_path / "data")
-    (tmp_path / "data" / "cases" / "nvwa_maaltijdplatforms.yaml").write_text("case_id: [kapot", encoding="utf-8")
-    monkeypatch.setenv("LST_DATA_DIR", str(tmp_path / "data"))
-    widget = lst_kit.strategic_triangle("m2.driehoek", workbook=open_workbook("anna", tmp_path / "wb"))
-    assert isinstance(widget, ErrorBanner) and "nvwa_maaltijdplatforms.yaml" in widget.message
+def test_with_its_default_case_damaged_the_triangle_opens_another_case_with_a_note(data):
+    (data / "cases" / "nvwa_maaltijdplatforms.yaml").write_text("case_id: [kapot", encoding="utf-8")
+    view = lst_kit.strategic_triangle("m2.driehoek", workbook=open_workbook("anna", data.parent / "wb"))
+    assert not isinstance(view, ErrorBanner)
+    assert view.case.value == "igj_cosmetische_injectables"  # the first case that loads, in sorted order
+    assert view.banner.kind == "info" and "nvwa_maaltijdplatforms.yaml" in view.banner.message
+    view.sliders[(view.model.selected[0], "value")].value = 1
+    assert on_disk(view.workbook)["m2.driehoek"]["case"] == "igj_cosmetische_injectables"
+
+
+def test_without_any_case_the_triangle_is_a_dutch_banner(data):
+    for path in (data / "cases").glob("*.yaml"):
+        path.write_text("case_id: [kapot", encoding="utf-8")
+    widget = lst_kit.strategic_triangle("m2.driehoek", workbook=open_workbook("anna", data.parent / "wb"))
+    assert isinstance(widget, ErrorBanner) and ".yaml" in widget.message
