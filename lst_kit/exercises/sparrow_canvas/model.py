@@ -26,26 +26,9 @@ from ...errors import InputError
 from ...i18n import t
 from ..effect_chain.model import Keywords
 
-__all__ = [
-    "DEFINE",
-    "DEFINITION_FIELD",
-    "INDICATOR_FIELD",
-    "MAX_CHARS",
-    "MAX_INDICATORS",
-    "MEASURE",
-    "SOLVE",
-    "STAGE_KEYS",
-    "Canvas",
-    "CanvasField",
-    "CanvasWarning",
-    "CheckItem",
-    "Dimension",
-    "ScaleOption",
-    "SparrowSpec",
-    "Stage",
-    "parse_spec",
-    "word_count",
-]
+__all__ = ["DEFINE", "DEFINITION_FIELD", "INDICATOR_FIELD", "MAX_CHARS", "MAX_INDICATORS", "MEASURE", "SOLVE",
+           "STAGE_KEYS", "Canvas", "CanvasField", "CanvasWarning", "CheckItem", "Dimension", "ScaleOption",
+           "SparrowSpec", "Stage", "parse_spec", "word_count"]
 
 #: The six stages of the protocol, in order (their titles come from the spec).
 STAGE_KEYS = ("nomineren", "definieren", "meten", "oplossen", "uitvoeren", "afsluiten")
