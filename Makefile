@@ -11,16 +11,23 @@ LAB_FLAGS ?= $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root,)
 MODULE ?= 1
 LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings/overrides.json
 
-.PHONY: lab app test install clean-notebooks bench clean
+.PHONY: lab app test install hub clean-notebooks bench clean
 
 # (Re)install when the venv is missing or pyproject.toml changed.
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -m pip install --quiet -e ".[test,hub]"
 	@touch $(STAMP)
 
 install: $(STAMP)
+
+# configurable-http-proxy for JupyterHub, pinned in package.json/package-lock.json,
+# installed into this repo's node_modules (never globally). Needs node and npm.
+CHP := node_modules/.bin/configurable-http-proxy
+$(CHP): package.json package-lock.json
+	npm install --prefix "$(CURDIR)" --no-audit --no-fund --loglevel=error
+	@touch $@
 
 # The kit's own JupyterLab settings for participants (no news pop-up, no update
 # check) live in the repo and are installed as defaults into the venv, never
@@ -36,8 +43,16 @@ lab: $(STAMP) $(LAB_SETTINGS)
 app: $(STAMP)
 	$(BIN)/lst-kit app $(MODULE)
 
-test: $(STAMP)
+test: $(STAMP) $(CHP)
 	$(BIN)/python -m pytest
+
+# A class on this machine, on loopback only: JupyterHub + configurable-http-proxy,
+# demo participants deelnemer1 and deelnemer2 and teacher docent, all with the
+# SHARED DEMO PASSWORD printed at the start (never for a real class: see the
+# README, "Een klas op JupyterHub"). HUB_PORT=8000 by default.
+HUB_PORT ?= 8000
+hub: $(STAMP) $(CHP) $(LAB_SETTINGS)
+	$(BIN)/python deploy/jupyterhub/run_demo_hub.py --port $(HUB_PORT)
 
 # Strip outputs and execution counts from every notebook (they are committed clean).
 clean-notebooks: $(STAMP)
@@ -48,4 +63,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/run_all.py
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info
+	rm -rf $(VENV) build dist *.egg-info node_modules
