@@ -11,7 +11,7 @@ LAB_FLAGS ?= $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root,)
 MODULE ?= 1
 LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings/overrides.json
 
-.PHONY: lab app test install hub clean-notebooks bench clean
+.PHONY: lab app test install hub hub-clean clean-notebooks bench clean
 
 # (Re)install when the venv is missing or pyproject.toml changed.
 $(STAMP): pyproject.toml
@@ -47,12 +47,22 @@ test: $(STAMP) $(CHP)
 	$(BIN)/python -m pytest
 
 # A class on this machine, on loopback only: JupyterHub + configurable-http-proxy,
-# demo participants deelnemer1 and deelnemer2 and teacher docent, all with the
-# SHARED DEMO PASSWORD printed at the start (never for a real class: see the
-# README, "Een klas op JupyterHub"). HUB_PORT=8000 by default.
+# demo participants deelnemer1 and deelnemer2 and teacher docent, all with ONE
+# SHARED DEMO PASSWORD (HUB_PASSWORD), everyone running as your own account:
+# for trying out, never for a real class (README, "Een klas op JupyterHub").
+# State, homes and the class folder go to .hub/ (make hub-clean removes it).
 HUB_PORT ?= 8000
+HUB_PASSWORD ?= lst-demo-wachtwoord
+HUB_DIR := $(CURDIR)/.hub
 hub: $(STAMP) $(CHP) $(LAB_SETTINGS)
-	$(BIN)/python deploy/jupyterhub/run_demo_hub.py --port $(HUB_PORT)
+	@mkdir -p $(HUB_DIR)
+	LST_HUB_AUTH=demo LST_HUB_SPAWNER=single LST_HUB_IP=127.0.0.1 LST_HUB_PORT=$(HUB_PORT) \
+	LST_HUB_STATE_DIR=$(HUB_DIR) LST_HUB_CLASS_ROOT=$(HUB_DIR)/klas LST_HUB_COHORT=demo \
+	LST_HUB_USERS=deelnemer1,deelnemer2 LST_HUB_TEACHERS=docent LST_HUB_DEMO_PASSWORD='$(HUB_PASSWORD)' \
+	$(BIN)/jupyterhub -f deploy/jupyterhub/jupyterhub_config.py
+
+hub-clean:
+	rm -rf $(HUB_DIR)
 
 # Strip outputs and execution counts from every notebook (they are committed clean).
 clean-notebooks: $(STAMP)

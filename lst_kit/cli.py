@@ -6,6 +6,7 @@
     lst-kit export PARTICIPANT [--folder DIR] --out FILE   the participant's portfolio (HTML or .md)
     lst-kit collect DIR --out FILE [--names]      the class overview of every workbook under DIR
     lst-kit demo-class DIR --participants N --seed S       invented workbooks to try the overview
+    lst-kit hub-link HUB_URL REPO [--branch B]    the nbgitpuller link that opens the course on a hub
 """
 
 from __future__ import annotations
@@ -457,6 +458,9 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--participants", type=int, default=20, help="aantal deelnemers (standaard 20)")
     demo.add_argument("--seed", type=int, default=1, help="startwaarde van het toeval (standaard 1)")
     demo.set_defaults(func=cmd_demo_class)
+    from .hub_link import add_subcommand as add_hub_link
+
+    add_hub_link(sub)  # lst-kit hub-link: the nbgitpuller link (lst_kit/hub_link.py)
     return parser
 
 

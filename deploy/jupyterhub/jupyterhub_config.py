@@ -141,9 +141,16 @@ elif AUTH == "lti13":
 else:
     # DEMO ONLY: every allowed name logs in with ONE SHARED PASSWORD. For
     # `make hub` on 127.0.0.1 and for the tests; never for a real class.
+    from lst_kit.i18n import t
+
+    if len(env("LST_HUB_DEMO_PASSWORD")) < 8:
+        raise ValueError("LST_HUB_AUTH=demo needs LST_HUB_DEMO_PASSWORD (at least 8 characters)")
     c.JupyterHub.authenticator_class = "shared-password"
     c.SharedPasswordAuthenticator.user_password = env("LST_HUB_DEMO_PASSWORD")
     c.Authenticator.allowed_users = USERS | TEACHERS
+    _banner = t("hub.demo_banner", password=env("LST_HUB_DEMO_PASSWORD"),
+                users=", ".join(sorted(USERS | TEACHERS)), url=f"http://{IP}:{PORT}")
+    print(f"\n{'!' * 78}\n{_banner}\n{'!' * 78}\n", file=sys.stderr, flush=True)
 c.Authenticator.admin_users = ADMINS
 
 # -- each participant's server ----------------------------------------------------------------
