@@ -170,6 +170,17 @@ class Hub:
             except ValueError:
                 return exc.code, raw.decode(errors="replace")
 
+    def request_text(self, method: str, path: str, token: str, timeout: float = 30) -> tuple[int, str]:
+        """A request whose answer is not JSON (an event stream, a page)."""
+        req = urllib.request.Request(self.url + path, method=method)
+        req.add_header("Authorization", f"token {token}")
+        try:
+            with urllib.request.urlopen(req, timeout=min(timeout, self.deadline.left(f"{method} {path}"))) as resp:
+                return resp.status, resp.read().decode(errors="replace")
+        except urllib.error.HTTPError as exc:
+            with exc:
+                return exc.code, exc.read().decode(errors="replace")
+
     def login(self, name: str, password: str | None = None) -> tuple[int, object]:
         """Log in through the REST API: the authenticator checks name and
         password and the hub hands out an API token for that user."""
@@ -269,7 +280,7 @@ def bridge_python(base: Path) -> str | None:
     When the venv's interpreter lives where other users cannot reach it (a
     pyenv under /root, 0700: this machine and CI), a venv of the system's
     Python of the same minor version is made under ``base``; a .pth file adds
-    this venv's site-packages (same ABI) and share/ is linked, so the
+    this venv's site-packages (same ABI) and share/ and etc/ are linked, so the
     participants' servers run the same packages. None if there is no such
     system Python.
     """
@@ -285,8 +296,10 @@ def bridge_python(base: Path) -> str | None:
     site = target / "lib" / minor / "site-packages"
     ours = sysconfig.get_paths()["purelib"]
     (site / "lst-kit-hub-test.pth").write_text(f"import site; site.addsitedir({ours!r})\n")
-    shutil.rmtree(target / "share", ignore_errors=True)
-    (target / "share").symlink_to(Path(sys.prefix) / "share")
+    for shared in ("share", "etc"):  # JupyterLab's files, the server extensions' switches (nbgitpuller...)
+        shutil.rmtree(target / shared, ignore_errors=True)
+        if (Path(sys.prefix) / shared).exists():
+            (target / shared).symlink_to(Path(sys.prefix) / shared)
     for path in [target, *target.rglob("*")]:
         if not path.is_symlink():
             path.chmod(path.stat().st_mode | 0o005 | (0o001 if path.is_dir() else 0))

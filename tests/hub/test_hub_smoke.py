@@ -17,6 +17,8 @@ Not as root, everyone runs as the same OS account (SimpleLocalProcessSpawner):
 then nothing separates the participants' files, and the isolation test is
 skipped with that reason; the rest runs the same.
 
+``LST_HUB_TEST_MODE=single`` runs the single-account path also as root.
+
 Bounded in time (HUB_TEST_SECONDS overall); every process it started is
 stopped at the end, also after a failure, and checked to be gone.
 """
@@ -33,6 +35,7 @@ import stat
 import subprocess
 import tempfile
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 from _hub import CHP, Deadline, Hub, bridge_python, remove_tree, run, runs_as
@@ -54,6 +57,8 @@ def hub():
     _needs()
     deadline = Deadline(HUB_TEST_SECONDS)
     system = os.geteuid() == 0 and shutil.which("useradd") is not None
+    if os.environ.get("LST_HUB_TEST_MODE") == "single":  # to try the single-account path as root too
+        system = False
     base = Path(tempfile.mkdtemp(prefix="lst-hub-test-"))
     base.chmod(0o755)  # the participants' servers run as other users: they must reach their homes
     tag = secrets.token_hex(3)
@@ -63,6 +68,16 @@ def hub():
     created_users: list[str] = []
     created_group = False
     h = Hub(base, "system" if system else "single", users, teacher, group, secrets.token_urlsafe(12), deadline)
+
+    def clean_up() -> list[int]:
+        left = h.stop()
+        for name in created_users:
+            subprocess.run(["userdel", "--remove", name], capture_output=True, timeout=30)
+        if created_group:
+            subprocess.run(["groupdel", group], capture_output=True, timeout=30)
+        remove_tree(base)
+        return left
+
     try:
         if system:
             (base / "home").mkdir()
@@ -80,15 +95,12 @@ def hub():
                     pytest.fail(f"no Python that the participants' OS users can run: {h.python} is out of their reach")
                 h.python = bridge
         h.start()
-        yield h
-    finally:
-        left = h.stop()
-        for name in created_users:
-            subprocess.run(["userdel", "--remove", name], capture_output=True, timeout=30)
-        if created_group:
-            subprocess.run(["groupdel", group], capture_output=True, timeout=30)
-        remove_tree(base)
-        assert left == [], f"processes of the hub test were still running and had to be killed: {left}"
+    except BaseException:
+        clean_up()
+        raise
+    yield h
+    left = clean_up()
+    assert left == [], f"processes of the hub test were still running and had to be killed: {left}"
 
 
 @pytest.fixture(scope="module")
@@ -167,8 +179,8 @@ print(json.dumps({"folder": folder, "participants": overview.participants, "peop
 
 def test_participants_cannot_read_each_other(hub, answered):
     if hub.mode != "system":
-        pytest.skip("not root: every server runs as the same OS account (SimpleLocalProcessSpawner), "
-                    "so nothing separates one participant's workbook from another's")
+        pytest.skip("single-account mode (not root): every server runs as the same OS account "
+                    "(SimpleLocalProcessSpawner), so nothing separates one participant's workbook from another's")
     kernels, _, _ = answered
     me, other = hub.users[0], hub.users[1]
     target = hub.cohort_dir / other
@@ -195,7 +207,7 @@ print(json.dumps(tries))
 
 def test_the_class_folder_has_the_documented_owners_and_modes(hub, answered):
     if hub.mode != "system":
-        pytest.skip("not root: the single-account spawner cannot give folders to participants or a teacher group")
+        pytest.skip("single-account mode (not root): the spawner cannot give folders to participants or a teacher group")
     teachers = grp.getgrnam(hub.group).gr_gid
     cohort = hub.cohort_dir.stat()
     assert (cohort.st_uid, cohort.st_gid, stat.S_IMODE(cohort.st_mode)) == (0, teachers, 0o751)
@@ -207,3 +219,28 @@ def test_the_class_folder_has_the_documented_owners_and_modes(hub, answered):
         assert (workbook.st_uid, workbook.st_gid) == (uid, teachers)
         assert stat.S_IMODE(workbook.st_mode) & 0o047 == 0o040  # the teachers read; others nothing
     assert not (hub.cohort_dir / hub.teacher).exists()  # a teacher has no workbook in the class
+
+
+def test_nbgitpuller_in_a_participants_server_brings_the_course_and_leaves_answers_alone(hub, answered):
+    """The git-pull endpoint of nbgitpuller (what a hub-link opens) in a real
+    server: the course lands in the participant's home; the workbook is not touched."""
+    me = hub.users[0]
+    course = hub.base / "cursus"
+    (course / "notebooks").mkdir(parents=True)
+    (course / "notebooks" / "01_test.ipynb").write_text('{"cells": [], "metadata": {}, "nbformat": 4, '
+                                                       '"nbformat_minor": 5}\n')
+    git = ["git", "-c", "user.name=docent", "-c", "user.email=docent@example.org"]
+    for args in (["init", "-q", "-b", "main"], ["add", "."], ["commit", "-q", "-m", "cursus"]):
+        subprocess.run([*git, *args], cwd=course, check=True, capture_output=True, timeout=30)
+    if hub.mode == "system":  # git refuses a repository owned by someone else ("dubious ownership")
+        owner = pwd.getpwnam(me)
+        for path in [course, *course.rglob("*")]:
+            os.chown(path, owner.pw_uid, owner.pw_gid, follow_symlinks=False)
+    workbook = hub.cohort_dir / me / f"{me}.json"
+    before = workbook.read_bytes()
+    query = urlencode({"repo": str(course), "branch": "main", "targetpath": "cursus"})
+    status, body = hub.request_text("GET", f"/user/{me}/git-pull/api?{query}", token=hub.tokens[me], timeout=60)
+    assert status == 200 and '"phase": "finished"' in body, body
+    status, listing = hub.request("GET", f"/user/{me}/api/contents/cursus/notebooks", token=hub.tokens[me])
+    assert status == 200 and [c["name"] for c in listing["content"]] == ["01_test.ipynb"]
+    assert workbook.read_bytes() == before
