@@ -66,6 +66,7 @@ class Hub:
         self.proc: subprocess.Popen | None = None
         self.tokens: dict[str, str] = {}
         self.python = sys.executable  # the Python of the participants' servers
+        self.single_because: str | None = None  # why there are no real OS users, if there are none
 
     @property
     def cohort_dir(self) -> Path:

@@ -13,7 +13,11 @@ throwaway OS user (useradd, removed again afterwards) and the hub starts each
 server as that user (LocalProcessSpawner); the test checks that one
 participant's kernel can neither open another's workbook nor list the cohort,
 nor write into another's folder, while the teacher's kernel reads them all.
-Not as root, everyone runs as the same OS account (SimpleLocalProcessSpawner):
+Where the venv's interpreter is out of other users' reach (a pyenv under
+/root, as on this machine and in CI), the servers run a small venv of the
+system's Python with this venv's packages (``_hub.bridge_python``).
+Not as root (or where other OS users cannot run the kit from this checkout),
+everyone runs as the same OS account (SimpleLocalProcessSpawner):
 then nothing separates the participants' files, and the isolation test is
 skipped with that reason; the rest runs the same.
 
@@ -33,12 +37,13 @@ import secrets
 import shutil
 import stat
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
-from _hub import CHP, Deadline, Hub, bridge_python, remove_tree, run, runs_as
+from _hub import CHP, REPO, Deadline, Hub, bridge_python, remove_tree, run, runs_as
 
 HUB_TEST_SECONDS = 180
 EXERCISE = "m1.reflectie_wrr"
@@ -56,18 +61,32 @@ def _needs():
 def hub():
     _needs()
     deadline = Deadline(HUB_TEST_SECONDS)
-    system = os.geteuid() == 0 and shutil.which("useradd") is not None
-    if os.environ.get("LST_HUB_TEST_MODE") == "single":  # to try the single-account path as root too
-        system = False
     base = Path(tempfile.mkdtemp(prefix="lst-hub-test-"))
     base.chmod(0o755)  # the participants' servers run as other users: they must reach their homes
+    python, single_because = sys.executable, None
+    if os.geteuid() != 0 or shutil.which("useradd") is None:
+        single_because = "not root, so no throwaway OS users"
+    elif os.environ.get("LST_HUB_TEST_MODE") == "single":  # to try the single-account path as root too
+        single_because = "LST_HUB_TEST_MODE=single"
+    elif not runs_as("nobody", python):
+        try:
+            bridge = bridge_python(base)
+        except BaseException:
+            remove_tree(base)
+            raise
+        if bridge is not None and runs_as("nobody", bridge):
+            python = bridge
+        else:
+            single_because = f"other OS users cannot run the kit at {REPO} (a folder on the way is closed to them)"
     tag = secrets.token_hex(3)
     users = [f"lst{tag}d{i}" for i in (1, 2, 3)]
     teacher = f"lst{tag}doc"
     group = f"lst{tag}klas"
     created_users: list[str] = []
     created_group = False
+    system = single_because is None
     h = Hub(base, "system" if system else "single", users, teacher, group, secrets.token_urlsafe(12), deadline)
+    h.python, h.single_because = python, single_because
 
     def clean_up() -> list[int]:
         left = h.stop()
@@ -89,11 +108,6 @@ def hub():
                 run("useradd", "--create-home", "--home-dir", str(base / "home" / name), "--shell", "/bin/sh",
                     *extra, name)
                 created_users.append(name)
-            if not runs_as(users[0], h.python):
-                bridge = bridge_python(base)
-                if bridge is None or not runs_as(users[0], bridge):
-                    pytest.fail(f"no Python that the participants' OS users can run: {h.python} is out of their reach")
-                h.python = bridge
         h.start()
     except BaseException:
         clean_up()
@@ -179,7 +193,7 @@ print(json.dumps({"folder": folder, "participants": overview.participants, "peop
 
 def test_participants_cannot_read_each_other(hub, answered):
     if hub.mode != "system":
-        pytest.skip("single-account mode (not root): every server runs as the same OS account "
+        pytest.skip(f"single-account mode ({hub.single_because}): every server runs as the same OS account "
                     "(SimpleLocalProcessSpawner), so nothing separates one participant's workbook from another's")
     kernels, _, _ = answered
     me, other = hub.users[0], hub.users[1]
@@ -207,7 +221,8 @@ print(json.dumps(tries))
 
 def test_the_class_folder_has_the_documented_owners_and_modes(hub, answered):
     if hub.mode != "system":
-        pytest.skip("single-account mode (not root): the spawner cannot give folders to participants or a teacher group")
+        pytest.skip(f"single-account mode ({hub.single_because}): the spawner cannot give folders to participants "
+                    "or a teacher group")
     teachers = grp.getgrnam(hub.group).gr_gid
     cohort = hub.cohort_dir.stat()
     assert (cohort.st_uid, cohort.st_gid, stat.S_IMODE(cohort.st_mode)) == (0, teachers, 0o751)
