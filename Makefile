@@ -1,5 +1,6 @@
 # lst-kit: `make lab` for participants, `make test` for everyone (and CI).
-# Needs only python3 (3.10+) and make; everything else goes into .venv.
+# Needs python3 (3.10+) and make; `make test` and `make hub` also Node.js 20+ with npm
+# (configurable-http-proxy for JupyterHub). Everything else goes into .venv and node_modules.
 
 PYTHON ?= python3
 VENV   ?= .venv
