@@ -20,6 +20,7 @@ import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 import uuid
 from pathlib import Path
@@ -181,6 +182,19 @@ class Hub:
         except urllib.error.HTTPError as exc:
             with exc:
                 return exc.code, exc.read().decode(errors="replace")
+
+    def redirect(self, path: str, token: str) -> str:
+        """The path a GET of ``path`` redirects to (the Location header, without a query)."""
+        import http.client
+
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=self.deadline.left(f"GET {path}"))
+        try:
+            conn.request("GET", path, headers={"Authorization": f"token {token}"})
+            resp = conn.getresponse()
+            resp.read()
+            return urllib.parse.urlsplit(resp.getheader("Location", "")).path
+        finally:
+            conn.close()
 
     def login(self, name: str, password: str | None = None) -> tuple[int, object]:
         """Log in through the REST API: the authenticator checks name and

@@ -163,6 +163,17 @@ def test_each_participant_saves_into_their_own_class_folder(hub, answered):
             assert got["uid"] == pwd.getpwnam(name).pw_uid  # the server ran as the participant
 
 
+def test_each_server_opens_the_course_and_the_teacher_the_overview(hub, answered):
+    for name in hub.users:
+        assert hub.redirect(f"/user/{name}/", hub.tokens[name]).endswith(
+            f"/user/{name}/lab/tree/lst-kit/notebooks/01_functies_van_toezicht.ipynb")
+        status, nb = hub.request("GET", f"/user/{name}/api/contents/lst-kit/notebooks/01_functies_van_toezicht.ipynb"
+                                 "?content=0", token=hub.tokens[name])
+        assert status == 200 and nb["type"] == "notebook"  # copied into the participant's home
+    assert hub.redirect(f"/user/{hub.teacher}/", hub.tokens[hub.teacher]).endswith(
+        f"/user/{hub.teacher}/lab/tree/lst-kit/exercises/docent_klasoverzicht.ipynb")
+
+
 def test_the_teacher_sees_exactly_the_three_workbooks(hub, answered):
     kernels, texts, _ = answered
     out = hub.execute(hub.teacher, kernels[hub.teacher], """
