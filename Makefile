@@ -12,7 +12,7 @@ LAB_FLAGS ?= $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root,)
 MODULE ?= 1
 LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings/overrides.json
 
-.PHONY: lab app test install hub hub-clean clean-notebooks bench clean
+.PHONY: lab app test test-fast install hub hub-clean clean-notebooks bench clean
 
 # (Re)install when the venv is missing or pyproject.toml changed.
 $(STAMP): pyproject.toml
@@ -46,6 +46,10 @@ app: $(STAMP)
 
 test: $(STAMP) $(CHP)
 	$(BIN)/python -m pytest
+
+# The pure and headless view tests only (no kernels, servers or browser): under a minute.
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest tests -m "not slow" -p no:randomly
 
 # A class on this machine, on loopback only: JupyterHub + configurable-http-proxy,
 # demo participants deelnemer1 and deelnemer2 and teacher docent, all with ONE

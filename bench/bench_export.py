@@ -23,7 +23,7 @@ def main(argv=None) -> list[dict]:
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args(argv)
     isolated_env()
-    from lst_kit.classroom import make_demo_class
+    from lst_kit.reports.class_overview import make_demo_class
     from lst_kit.workbook import open_workbook
 
     folder = Path(tempfile.mkdtemp(prefix="lst-bench-export-"))

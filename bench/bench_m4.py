@@ -87,7 +87,7 @@ def p95(values: list[float]) -> float:
 def run(factor: int, n: int, root: Path) -> list[tuple]:
     os.environ["LST_DATA_DIR"] = str(scaled_data(root, factor))
     import lst_kit
-    from lst_kit.cases import case_ids, load_case
+    from lst_kit.content.cases import case_ids, load_case
     from lst_kit.workbook import open_workbook
 
     wb = open_workbook("bench", root / f"wb-x{factor}")

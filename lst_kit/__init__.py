@@ -15,7 +15,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING
 
-from .content import EXERCISE_TYPES
+from .registry import EXERCISE_TYPES
 from .workbook import Workbook, open_workbook
 
 __version__ = "0.1.0"
@@ -24,15 +24,15 @@ __version__ = "0.1.0"
 # type is also the name of its entry function (``lst_kit.risk_matrix(...)``).
 _LAZY = {
     **EXERCISE_TYPES,
-    "workbook_status": "lst_kit.ui",
+    "workbook_status": "lst_kit.widgets.status",
     "portfolio_button": "lst_kit.exercises.learning_plan",
-    "class_overview": "lst_kit.classroom",
+    "class_overview": "lst_kit.reports.class_overview",
 }
 
 __all__ = ["Workbook", "open_workbook", "__version__", *_LAZY]
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .classroom import class_overview
+    from .reports.class_overview import class_overview
     from .exercises.dilemmas import independence_dilemmas
     from .exercises.learning_plan import learning_plan, portfolio_button
     from .exercises.east_letter import east_letter
@@ -54,7 +54,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .exercises.sparrow_canvas import sparrow_canvas
     from .exercises.strategic_triangle import strategic_triangle
     from .exercises.effect_chain import effect_chain
-    from .ui import workbook_status
+    from .widgets.status import workbook_status
 
 
 def __getattr__(name: str):

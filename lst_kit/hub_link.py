@@ -17,7 +17,6 @@ touches them.
 
 from __future__ import annotations
 
-import sys
 from urllib.parse import urlencode, urlsplit
 
 from .i18n import t
@@ -65,27 +64,3 @@ def hub_link(hub_url: str, repo: str, branch: str = "main", urlpath: str | None 
         raise ValueError(t("hub.url_invalid", url=repr(hub_url)))
     base = f"{parts.scheme}://{parts.netloc}{parts.path.rstrip('/')}"
     return f"{base}/hub/user-redirect{git_pull_path(repo, branch, urlpath, target_path)}"
-
-
-# -- lst-kit hub-link -----------------------------------------------------------------------------
-
-def add_subcommand(sub) -> None:
-    """``lst-kit hub-link HUB_URL REPO [--branch B] [--notebook PATH] [--folder NAME]``."""
-    cmd = sub.add_parser("hub-link", help=t("hub.cli_help"))
-    cmd.add_argument("hub_url", metavar="HUB_URL", help=t("hub.cli_hub_url"))
-    cmd.add_argument("repo", metavar="REPO", help=t("hub.cli_repo"))
-    cmd.add_argument("--branch", default="main", help=t("hub.cli_branch"))
-    cmd.add_argument("--notebook", default=DEFAULT_NOTEBOOK, help=t("hub.cli_notebook"))
-    cmd.add_argument("--folder", default=None, help=t("hub.cli_folder"))
-    cmd.set_defaults(func=cmd_hub_link)
-
-
-def cmd_hub_link(args) -> int:
-    try:
-        folder = args.folder or target_folder(args.repo)
-        print(hub_link(args.hub_url, args.repo, args.branch, f"lab/tree/{folder}/{args.notebook.lstrip('/')}",
-                       folder))
-    except ValueError as exc:
-        print(exc, file=sys.stderr)
-        return 2
-    return 0

@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ._paths import _STEADY
+from .paths import pinned_language
 
 __all__ = ["LANGUAGES", "language", "localized", "number", "t"]
 
@@ -22,11 +22,9 @@ _LOCALES = Path(__file__).with_name("locales")
 
 def language() -> str:
     """The language in force: ``LST_LANG`` if it names a known one, else nl
-    (inside :func:`lst_kit._paths.steady_content`: the one at its start)."""
-    pinned = _STEADY["env"]
-    if pinned is not None:
-        return pinned[1]
-    return _language(os.environ.get("LST_LANG", "nl"))
+    (inside :func:`lst_kit.paths.steady_content`: the one at its start)."""
+    pinned = pinned_language()
+    return _language(pinned if pinned is not None else os.environ.get("LST_LANG", "nl"))
 
 
 @lru_cache(maxsize=32)

@@ -2,7 +2,7 @@
 
 import xml.etree.ElementTree as ET
 
-from lst_kit import svgplot
+from lst_kit.figures import svgplot
 
 SVG = "{http://www.w3.org/2000/svg}"
 

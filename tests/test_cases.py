@@ -7,7 +7,7 @@ import time
 import pytest
 import yaml
 
-from lst_kit.cases import T11_KEYS, case_ids, load_case, load_t11
+from lst_kit.content.cases import T11_KEYS, case_ids, load_case, load_t11
 from lst_kit.content import ContentError
 
 CASES = ["igj_cosmetische_injectables", "ilt_ontgassen_binnenvaart", "kinderopvang_bso_personeelstekort",

@@ -12,8 +12,8 @@ import textwrap
 import numpy as np
 import pytest
 
-from lst_kit import hooks
-from lst_kit.cases import LAW_COVERAGE
+from lst_kit.reports import readings as hooks
+from lst_kit.content.cases import LAW_COVERAGE
 from lst_kit.content import load_spec
 from lst_kit.exercises import signal_triage as st
 from lst_kit.exercises.effect_chain import find_keywords
@@ -143,7 +143,7 @@ def test_triage_short_is_textwrap_shorten():
 
 def pv_one_by_one(spec, data):
     """PublicValuesMap.from_dict as it was: every weight through set_weight."""
-    from lst_kit.cases import case_ids
+    from lst_kit.content.cases import case_ids
     from lst_kit.errors import InputError
 
     model = PublicValuesMap(spec)

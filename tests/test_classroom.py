@@ -11,8 +11,9 @@ import pytest
 from _payloads import ESCAPED, UNICODE, snapshot, write_payload_workbook
 
 import lst_kit
-from lst_kit import cli, hooks
-from lst_kit.classroom import collect, pseudonym, read_class, render_overview
+from lst_kit import cli
+from lst_kit.reports import readings as hooks
+from lst_kit.reports.class_overview import collect, pseudonym, read_class, render_overview
 from lst_kit.content import exercise_ids, load_spec
 from lst_kit.workbook import open_workbook
 
@@ -81,7 +82,7 @@ def test_participants_are_pseudonymised_stably(klas, tmp_path, capsys):
 
 
 def test_pseudonym_collisions_are_lengthened(monkeypatch):
-    from lst_kit import classroom
+    from lst_kit.reports import class_overview as classroom
 
     monkeypatch.setattr(classroom, "pseudonym", lambda name, length=6: f"Deelnemer X{length}{name[:length - 6]}")
     labels = classroom._label_participants(["a", "b", "c"], False)
@@ -101,7 +102,7 @@ def test_overview_escapes_payloads_and_uses_class_pictures(klas):
 
 def test_parallel_and_serial_give_the_same_page(klas, tmp_path):
     """Forked workers (in a fresh, single-threaded process) draw the same pictures as one process."""
-    code = ("import sys; from lst_kit import classroom as c;"
+    code = ("import sys; from lst_kit.reports import class_overview as c;"
             "c._workers = (lambda f: lambda r, n: (print('workers', f(r, n)), f(r, n))[1])(c._workers);"
             "open(sys.argv[2], 'w', encoding='utf-8').write(c.render_overview(c.collect(sys.argv[1], workers=2)))")
     out = tmp_path / "parallel.html"
@@ -156,7 +157,7 @@ def test_demo_class_is_seeded_varied_and_covers_every_exercise(tmp_path, capsys)
     assert cli.main(["demo-class", str(tmp_path / "a"), "--participants", "12", "--seed", "5"]) == 0
     out = capsys.readouterr().out
     assert "12 demowerkboeken geschreven" in out
-    covered = {e for e in exercise_ids() if hooks.has_hook(e, "demo_answer")}
+    covered = {e for e in exercise_ids() if hooks.has_reading(e, "demo_answer")}
     assert {e for e in exercise_ids() if e.startswith(("m1.", "m6."))} <= covered
     for exercise_id in set(exercise_ids()) - covered:
         assert exercise_id in out  # "Geen demo-antwoorden voor: ..."
@@ -192,7 +193,7 @@ def test_collect_of_a_full_demo_class_loads_no_matplotlib(tmp_path):
     import sys
 
     folder, out = tmp_path / "demo", tmp_path / "klas.html"
-    code = ("import sys; from lst_kit import classroom; classroom.make_demo_class(sys.argv[1], 6, 3); "
+    code = ("import sys; from lst_kit.reports import class_overview as classroom; classroom.make_demo_class(sys.argv[1], 6, 3); "
             "classroom.write_overview(sys.argv[1], sys.argv[2]); "
             "print(sorted(m for m in ('matplotlib', 'pandas') if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code, str(folder), str(out)], capture_output=True, text=True,

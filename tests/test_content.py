@@ -4,7 +4,7 @@
 import pytest
 from _content import assert_broken_spec_is_named, edit
 
-from lst_kit._paths import data_dir
+from lst_kit.paths import data_dir
 from lst_kit.content import ContentError, exercise_ids, load_spec, spec_path
 
 
@@ -98,8 +98,8 @@ def test_steady_content_reads_each_file_once_and_forgets_afterwards(data, monkey
     block a teacher's edit is seen at once again."""
     import os
 
-    from lst_kit._paths import data_dir, steady_content
-    from lst_kit.cases import case_ids
+    from lst_kit.paths import data_dir, steady_content
+    from lst_kit.content.cases import case_ids
     from lst_kit.i18n import language
 
     path = data / "exercises" / "m1" / "definitie.yaml"

@@ -13,12 +13,15 @@ import pytest
 import yaml
 
 import lst_kit
-from lst_kit import cli, hooks, svgplot
-from lst_kit._paths import data_dir
-from lst_kit.cases import case_ids, load_case
-from lst_kit.classroom import read_class
+from lst_kit import cli
+from lst_kit.reports import readings as hooks
+from lst_kit import registry
+from lst_kit.figures import svgplot
+from lst_kit.paths import data_dir
+from lst_kit.content.cases import case_ids, load_case
+from lst_kit.reports.class_overview import read_class
 from lst_kit.content import exercise_ids, load_spec
-from lst_kit.ui import ErrorBanner, esc
+from lst_kit.widgets import ErrorBanner, esc
 from lst_kit.workbook import open_workbook
 
 TYPES = ("sparrow_canvas", "strategic_triangle", "effect_chain", "public_values", "signal_triage",
@@ -40,7 +43,7 @@ def many(exercise_id, n=30):
 
 def test_every_type_has_an_exercise_with_a_demo_hook():
     assert {kind(e) for e in IDS} == set(TYPES)
-    assert all(hooks.has_hook(e, "demo_answer") for e in IDS)
+    assert all(hooks.has_reading(e, "demo_answer") for e in IDS)
 
 
 # -- (1) JSON a workbook accepts, (2) what the view saves and shows ------------------------------
@@ -152,10 +155,10 @@ def test_demo_answers_feed_summary_and_class_picture(exercise_id):
     for answer in answers.values():
         lines = hooks.summarize(exercise_id, answer)
         assert lines and all(isinstance(line, str) and line.strip() for line in lines)
-        assert lines != hooks.generic_lines(answer)  # the exercise's own summary, not the fallback
+        assert lines != registry.generic_lines(answer)  # the exercise's own summary, not the fallback
     fig, lines = hooks.class_picture(exercise_id, answers)
     assert lines and all(isinstance(line, str) and line.strip() for line in lines)
-    assert lines != hooks.generic_class_lines(answers)
+    assert lines != registry.generic_class_lines(answers)
     assert isinstance(fig, svgplot.Figure)  # class pictures are drawn without matplotlib
     assert fig.to_svg().startswith(b"<svg")
 

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from _payloads import ESCAPED, SCRIPT, UNICODE, payload_answers, snapshot, write_payload_workbook
 
-from lst_kit import cli, hooks
-from lst_kit.export import build_portfolio, md_escape, render_html, render_markdown
+from lst_kit import cli
+from lst_kit.reports import readings as hooks
+from lst_kit.reports.portfolio import build_portfolio, md_escape, render_html, render_markdown
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -161,8 +162,8 @@ def wheel(tmp_path_factory):
 
 def test_installed_wheel_exports_with_its_templates(wheel, tmp_path):
     names = set(zipfile.ZipFile(wheel).namelist())
-    assert {"lst_kit/templates/portfolio.html.j2", "lst_kit/templates/klasoverzicht.html.j2",
-            "lst_kit/templates/_base.html.j2", "lst_kit/data/reference/modules.yaml"} <= names
+    assert {"lst_kit/reports/templates/portfolio.html.j2", "lst_kit/reports/templates/klasoverzicht.html.j2",
+            "lst_kit/reports/templates/_base.html.j2", "lst_kit/data/reference/modules.yaml"} <= names
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
     write_payload_workbook(tmp_path / "wb")
@@ -177,7 +178,7 @@ def test_installed_wheel_exports_with_its_templates(wheel, tmp_path):
 
 
 def test_svgplot_pictures_are_exported_as_svg(folder, tmp_path, monkeypatch):
-    from lst_kit import svgplot
+    from lst_kit.figures import svgplot
 
     def plot_answer(exercise_id, answer):
         fig = svgplot.Figure(figsize=(3, 2))

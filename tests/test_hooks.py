@@ -10,10 +10,12 @@ import numpy as np
 import pytest
 from _svg import SVG, svg_picture
 
-from lst_kit import content, hooks
-from lst_kit._paths import data_dir
+from lst_kit import content
+from lst_kit.reports import readings as hooks
+from lst_kit import registry
+from lst_kit.paths import data_dir
 from lst_kit.content import exercise_ids, load_spec
-from lst_kit.plotting import PALETTE
+from lst_kit.figures.style import PALETTE
 
 M1 = [e for e in exercise_ids() if e.startswith("m1.")]
 ODD = [None, "tekst", 5, [], {}, {"tags": 5}, {"ratings": {"x": "veel"}}, {"scores": {"nu": {"onafhankelijk": 99}}},
@@ -25,14 +27,14 @@ ODD = [None, "tekst", 5, [], {}, {"tags": 5}, {"ratings": {"x": "veel"}}, {"scor
 def test_module_found_through_the_spec_type():
     info = hooks.exercise_info("m1.principes")
     assert info.type == "principles_radar"
-    assert info.module.__name__ == "lst_kit.exercises.principles"
+    assert info.kind is registry.exercise_type("principles_radar") and info.kind.has("class_picture")
     assert info.title == load_spec("m1.principes").title
-    assert hooks.module_key("m3.risicomatrix") == "m3" and hooks.module_key("vreemd") == ""
+    assert content.module_key("m3.risicomatrix") == "m3" and content.module_key("vreemd") == ""
 
 
 def test_removed_or_unknown_exercise_falls_back_to_generic():
     info = hooks.exercise_info("m9.bestaat_niet")
-    assert info.module is None and info.title == "m9.bestaat_niet"
+    assert info.kind is None and info.title == "m9.bestaat_niet" and info.problem
     answer = {"b": [1, 2.5, True], "a": {"tekst": "eerste\n\ntweede"}, "rijen": [{"x": 1}, {"x": 2}]}
     assert hooks.summarize("m9.bestaat_niet", answer) == [
         "b: 1, 2,5, ja", "a:", "  tekst:", "  eerste", "  tweede", "rijen:", "  -:", "    x: 1", "  -:", "    x: 2"]
@@ -40,35 +42,59 @@ def test_removed_or_unknown_exercise_falls_back_to_generic():
     fig, lines = hooks.class_picture("m9.bestaat_niet", {"D1": {"keuze": "a"}, "D2": {"keuze": "a"}, "D3": "los"})
     assert fig is None
     assert lines == ["3 deelnemers hebben deze oefening ingevuld.", "D3: los", "keuze: 'a' (2×)"]
-    assert hooks.demo_answer("m9.bestaat_niet", np.random.default_rng(0)) is hooks.SKIP
+    assert hooks.demo_answer("m9.bestaat_niet", np.random.default_rng(0)) is registry.SKIP
 
 
-def test_a_later_exercise_type_is_picked_up_without_code_changes(tmp_path, monkeypatch):
-    """A new type registered in EXERCISE_TYPES with its own hooks is used; a hook that
-    raises or returns nonsense falls back to the generic reading."""
+def test_a_later_exercise_type_is_picked_up_without_code_changes(tmp_path, monkeypatch, caplog):
+    """A new type registered in EXERCISE_TYPES with its own readings is used; a reading
+    that raises or returns nonsense falls back to the generic reading, with a note
+    on the page and one log record naming the exercise and its file."""
+    import random
+
     shutil.copytree(data_dir(), tmp_path / "data")
     monkeypatch.setenv("LST_DATA_DIR", str(tmp_path / "data"))
-    module = types.ModuleType("lst_test_later_exercise")
 
     class Spec:
         def __init__(self, exercise_id, title):
             self.exercise_id, self.title = exercise_id, title
 
-    module.parse_spec = lambda root, exercise_id: Spec(exercise_id, root.text("title"))
-    module.summarize = lambda exercise_id, answer: [f"score {answer['score']}"]
-    module.class_picture = lambda exercise_id, answers: (_ for _ in ()).throw(RuntimeError("kapot"))
-    module.plot_answer = lambda exercise_id, answer: "geen figuur"
-    module.demo_answer = lambda exercise_id, rng: {"score": int(rng.integers(1, 6))}
-    monkeypatch.setitem(sys.modules, module.__name__, module)
-    monkeypatch.setitem(content.EXERCISE_TYPES, "later_type", module.__name__)
+    class Later(registry.ExerciseType):
+        name = "later_type"
+
+        def parse_spec(self, root, exercise_id):
+            return Spec(exercise_id, root.text("title"))
+
+        def summarize(self, spec, answer):
+            return [f"score {answer['score']}"]
+
+        def class_picture(self, spec, answers):
+            raise RuntimeError("kapot")
+
+        def plot_answer(self, spec, answer):
+            return "geen figuur"
+
+        def demo_answer(self, spec, rng):
+            return {"score": rng.randint(1, 5)}
+
+    package = types.ModuleType("lst_test_later_exercise")
+    readings = types.ModuleType("lst_test_later_exercise.readings")
+    readings.TYPE = Later()
+    monkeypatch.setitem(sys.modules, package.__name__, package)
+    monkeypatch.setitem(sys.modules, readings.__name__, readings)
+    monkeypatch.setitem(registry.EXERCISE_TYPES, "later_type", package.__name__)
     (tmp_path / "data" / "exercises" / "m7").mkdir()
     (tmp_path / "data" / "exercises" / "m7" / "later.yaml").write_text('type: later_type\ntitle: "Later"\n')
     assert hooks.exercise_info("m7.later").title == "Later"
     assert hooks.summarize("m7.later", {"score": 4}) == ["score 4"]
-    assert hooks.summarize("m7.later", {"anders": 1}) == ["anders: 1"]  # the hook raised KeyError
+    note, *rest = hooks.summarize("m7.later", {"anders": 1})  # the reading raised KeyError
+    assert "m7.later" in note and "exercises/m7/later.yaml" in note and rest == ["anders: 1"]
     assert hooks.plot_answer("m7.later", {"score": 4}) is None  # not a Figure
-    assert hooks.class_picture("m7.later", {"D1": {"score": 4}})[1][0].startswith("1 deelnemers")
-    assert hooks.demo_answer("m7.later", np.random.default_rng(1)) == {"score": 3}
+    with caplog.at_level("WARNING", logger="lst_kit"):
+        for _ in range(3):
+            fig, lines = hooks.class_picture("m7.later", {"D1": {"score": 4}})
+    assert fig is None and lines[1].startswith("1 deelnemers")
+    assert len([r for r in caplog.records if "class_picture" in r.getMessage()]) == 1  # logged once
+    assert hooks.demo_answer("m7.later", random.Random(1)) == {"score": random.Random(1).randint(1, 5)}
 
 
 # -- Module 1 hooks never raise on odd answers ------------------------------------------------
@@ -152,12 +178,12 @@ def test_rating_class_statistics():
     first, second = spec.items[0].key, spec.items[1].key
     answers = {"A": {"ratings": {first: 1, second: 5}}, "B": {"ratings": {first: 3}}, "C": {"ratings": {first: 5}}}
     fig, lines = hooks.class_picture("m1.wrr_nadrukken", answers)
-    label = hooks.short_label(spec.items[0].text, 60)
+    label = registry.short_label(spec.items[0].text, 60)
     assert f"{label}: gemiddeld 3,0, sd 1,6, n = 3." in lines
     assert any(line.endswith("gemiddeld 5,0, sd 0,0, n = 1.") for line in lines)
     root, texts = svg_picture(fig)
     assert "Scores in de groep: aantal per score, gemiddelde (ruit) en spreiding (lijn)" in texts
-    assert hooks.short_label(spec.items[0].text) in texts
+    assert registry.short_label(spec.items[0].text) in texts
     assert f"{spec.scale.min} = {spec.scale.low} · {spec.scale.max} = {spec.scale.high}" in texts
     diamonds = [el for el in fills(root, PALETTE[1]) if el.tag == f"{SVG}polygon"]
     assert len(diamonds) == 2  # a mean for the two statements that were rated, none for the others
@@ -165,7 +191,7 @@ def test_rating_class_statistics():
     assert len(circles) == len(spec.items) * (spec.scale.max - spec.scale.min + 1)
     assert len([r for r in circles if r > 0]) == 4  # scores 1, 3, 5 for the first statement, 5 for the second
     summary = hooks.summarize("m1.wrr_nadrukken", {"ratings": {first: 4}})
-    assert summary[0] == f"{hooks.short_label(spec.items[0].text, 60)}: 4 ({spec.scale.label(4)})"
+    assert summary[0] == f"{registry.short_label(spec.items[0].text, 60)}: 4 ({spec.scale.label(4)})"
     assert summary[-1] == f"1 van {len(spec.items)} stellingen beoordeeld."
 
 
@@ -245,5 +271,5 @@ def test_plots_are_deterministic():
 
 
 def test_most_answered_picks_the_largest_count_and_breaks_ties_by_name():
-    assert hooks.most_answered({"b": 2, "a": 2, "c": 1}) == "a"
-    assert hooks.most_answered({"b": 3, "a": 2}) == "b"
+    assert registry.most_answered({"b": 2, "a": 2, "c": 1}) == "a"
+    assert registry.most_answered({"b": 3, "a": 2}) == "b"

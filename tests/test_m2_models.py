@@ -8,11 +8,11 @@ import sys
 import pytest
 from _svg import SVG, filled, svg_picture
 
-from lst_kit import svgplot
-from lst_kit.cases import load_case
+from lst_kit.figures import svgplot
+from lst_kit.content.cases import load_case
 from lst_kit.content import load_spec
 from lst_kit.errors import InputError
-from lst_kit.plotting import PALETTE
+from lst_kit.figures.style import PALETTE
 from lst_kit.exercises import effect_chain as ec
 from lst_kit.exercises import sparrow_canvas as sc
 from lst_kit.exercises import strategic_triangle as st
@@ -223,12 +223,12 @@ def test_sparrow_class_picture_counts_scales_and_output_only():
 @pytest.mark.parametrize("exercise_id", ["m2.sparrow", "m2.driehoek", "m2.effectketen"])
 def test_class_picture_is_drawn_without_matplotlib(exercise_id):
     """The class overview draws this picture as SVG; neither the module nor the drawing imports matplotlib."""
-    code = ("import sys, numpy as np; from lst_kit import hooks; rng = np.random.default_rng(3); "
+    code = ("import sys, numpy as np; from lst_kit.reports import readings as hooks; rng = np.random.default_rng(3); "
             f"answers = {{f'p{{i}}': hooks.demo_answer({exercise_id!r}, rng) for i in range(6)}}; "
             f"fig, lines = hooks.class_picture({exercise_id!r}, answers); "
             "print(type(fig).__module__, fig.to_svg()[:4] == b'<svg', 'matplotlib' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.split() == ["lst_kit.svgplot", "True", "False"]
+    assert out.stdout.split() == ["lst_kit.figures.svgplot", "True", "False"]
 
 
 # -- keyword matching and tier classification ---------------------------------------------------

@@ -9,8 +9,8 @@ import pytest
 import yaml
 
 import lst_kit
-from lst_kit._paths import data_dir
-from lst_kit.ui import ErrorBanner
+from lst_kit.paths import data_dir
+from lst_kit.widgets import ErrorBanner
 from lst_kit.workbook import open_workbook
 
 PRECISE = "Te warm bewaarde koude thuismaaltijden van thuiskoks in Midden-Delta die via apps worden bezorgd"
@@ -102,9 +102,9 @@ def test_canvas_saves_debounced_while_typing(tmp_path, monkeypatch):
     latest state; a checkbox saves at once (and takes pending text along)."""
     import threading
 
-    from lst_kit import ui
+    from lst_kit import widgets as ui
 
-    monkeypatch.setattr(ui, "_kernel_loop", asyncio.get_running_loop)  # as inside a kernel
+    monkeypatch.setattr(ui.debounce, "_kernel_loop", asyncio.get_running_loop)  # as inside a kernel
     seen = {}
 
     async def typing():

@@ -7,7 +7,7 @@ import pytest
 import yaml
 
 import lst_kit
-from lst_kit._paths import data_dir
+from lst_kit.paths import data_dir
 from lst_kit.content import ContentError, load_spec
 from lst_kit.errors import InputError
 from lst_kit.exercises import east_letter as el
@@ -99,7 +99,7 @@ def test_east_view_saves_the_rewrite_and_scores_it(wb):
 def test_east_picture_puts_original_and_rewrite_side_by_side():
     import xml.etree.ElementTree as ET
 
-    from lst_kit import svgplot
+    from lst_kit.figures import svgplot
 
     svg = "{http://www.w3.org/2000/svg}"
     spec = load_spec("m4.east_brief", "east_letter")
@@ -135,7 +135,7 @@ def test_east_hooks():
 def test_east_class_picture_is_an_svg_of_original_and_class_mean():
     import xml.etree.ElementTree as ET
 
-    from lst_kit import svgplot
+    from lst_kit.figures import svgplot
 
     spec = load_spec("m4.east_brief")
     fig, _ = el.class_picture("m4.east_brief", {"a": {"text": GOOD_LETTER}, "b": {}})
@@ -243,8 +243,8 @@ def test_game_spec_damaged(tmp_path, monkeypatch):
 def test_game_picture_shows_levels_as_steps_with_outcomes_and_trust(spec):
     import xml.etree.ElementTree as ET
 
-    from lst_kit import svgplot
-    from lst_kit.plotting import PALETTE
+    from lst_kit.figures import svgplot
+    from lst_kit.figures.style import PALETTE
 
     svg = "{http://www.w3.org/2000/svg}"
     game = pg.Game(spec, agent_key="calculerend")
@@ -299,7 +299,7 @@ def test_module_imports_without_matplotlib(module):
 # -- demo answers (lst-kit demo-class) ------------------------------------------------------------
 
 def _m4_roundtrip(exercise_id, answer):
-    from lst_kit.cases import load_t11
+    from lst_kit.content.cases import load_t11
     from lst_kit.exercises import enforcement_pyramid as ep
     from lst_kit.exercises import intervention_matrix as im
     from lst_kit.exercises import tafel_van_elf as tve
@@ -321,18 +321,19 @@ def _m4_roundtrip(exercise_id, answer):
 def test_m4_demo_answers_are_seeded_varied_and_valid(exercise_id):
     import numpy as np
 
-    from lst_kit import hooks
+    from lst_kit.reports import readings as hooks
+    from lst_kit import registry
 
-    module = hooks.exercise_info(exercise_id).module
+    info = hooks.exercise_info(exercise_id)
     first = hooks.demo_answer(exercise_id, np.random.default_rng([7, 1]))
-    assert first is not hooks.SKIP
+    assert first is not registry.SKIP
     assert first == hooks.demo_answer(exercise_id, np.random.default_rng([7, 1]))
     others = [hooks.demo_answer(exercise_id, np.random.default_rng([7, i])) for i in range(2, 8)]
     assert any(o != first for o in others)
     for answer in [first, *others]:
         assert json.loads(json.dumps(answer)) == answer
         assert _m4_roundtrip(exercise_id, answer) == answer   # the exercise's own model accepts it
-        assert module.summarize(exercise_id, answer)   # the module's own hook, not the generic fallback
-    fig, lines = module.class_picture(exercise_id, {f"D{i}": a for i, a in enumerate([first, *others])})
+        assert info.kind.summarize(info.spec, answer)   # the type's own reading, not the generic fallback
+    fig, lines = info.kind.class_picture(info.spec, {f"D{i}": a for i, a in enumerate([first, *others])})
     assert lines and all(isinstance(x, str) for x in lines)
     assert lines[0].startswith("7 ") or "7 deelnemers" in lines[0]   # the class size, read from the answers

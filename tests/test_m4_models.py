@@ -10,14 +10,14 @@ import xml.etree.ElementTree as ET
 import pytest
 from _svg import SVG, svg_picture
 
-from lst_kit.cases import T11_KEYS, load_case, load_t11
+from lst_kit.content.cases import T11_KEYS, load_case, load_t11
 from lst_kit.content import load_spec
 from lst_kit.errors import InputError
 from lst_kit.exercises import enforcement_pyramid as ep
 from lst_kit.exercises import intervention_matrix as im
 from lst_kit.exercises import tafel_van_elf as tve
-from lst_kit import svgplot
-from lst_kit.plotting import PALETTE
+from lst_kit.figures import svgplot
+from lst_kit.figures.style import PALETTE
 
 
 
@@ -526,8 +526,8 @@ def test_matrix_and_pyramid_hooks_describe_the_answer(setup):
 def test_pyramid_class_picture_is_an_svg_bar_chart_per_segment_and_level(setup):
     import xml.etree.ElementTree as ET
 
-    from lst_kit import svgplot
-    from lst_kit.plotting import PALETTE
+    from lst_kit.figures import svgplot
+    from lst_kit.figures.style import PALETTE
 
     pyramid = {"segment": "D", "mix": {"D": ["proces_verbaal", "intrekking_vergunning"]}}
     fig, _ = ep.class_picture("m4.piramide", {"a": pyramid, "b": pyramid})
@@ -547,12 +547,12 @@ def test_pyramid_class_picture_is_an_svg_bar_chart_per_segment_and_level(setup):
 @pytest.mark.parametrize("exercise_id", ["m4.tafel_van_elf", "m4.interventiematrix"])
 def test_class_picture_is_drawn_without_matplotlib(exercise_id):
     """The class overview draws this picture as SVG; neither the module nor the drawing imports matplotlib."""
-    code = ("import sys, numpy as np; from lst_kit import hooks; rng = np.random.default_rng(3); "
+    code = ("import sys, numpy as np; from lst_kit.reports import readings as hooks; rng = np.random.default_rng(3); "
             f"answers = {{f'p{{i}}': hooks.demo_answer({exercise_id!r}, rng) for i in range(6)}}; "
             f"fig, lines = hooks.class_picture({exercise_id!r}, answers); "
             "print(type(fig).__module__, fig.to_svg()[:4] == b'<svg', 'matplotlib' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.split() == ["lst_kit.svgplot", "True", "False"]
+    assert out.stdout.split() == ["lst_kit.figures.svgplot", "True", "False"]
 
 
 def test_cell_keys_are_made_once_and_row_by_row(setup):

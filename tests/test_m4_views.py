@@ -9,8 +9,8 @@ import pytest
 import yaml
 
 import lst_kit
-from lst_kit._paths import data_dir
-from lst_kit.ui import ErrorBanner
+from lst_kit.paths import data_dir
+from lst_kit.widgets import ErrorBanner
 from lst_kit.workbook import open_workbook
 
 

@@ -8,7 +8,7 @@ import statistics
 import pytest
 import yaml
 
-from lst_kit.cases import load_case
+from lst_kit.content.cases import load_case
 from lst_kit.content import ContentError, load_spec
 from lst_kit.errors import InputError
 from lst_kit.exercises import public_values as pv
@@ -509,7 +509,7 @@ def _svg(fig):
     """(texts, elements inside the plot area) of an svgplot figure."""
     import xml.etree.ElementTree as ET
 
-    from lst_kit import svgplot
+    from lst_kit.figures import svgplot
 
     assert isinstance(fig, svgplot.Figure)
     root = ET.fromstring(fig.to_svg())
@@ -669,7 +669,7 @@ def _marks_at(root, colour):
 def test_triage_plot_is_an_svg_of_route_counts_and_observations_marked_by_route(st_spec):
     import xml.etree.ElementTree as ET
 
-    from lst_kit import svgplot
+    from lst_kit.figures import svgplot
 
     model = SignalTriage(st_spec)
     model.edit(model.case.signals[0].id, "frequency", 1)
@@ -709,8 +709,8 @@ def test_triage_plot_is_an_svg_of_route_counts_and_observations_marked_by_route(
 def test_public_values_plot_is_an_svg_heat_map_ranked_with_divergence_bars(pv_spec):
     import xml.etree.ElementTree as ET
 
-    from lst_kit import svgplot
-    from lst_kit.plotting import PALETTE
+    from lst_kit.figures import svgplot
+    from lst_kit.figures.style import PALETTE
 
     model = PublicValuesMap(pv_spec)
     model.set_weight("eerlijke concurrentie", "thuiskoks", 0)
@@ -749,9 +749,9 @@ def test_public_values_plot_is_an_svg_heat_map_ranked_with_divergence_bars(pv_sp
 def test_procedural_justice_plot_is_an_svg_of_scores_and_the_encounter_on_the_curve():
     import xml.etree.ElementTree as ET
 
-    from lst_kit import svgplot
+    from lst_kit.figures import svgplot
     from lst_kit.exercises import procedural_justice as pj
-    from lst_kit.plotting import PALETTE
+    from lst_kit.figures.style import PALETTE
 
     spec = load_spec("m5.procedurele_rechtvaardigheid")
     model = pj.JusticeScores(spec)

@@ -221,7 +221,7 @@ def test_broken_rule_shows_a_banner_naming_file_and_field(tmp_path, monkeypatch,
 
     import yaml
 
-    from lst_kit._paths import data_dir
+    from lst_kit.paths import data_dir
 
     shutil.copytree(data_dir(), tmp_path / "data")
     monkeypatch.setenv("LST_DATA_DIR", str(tmp_path / "data"))

@@ -5,7 +5,7 @@ import xml.etree.ElementTree as ET
 import numpy as np
 import pytest
 
-from lst_kit import svgplot
+from lst_kit.figures import svgplot
 from lst_kit.content import load_spec
 from lst_kit.errors import InputError
 from lst_kit.exercises.multiple_choice import Choice
@@ -14,7 +14,7 @@ from lst_kit.exercises.principles import PrincipleScores
 from lst_kit.exercises.rating_scales import Ratings
 from lst_kit.exercises.reflection import ReflectionAnswer, word_count
 from lst_kit.exercises.timeline import TimelineTags
-from lst_kit.plotting import PALETTE
+from lst_kit.figures.style import PALETTE
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -191,7 +191,7 @@ def test_principles_radar_draws_each_moment_at_its_scores_and_tells_them_apart_w
     import math
 
     from lst_kit.exercises.principles import plot_radar
-    from lst_kit.plotting import wrap_label
+    from lst_kit.figures.style import wrap_label
 
     spec = load_spec("m1.principes")
     model = PrincipleScores(spec)
@@ -318,7 +318,7 @@ def test_paradox_model_validates_and_saves_plain_numbers():
 def test_rating_plot_for_the_portfolio_is_svg_with_a_bar_per_rated_statement():
     import xml.etree.ElementTree as ET
 
-    from lst_kit import svgplot
+    from lst_kit.figures import svgplot
     from lst_kit.exercises import rating_scales as rs
 
     spec = load_spec("m1.wrr_nadrukken")

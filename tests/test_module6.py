@@ -9,12 +9,12 @@ from _svg import svg_picture
 import yaml
 
 import lst_kit
-from lst_kit._paths import data_dir
+from lst_kit.paths import data_dir
 from lst_kit.content import ContentError, load_spec
 from lst_kit.errors import InputError
 from lst_kit.exercises.dilemmas import DilemmaChoices, summary_text
 from lst_kit.exercises.learning_plan import LearningPlan, prefill
-from lst_kit.ui import ErrorBanner
+from lst_kit.widgets import ErrorBanner
 from lst_kit.workbook import open_workbook
 
 
@@ -241,7 +241,8 @@ def _hex(rgba):
 
 
 def test_dilemma_class_picture_splits_each_card_by_position_with_a_legend_of_the_steps():
-    from lst_kit import hooks, svgplot
+    from lst_kit.reports import readings as hooks
+    from lst_kit.figures import svgplot
 
     spec = load_spec("m6.dilemmas")
     card = spec.cards[0]
@@ -270,8 +271,8 @@ def test_dilemma_class_picture_splits_each_card_by_position_with_a_legend_of_the
 
 
 def test_learning_plan_class_picture_shows_how_often_each_section_was_prefilled():
-    from lst_kit import hooks
-    from lst_kit.plotting import PALETTE
+    from lst_kit.reports import readings as hooks
+    from lst_kit.figures.style import PALETTE
 
     spec = load_spec("m6.wat_neem_je_mee")
     filled = {"label": "x", "lines": ["regel"], "filled": True}
@@ -293,7 +294,7 @@ def test_learning_plan_class_picture_shows_how_often_each_section_was_prefilled(
 def test_dilemma_profile_marks_each_chosen_position_and_names_the_open_cards():
     import xml.etree.ElementTree as ET
 
-    from lst_kit import svgplot
+    from lst_kit.figures import svgplot
     from lst_kit.exercises.dilemmas import plot_profile
 
     spec = load_spec("m6.dilemmas")

@@ -7,7 +7,7 @@ import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from PIL import Image
 
-from lst_kit.plotting import PALETTE, new_figure, png_bytes
+from lst_kit.figures.style import PALETTE, new_figure, png_bytes
 
 
 def _savefig_pixels(fig) -> np.ndarray:

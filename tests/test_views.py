@@ -8,8 +8,8 @@ import pytest
 import yaml
 
 import lst_kit
-from lst_kit._paths import data_dir
-from lst_kit.ui import Debouncer, ErrorBanner, FigureBox
+from lst_kit.paths import data_dir
+from lst_kit.widgets import Debouncer, ErrorBanner, FigureBox
 from lst_kit.workbook import open_workbook
 
 
@@ -49,11 +49,11 @@ def test_reflection_too_long_shows_dutch_message_and_keeps_saved_text(wb):
 def test_debouncer_saves_at_most_once_per_interval_with_latest_state(monkeypatch):
     import threading
 
-    from lst_kit import ui
+    from lst_kit import widgets as ui
 
     calls = []
     state = {"text": ""}
-    monkeypatch.setattr(ui, "_kernel_loop", asyncio.get_running_loop)  # as inside a kernel
+    monkeypatch.setattr(ui.debounce, "_kernel_loop", asyncio.get_running_loop)  # as inside a kernel
 
     async def typing():
         debouncer = Debouncer(lambda: calls.append(state["text"]), delay=0.05)
@@ -212,7 +212,7 @@ def test_unexpected_handler_error_is_a_dutch_banner(wb, monkeypatch):
 
 
 def test_figure_box_has_text_alternative():
-    from lst_kit.plotting import new_figure
+    from lst_kit.figures.style import new_figure
 
     box = FigureBox()
     box.show(new_figure(), alt='een "grafiek" <met> tekens', caption="bijschrift")
@@ -221,7 +221,7 @@ def test_figure_box_has_text_alternative():
 
 
 def test_accessible_slider_keeps_ipywidgets_semantics():
-    from lst_kit.controls import FloatSlider, IntSlider
+    from lst_kit.widgets.slider import FloatSlider, IntSlider
 
     wide = IntSlider(value=250, min=10, max=300, description="Perioden")
     assert wide.value == 250  # min/max are set before the value

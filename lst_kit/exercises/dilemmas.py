@@ -25,14 +25,14 @@ from dataclasses import dataclass, field
 import ipywidgets as widgets
 import numpy as np
 
-from .. import svgplot
-from ..cases import case_ids, load_case
+from ..figures import svgplot
+from ..content.cases import case_ids, load_case
 from ..content import ContentError, Field, load_spec
 from ..errors import InputError
-from ..hooks import fmt, safe_hook, short_label
+from ..registry import fmt, safe_hook, short_label
 from ..i18n import t
-from ..plotting import PALETTE, SEQUENTIAL, style_axes, wrap_label
-from ..ui import ExerciseFrame, FigureBox, build_view, esc
+from ..figures.style import PALETTE, SEQUENTIAL, style_axes, wrap_label
+from ..widgets import ExerciseFrame, FigureBox, build_view, esc
 from ..workbook import Workbook
 from .rating_scales import Scale, parse_scale
 

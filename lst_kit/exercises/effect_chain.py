@@ -19,13 +19,13 @@ from functools import lru_cache
 
 import ipywidgets as widgets
 
-from .. import svgplot
+from ..figures import svgplot
 from ..content import Field, load_spec
 from ..errors import InputError
-from ..hooks import spec_or_none
+from ..registry import spec_or_none
 from ..i18n import t
-from ..plotting import GRID, PALETTE, style_axes, wrap_label as _wrap
-from ..ui import ExerciseFrame, FigureBox, build_view, esc
+from ..figures.style import GRID, PALETTE, style_axes, wrap_label as _wrap
+from ..widgets import ExerciseFrame, FigureBox, build_view, esc
 from ..workbook import Workbook
 
 MAX_TEXT = 200
@@ -335,7 +335,7 @@ def _draw_designs(ax, spec: EffectChainSpec, chosen: str | None) -> None:
 
 def plot_weights(model: EffectChain) -> svgplot.Figure:
     """The share of the indicators per tier: effort tiers light, effect tiers
-    dark and hatched, a dashed line between them (an :mod:`lst_kit.svgplot` figure)."""
+    dark and hatched, a dashed line between them (an :mod:`lst_kit.figures.svgplot` figure)."""
     fig = svgplot.Figure(figsize=(5.6, 3.6))
     _draw_weights(fig.add_subplot(), model)
     return fig
@@ -343,7 +343,7 @@ def plot_weights(model: EffectChain) -> svgplot.Figure:
 
 def plot_designs(spec: EffectChainSpec, chosen: str | None) -> svgplot.Figure:
     """The evaluation designs by (illustrative) evidential strength; the
-    chosen one orange, cross-hatched and in bold (an :mod:`lst_kit.svgplot` figure)."""
+    chosen one orange, cross-hatched and in bold (an :mod:`lst_kit.figures.svgplot` figure)."""
     fig = svgplot.Figure(figsize=(4.4, 3.2))
     _draw_designs(fig.add_subplot(), spec, chosen)
     return fig
@@ -614,7 +614,7 @@ def class_picture(exercise_id: str, answers: dict):
 
 def plot_class(spec: EffectChainSpec, shares: list[dict]):
     """Mean measurement weight per tier over the class, lowest to highest share
-    as whiskers (an :mod:`lst_kit.svgplot` figure: the class overview needs no
+    as whiskers (an :mod:`lst_kit.figures.svgplot` figure: the class overview needs no
     matplotlib)."""
     fig = svgplot.Figure(figsize=(7.0, 3.6))
     ax = fig.add_subplot()

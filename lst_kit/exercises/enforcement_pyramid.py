@@ -22,12 +22,12 @@ from dataclasses import dataclass, field
 
 import ipywidgets as widgets
 
-from .. import svgplot
+from ..figures import svgplot
 from ..content import ContentError, Field, load_spec
 from ..errors import InputError
 from ..i18n import t
-from ..plotting import PALETTE, style_axes, styled
-from ..ui import ExerciseFrame, FigureBox, build_view, esc
+from ..figures.style import PALETTE, style_axes, styled
+from ..widgets import ExerciseFrame, FigureBox, build_view, esc
 from ..workbook import Workbook, WorkbookError
 from .intervention_matrix import (LEVELS, InterventionMatrix, MatrixSetup, _level_colours, _text_colour,
                                   load_matrix_setup)
@@ -227,7 +227,7 @@ def plot_pyramid(setup: MatrixSetup, reading: PyramidReading, title: str) -> svg
     """Six trapezoid levels (widest at the base); each level names its
     interventions; arrows on the right show escalation between used levels
     (a jump over an empty level is dashed and marked), a dotted arrow the way
-    back to the base when cooperation returns. An :mod:`lst_kit.svgplot`
+    back to the base when cooperation returns. An :mod:`lst_kit.figures.svgplot`
     figure: redrawn whole after every edit in a few ms."""
     catalogue = setup.catalogue
     colours = _level_colours()

@@ -27,13 +27,13 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from .. import svgplot
-from .._paths import data_dir
-from ..content import ContentError, Field, _rel, load_spec, load_yaml
+from ..figures import svgplot
+from ..paths import data_dir
+from ..content import ContentError, Field, load_spec, rel_path, load_yaml
 from ..errors import InputError
 from ..i18n import t
-from ..plotting import PALETTE, SEQUENTIAL
-from ..ui import ExerciseFrame, FigureBox, build_view, esc
+from ..figures.style import PALETTE, SEQUENTIAL
+from ..widgets import ExerciseFrame, FigureBox, build_view, esc
 from ..workbook import Workbook
 
 
@@ -252,10 +252,10 @@ def _cached(path: Path, extra: tuple, parse):
     try:
         stat = path.stat()
     except FileNotFoundError:
-        raise ContentError(_rel(path), "", t("content.allowed_existing_file"), t("content.missing")) from None
+        raise ContentError(rel_path(path), "", t("content.allowed_existing_file"), t("content.missing")) from None
     key = (str(path), stat.st_mtime_ns, stat.st_size, *extra)
     if key not in _CACHE:
-        _CACHE[key] = parse(Field(load_yaml(path), _rel(path)))
+        _CACHE[key] = parse(Field(load_yaml(path), rel_path(path)))
     return _CACHE[key]
 
 
@@ -550,7 +550,7 @@ def plot_matrix(setup: MatrixSetup, cells: dict[str, tuple[str, ...]], situation
     cells coloured by their highest pyramid level (cividis, readable in grey),
     the interventions written in the cells, ``≠`` and a dashed frame where a
     cell differs from the reference, the chosen cell dotted and the suggested
-    cell (after aggravating factors) framed. An :mod:`lst_kit.svgplot` figure:
+    cell (after aggravating factors) framed. An :mod:`lst_kit.figures.svgplot` figure:
     redrawn whole after every edit in a few ms."""
     ncols = len(setup.spec.classes)
     width = 1.75 * ncols + 1.6
@@ -646,7 +646,7 @@ def plot_answer(exercise_id: str, answer):
 
 def plot_class_agreement(setup: MatrixSetup, agreement: dict[str, float], modal: dict[str, tuple[str, ...]]):
     """Per cell: the class's most chosen set and how many chose it (an
-    :mod:`lst_kit.svgplot` figure: the class overview needs no matplotlib)."""
+    :mod:`lst_kit.figures.svgplot` figure: the class overview needs no matplotlib)."""
     spec = setup.spec
     fig = svgplot.Figure(figsize=(1.75 * len(spec.classes) + 1.6, 5.2))
     ax = fig.add_subplot()

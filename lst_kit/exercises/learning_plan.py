@@ -27,15 +27,17 @@ from pathlib import Path
 
 import ipywidgets as widgets
 
-from .. import svgplot
-from .._demo import demo_text
+from ..figures import svgplot
+from ..reports.demo import demo_text
 from ..content import ContentError, Field, load_spec
 from ..errors import InputError
-from ..hooks import exercise_info, module_key, safe_hook
-from ..hooks import summarize as summarize_answer
+from ..content import module_key
+from ..registry import safe_hook
+from ..reports.readings import exercise_info
+from ..reports.readings import summarize as summarize_answer
 from ..i18n import t
-from ..plotting import PALETTE, style_axes
-from ..ui import Debouncer, ErrorBanner, ExerciseFrame, build_view, esc
+from ..figures.style import PALETTE, style_axes
+from ..widgets import Debouncer, ErrorBanner, ExerciseFrame, build_view, esc
 from ..workbook import EXERCISE_ID, Workbook, WorkbookError, open_workbook
 from .reflection import MAX_CHARS, word_count
 
@@ -281,8 +283,8 @@ class PortfolioButton(widgets.VBox):
                          self.banner)
 
     def _on_click(self, _=None) -> None:
-        from .. import ui
-        from ..export import ExportError, write_portfolio
+        from .. import widgets as ui
+        from ..reports.portfolio import ExportError, write_portfolio
 
         try:
             ui.flush_pending()  # text typed in the last second counts too
@@ -376,5 +378,12 @@ def demo_answer(exercise_id: str, rng) -> dict:
     model = LearningPlan(spec)
     for f in spec.fields:
         if rng.random() < 0.9:
-            model.set_text(f.key, demo_text(rng, (1, 3)))
+            model.set_text(f.key, demo_text(_py_random(rng), (1, 3)))
     return model.to_dict()
+
+
+def _py_random(rng):
+    """TRANSITIONAL: the numpy generator of the old demo hooks as a random.Random."""
+    import random
+
+    return rng if isinstance(rng, random.Random) else random.Random(int(rng.integers(2**62)))

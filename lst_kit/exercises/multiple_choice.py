@@ -16,13 +16,13 @@ from dataclasses import dataclass
 
 import ipywidgets as widgets
 
-from .. import svgplot
+from ..figures import svgplot
 from ..content import Field, load_spec
 from ..errors import InputError
-from ..hooks import fmt, safe_hook, short_label
+from ..registry import fmt, safe_hook, short_label
 from ..i18n import t
-from ..plotting import PALETTE, style_axes
-from ..ui import ExerciseFrame, build_view, esc
+from ..figures.style import PALETTE, style_axes
+from ..widgets import ExerciseFrame, build_view, esc
 from ..workbook import Workbook
 
 

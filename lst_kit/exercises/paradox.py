@@ -17,14 +17,14 @@ from dataclasses import dataclass, field
 import ipywidgets as widgets
 import numpy as np
 
-from .. import svgplot
-from ..controls import FloatSlider, IntSlider
+from ..figures import svgplot
+from ..widgets.slider import FloatSlider, IntSlider
 from ..content import Field, load_spec
 from ..errors import InputError
-from ..hooks import safe_hook
+from ..registry import safe_hook
 from ..i18n import t
-from ..plotting import PALETTE, style_axes
-from ..ui import ExerciseFrame, FigureBox, build_view, esc
+from ..figures.style import PALETTE, style_axes
+from ..widgets import ExerciseFrame, FigureBox, build_view, esc
 from ..workbook import Workbook
 
 #: Parameters of the model and their hard limits (a spec may narrow them).

@@ -12,14 +12,14 @@ from dataclasses import dataclass, field
 
 import ipywidgets as widgets
 
-from .. import svgplot
-from ..controls import IntSlider
+from ..figures import svgplot
+from ..widgets.slider import IntSlider
 from ..content import Field, load_spec
 from ..errors import InputError
-from ..hooks import fmt, safe_hook
+from ..registry import fmt, safe_hook
 from ..i18n import t
-from ..plotting import PALETTE, wrap_label
-from ..ui import ExerciseFrame, FigureBox, build_view, esc
+from ..figures.style import PALETTE, wrap_label
+from ..widgets import ExerciseFrame, FigureBox, build_view, esc
 from ..workbook import Workbook
 from .rating_scales import Scale, parse_scale
 

@@ -21,13 +21,13 @@ from dataclasses import dataclass, field
 
 import ipywidgets as widgets
 
-from .. import svgplot
+from ..figures import svgplot
 from ..content import Field, load_spec
-from ..controls import IntSlider
+from ..widgets.slider import IntSlider
 from ..errors import InputError
 from ..i18n import number, t
-from ..plotting import PALETTE, style_axes
-from ..ui import ExerciseFrame, FigureBox, build_view, esc
+from ..figures.style import PALETTE, style_axes
+from ..widgets import ExerciseFrame, FigureBox, build_view, esc
 from ..workbook import Workbook
 from .rating_scales import Scale, parse_scale
 

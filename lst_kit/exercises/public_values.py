@@ -27,13 +27,13 @@ from dataclasses import dataclass, field
 
 import ipywidgets as widgets
 
-from .. import svgplot
-from ..cases import Case, case_ids, load_case
+from ..figures import svgplot
+from ..content.cases import Case, case_ids, load_case
 from ..content import Field, load_spec
 from ..errors import InputError
 from ..i18n import number, t
-from ..plotting import PALETTE, SEQUENTIAL, style_axes, wrap_label as _wrap
-from ..ui import ExerciseFrame, FigureBox, build_view, esc
+from ..figures.style import PALETTE, SEQUENTIAL, style_axes, wrap_label as _wrap
+from ..widgets import ExerciseFrame, FigureBox, build_view, esc
 from ..workbook import Workbook
 
 MIN_ACTORS, MAX_ACTORS = 2, 8

@@ -23,12 +23,12 @@ from functools import lru_cache
 import ipywidgets as widgets
 import numpy as np
 
-from .. import svgplot
+from ..figures import svgplot
 from ..content import Field, load_spec
 from ..errors import InputError
 from ..i18n import t
-from ..plotting import PALETTE, style_axes
-from ..ui import ExerciseFrame, FigureBox, build_view, esc
+from ..figures.style import PALETTE, style_axes
+from ..widgets import ExerciseFrame, FigureBox, build_view, esc
 from ..workbook import Workbook
 
 HIDDEN = "verborgen"
@@ -222,7 +222,7 @@ def plot_game(spec: GameSpec, rounds: list[Round], total_rounds: int) -> svgplot
     regulatee complied and a cross where it did not; the proportionate level
     (tit-for-tat) dotted. Bottom: trust per round and, in grey, the costs so
     far (on their own scale; the total is written at the end). An
-    :mod:`lst_kit.svgplot` figure: a new round redraws it whole in a few ms."""
+    :mod:`lst_kit.figures.svgplot` figure: a new round redraws it whole in a few ms."""
     fig = svgplot.Figure(figsize=GAME_SIZE)
     ax, ax2 = fig.subplots(2, 1, height_ratios=[0.6, 0.4], sharex=True)
     ax.set_ylim(0.5, len(spec.levels) + 0.5)

@@ -17,15 +17,15 @@ from dataclasses import dataclass, field
 
 import ipywidgets as widgets
 
-from .. import svgplot
-from ..controls import IntSlider
+from ..figures import svgplot
+from ..widgets.slider import IntSlider
 from ..content import Field, load_spec
 from ..errors import InputError
-from ..hooks import fmt, safe_hook, short_label
+from ..registry import fmt, safe_hook, short_label
 from ..i18n import t
-from ..plotting import PALETTE, style_axes
-from ..plotting import TEXT as TEXT_COLOUR
-from ..ui import ExerciseFrame, build_view, esc
+from ..figures.style import PALETTE, style_axes
+from ..figures.style import TEXT as TEXT_COLOUR
+from ..widgets import ExerciseFrame, build_view, esc
 from ..workbook import Workbook
 
 

@@ -18,12 +18,12 @@ from dataclasses import dataclass
 
 import ipywidgets as widgets
 
-from .._demo import demo_text
+from ..reports.demo import demo_text
 from ..content import Field, load_spec
 from ..errors import InputError
-from ..hooks import fmt, safe_hook
+from ..registry import fmt, safe_hook
 from ..i18n import t
-from ..ui import Debouncer, ExerciseFrame, build_view, esc
+from ..widgets import Debouncer, ExerciseFrame, build_view, esc
 from ..workbook import Workbook
 
 MAX_CHARS = 20_000
@@ -170,4 +170,11 @@ def class_picture(exercise_id: str, answers: dict):
 
 def demo_answer(exercise_id: str, rng) -> dict:
     """An invented paragraph of plausible Dutch."""
-    return ReflectionAnswer(demo_text(rng)).to_dict()
+    return ReflectionAnswer(demo_text(_py_random(rng))).to_dict()
+
+
+def _py_random(rng):
+    """TRANSITIONAL: the numpy generator of the old demo hooks as a random.Random."""
+    import random
+
+    return rng if isinstance(rng, random.Random) else random.Random(int(rng.integers(2**62)))

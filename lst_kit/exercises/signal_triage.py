@@ -35,14 +35,14 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from .. import svgplot
-from .._paths import data_dir, steady
-from ..cases import LAW_COVERAGE, Case, case_ids, load_case
-from ..content import _MISSING, KEY, ContentError, Field, _rel, load_spec, load_yaml
+from ..figures import svgplot
+from ..paths import data_dir, steady
+from ..content.cases import LAW_COVERAGE, Case, case_ids, load_case
+from ..content import MISSING, KEY, ContentError, Field, load_spec, rel_path, load_yaml
 from ..errors import InputError
 from ..i18n import number, t
-from ..plotting import PALETTE, style_axes, wrap_label as _wrap
-from ..ui import Debouncer, ExerciseFrame, FigureBox, build_view, esc
+from ..figures.style import PALETTE, style_axes, wrap_label as _wrap
+from ..widgets import Debouncer, ExerciseFrame, FigureBox, build_view, esc
 from ..workbook import Workbook
 
 MAX_OWN = 100
@@ -254,7 +254,7 @@ def parse_rule(root: Field) -> TriageRule:
         route = n.choice("route", keys)
         modes = [m for m in ("all", "any") if m in n.data]
         if len(modes) != 1:
-            raise n.fail("all", t("signal_triage.allowed_mode"), modes or _MISSING)
+            raise n.fail("all", t("signal_triage.allowed_mode"), modes or MISSING)
         mode = modes[0]
         conditions = n.sub(mode)
         if not conditions.data:
@@ -281,10 +281,10 @@ def load_rule(name: str = "signaal_triage", path=None) -> TriageRule:
     try:
         stat = path.stat()
     except FileNotFoundError:
-        raise ContentError(_rel(path), "", t("content.allowed_existing_file"), t("content.missing")) from None
+        raise ContentError(rel_path(path), "", t("content.allowed_existing_file"), t("content.missing")) from None
     key = (str(path), stat.st_mtime_ns, stat.st_size)
     if key not in _RULE_CACHE:
-        _RULE_CACHE[key] = parse_rule(Field(load_yaml(path), _rel(path)))
+        _RULE_CACHE[key] = parse_rule(Field(load_yaml(path), rel_path(path)))
     return _RULE_CACHE[key]
 
 

@@ -19,14 +19,14 @@ from functools import cached_property
 
 import ipywidgets as widgets
 
-from .. import svgplot
-from ..cases import case_ids, load_case
+from ..figures import svgplot
+from ..content.cases import case_ids, load_case
 from ..content import ContentError, Field, load_spec
 from ..errors import InputError
-from ..hooks import spec_or_none
+from ..registry import spec_or_none
 from ..i18n import t
-from ..plotting import PALETTE, style_axes
-from ..ui import Debouncer, ExerciseFrame, build_view, esc
+from ..figures.style import PALETTE, style_axes
+from ..widgets import Debouncer, ExerciseFrame, build_view, esc
 from ..workbook import Workbook
 from .effect_chain import find_keywords
 from .reflection import word_count
@@ -732,7 +732,7 @@ def class_picture(exercise_id: str, answers: dict):
 
 def plot_class(spec: SparrowSpec, scale_counts: dict, dim_counts: dict, total: int):
     """Two bar charts: chosen scale, and dimensions used, over the class
-    (an :mod:`lst_kit.svgplot` figure: the class overview needs no matplotlib)."""
+    (an :mod:`lst_kit.figures.svgplot` figure: the class overview needs no matplotlib)."""
     fig = svgplot.Figure(figsize=(8.0, 3.4))
     left, right = fig.subplots(1, 2, width_ratios=[1, 2])
     labels = [s.label for s in spec.scales]

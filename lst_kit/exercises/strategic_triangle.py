@@ -17,15 +17,15 @@ from dataclasses import dataclass, field
 
 import ipywidgets as widgets
 
-from .. import svgplot
-from ..cases import Case, case_ids, load_case
+from ..figures import svgplot
+from ..content.cases import Case, case_ids, load_case
 from ..content import ContentError, Field, load_spec
-from ..controls import IntSlider
+from ..widgets.slider import IntSlider
 from ..errors import InputError
-from ..hooks import most_answered, spec_or_none
+from ..registry import most_answered, spec_or_none
 from ..i18n import t
-from ..plotting import PALETTE, wrap_label as _wrap
-from ..ui import ExerciseFrame, FigureBox, build_view, esc
+from ..figures.style import PALETTE, wrap_label as _wrap
+from ..widgets import ExerciseFrame, FigureBox, build_view, esc
 from ..workbook import Workbook
 
 #: The corners, in the order used for ties: the first weakest corner wins.
@@ -261,7 +261,7 @@ def _point(corner: str, r: float) -> tuple[float, float]:
 
 def plot_triangle(spec: TriangleSpec, options: list[OptionScore], names: bool = True) -> svgplot.Figure:
     """The options as overlaid triangles on three axes at 120 degrees (score
-    1-5 from the centre), an :mod:`lst_kit.svgplot` figure. Each option has
+    1-5 from the centre), an :mod:`lst_kit.figures.svgplot` figure. Each option has
     its own line style and marker as well as its own colour; its weakest
     corner is ringed.
 
@@ -565,7 +565,7 @@ def class_picture(exercise_id: str, answers: dict):
 
 def plot_class(spec: TriangleSpec, per_option: dict[str, list[OptionScore]]):
     """Per option the class's mean score on each corner, lowest to highest as
-    whiskers (an :mod:`lst_kit.svgplot` figure: the class overview needs no
+    whiskers (an :mod:`lst_kit.figures.svgplot` figure: the class overview needs no
     matplotlib)."""
     fig = svgplot.Figure(figsize=(7.5, 0.9 + 0.9 * len(per_option)))
     ax = fig.add_subplot()

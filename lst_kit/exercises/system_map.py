@@ -21,15 +21,15 @@ from dataclasses import dataclass, field
 
 import ipywidgets as widgets
 
-from .. import svgplot
-from ..cases import ACTOR_TYPES, case_ids, load_case
-from ..controls import IntSlider
+from ..figures import svgplot
+from ..content.cases import ACTOR_TYPES, case_ids, load_case
+from ..widgets.slider import IntSlider
 from ..content import Field, load_spec
 from ..errors import InputError
-from ..hooks import fmt, most_answered, safe_hook
+from ..registry import fmt, most_answered, safe_hook
 from ..i18n import t
-from ..plotting import PALETTE, style_axes, wrap_label
-from ..ui import ExerciseFrame, FigureBox, build_view, esc
+from ..figures.style import PALETTE, style_axes, wrap_label
+from ..widgets import ExerciseFrame, FigureBox, build_view, esc
 from ..workbook import Workbook
 
 REACH = ("direct", "partners", "signaleren")
@@ -415,7 +415,7 @@ LINK_COLOUR = "#444444bf"  # the links a little transparent (alpha 0.75): nodes 
 def plot_map(model: SystemMap, pos: dict | None = None) -> svgplot.Figure:
     """Nodes: actors as squares, factors as circles, the inspectorate as a
     hexagon. Links: solid for +, dashed for −, width by strength, an arrow
-    head at the target, '||' for a delay. An :mod:`lst_kit.svgplot` figure:
+    head at the target, '||' for a delay. An :mod:`lst_kit.figures.svgplot` figure:
     a map of 250 nodes is written in a few ms."""
     pos = pos or LayoutCache(model.spec.layout_seed).positions(model)
     n = len(model.nodes)
@@ -501,7 +501,7 @@ def _fit(label: str, width: int) -> str:
 def plot_power_interest(model: SystemMap) -> svgplot.Figure:
     """Mendelow's grid: actors by power (y) and interest (x), four quadrants.
     Names are wrapped to fit their cell (two lines at most); several actors
-    in one cell stand above one another. An :mod:`lst_kit.svgplot` figure."""
+    in one cell stand above one another. An :mod:`lst_kit.figures.svgplot` figure."""
     spec = model.spec
     fig = svgplot.Figure(figsize=(7.0, 5.6))
     ax = fig.add_subplot()
@@ -835,7 +835,7 @@ def class_picture(exercise_id: str, answers: dict):
 
 def plot_class_reach(labels: list[str], marks: dict[str, dict[str, int]]):
     """Per node, how many participants marked each kind of reach, stacked
-    (an :mod:`lst_kit.svgplot` figure: the class overview needs no matplotlib)."""
+    (an :mod:`lst_kit.figures.svgplot` figure: the class overview needs no matplotlib)."""
     fig = svgplot.Figure(figsize=(7.5, 1.3 + 0.4 * len(labels)))
     ax = fig.add_subplot()
     ys = list(range(len(labels)))[::-1]

@@ -28,15 +28,15 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from .. import svgplot
-from .._paths import data_dir
-from ..controls import IntSlider
-from ..cases import T11_KEYS, Case, T11Reference, case_ids, load_case, load_t11
-from ..content import ContentError, Field, _rel, load_spec, load_yaml
+from ..figures import svgplot
+from ..paths import data_dir
+from ..widgets.slider import IntSlider
+from ..content.cases import T11_KEYS, Case, T11Reference, case_ids, load_case, load_t11
+from ..content import ContentError, Field, load_spec, rel_path, load_yaml
 from ..errors import InputError
 from ..i18n import t
-from ..plotting import GRID, PALETTE, style_axes
-from ..ui import ExerciseFrame, FigureBox, build_view, esc
+from ..figures.style import GRID, PALETTE, style_axes
+from ..widgets import ExerciseFrame, FigureBox, build_view, esc
 
 
 SCALE_MIN, SCALE_MAX = 1, 5
@@ -119,10 +119,10 @@ def load_mapping(path: Path | None = None) -> InterventionMapping:
     try:
         stat = path.stat()
     except FileNotFoundError:
-        raise ContentError(_rel(path), "", t("content.allowed_existing_file"), t("content.missing")) from None
+        raise ContentError(rel_path(path), "", t("content.allowed_existing_file"), t("content.missing")) from None
     key = (str(path), stat.st_mtime_ns, stat.st_size)
     if key not in _MAPPING_CACHE:
-        _MAPPING_CACHE[key] = parse_mapping(Field(load_yaml(path), _rel(path)))
+        _MAPPING_CACHE[key] = parse_mapping(Field(load_yaml(path), rel_path(path)))
     return _MAPPING_CACHE[key]
 
 
@@ -459,7 +459,7 @@ def plot_radar(reference: T11Reference, profiles: list[tuple[str, dict[str, int]
                start: dict[str, int] | None = None) -> svgplot.Figure:
     """Radar of one or two target-group profiles (line style and marker tell
     them apart without colour); ``start`` adds the case's scores as a thin
-    dotted line. Group sectors are shaded and named. An :mod:`lst_kit.svgplot`
+    dotted line. Group sectors are shaded and named. An :mod:`lst_kit.figures.svgplot`
     figure: the whole picture is redrawn after every edit in a few ms."""
     dims = reference.dimensions
     n = len(dims)
@@ -513,7 +513,7 @@ def plot_radar(reference: T11Reference, profiles: list[tuple[str, dict[str, int]
 def plot_deterrence(calc: Deterrence) -> svgplot.Figure:
     """Expected sanction against the detection chance, with the gain line,
     the current detection chance and the break-even point (illustrative;
-    an :mod:`lst_kit.svgplot` figure)."""
+    an :mod:`lst_kit.figures.svgplot` figure)."""
     fig = svgplot.Figure(figsize=(7.2, 3.4))
     ax = fig.add_subplot()
     xs = [i / 100 for i in range(101)]
@@ -621,7 +621,7 @@ def _shown_profiles(model: T11Profile) -> list[tuple[str, dict[str, int]]]:
 
 def plot_class(reference: T11Reference, rows: list[tuple[str, dict[str, list[int]]]]):
     """Per target group: mean score per dimension with the min–max range
-    (an :mod:`lst_kit.svgplot` figure: the class overview needs no matplotlib)."""
+    (an :mod:`lst_kit.figures.svgplot` figure: the class overview needs no matplotlib)."""
     fig = svgplot.Figure(figsize=(7.2, 3.8))
     ax = fig.add_subplot()
     dims = [d.key for d in reference.dimensions]

@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 
 import ipywidgets as widgets
 
-from .. import svgplot
+from ..figures import svgplot
 from ..content import Field, load_spec
 from ..errors import InputError
-from ..hooks import fmt, safe_hook
+from ..registry import fmt, safe_hook
 from ..i18n import t
-from ..plotting import PALETTE, style_axes
-from ..ui import ExerciseFrame, FigureBox, build_view, esc
+from ..figures.style import PALETTE, style_axes
+from ..widgets import ExerciseFrame, FigureBox, build_view, esc
 from ..workbook import Workbook
 
 UNTAGGED_COLOUR = "#dddddd"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from test_voila import TIMEOUT, exercise, expected_exercises, open_app, wait_for_answers, wait_rendered
 
-from lst_kit.cases import load_case
+from lst_kit.content.cases import load_case
 
 REPO = Path(__file__).resolve().parents[2]
 NOTEBOOK = "notebooks/05_maatschappelijke_orientatie.ipynb"

@@ -12,7 +12,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from lst_kit.content import EXERCISE_TYPES, load_spec
+from lst_kit.content import load_spec
+from lst_kit.registry import EXERCISE_TYPES
 
 REPO = Path(__file__).resolve().parents[2]
 MODULES = sorted((REPO / "notebooks").glob("0*.ipynb"))

@@ -80,6 +80,7 @@ def _pull(url, target):
 
 # nbgitpuller's execute_cmd leaves the pipe of a finished git command to the garbage collector
 @pytest.mark.filterwarnings("ignore::ResourceWarning", "ignore::pytest.PytestUnraisableExceptionWarning")
+@pytest.mark.slow  # runs git
 def test_nbgitpuller_keeps_the_participants_edit_and_brings_the_fix(tmp_path):
     pytest.importorskip("nbgitpuller")
     teacher = tmp_path / "cursus"

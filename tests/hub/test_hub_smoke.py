@@ -5,7 +5,7 @@ authenticator and a local process spawner.
 Three participants log in through the hub's REST API (name and password; the
 hub hands out a token), start their servers, and each answers a reflection
 question by typing into the real exercise view in their own kernel. The
-teacher's server then reads the class folder (``lst_kit.classroom.collect``
+teacher's server then reads the class folder (``lst_kit.reports.class_overview.collect``
 and ``lst-kit collect``) and sees exactly those three workbooks.
 
 Isolation: as root (here and in CI) every participant and the teacher is a
@@ -44,6 +44,8 @@ from urllib.parse import urlencode
 
 import pytest
 from _hub import CHP, REPO, Deadline, Hub, bridge_python, remove_tree, run, runs_as
+
+pytestmark = pytest.mark.slow  # a hub, a proxy, four servers and their kernels
 
 HUB_TEST_SECONDS = 180
 EXERCISE = "m1.reflectie_wrr"
@@ -178,7 +180,7 @@ def test_the_teacher_sees_exactly_the_three_workbooks(hub, answered):
     kernels, texts, _ = answered
     out = hub.execute(hub.teacher, kernels[hub.teacher], """
 import json, os, subprocess, sys
-from lst_kit.classroom import collect, read_class
+from lst_kit.reports.class_overview import collect, read_class
 folder = os.environ["LST_KLAS_DIR"]
 overview = collect(folder, names=True, with_images=False, workers=1)
 per_exercise, people, skipped = read_class(folder)

@@ -1,0 +1,30 @@
+"""The widget parts shared by every exercise view (all ipywidgets lives
+here and in the exercises' ``view.py`` files; models never import it).
+
+- :mod:`.frame`: :class:`ExerciseFrame` and :func:`build_view`;
+- :mod:`.parts`: error banner, saved indicator, figure box;
+- :mod:`.slider`: the accessible slider (a native range input);
+- :mod:`.debounce`: the debounced save of text fields;
+- :mod:`.status`: the workbook box at the top of a module.
+"""
+
+from .debounce import Debouncer, flush_pending
+from .frame import ExerciseFrame, build_view
+from .parts import ErrorBanner, FigureBox, SavedIndicator, esc, labelled_layout
+from .slider import FloatSlider, IntSlider
+from .status import workbook_status
+
+__all__ = [
+    "Debouncer",
+    "ErrorBanner",
+    "ExerciseFrame",
+    "FigureBox",
+    "FloatSlider",
+    "IntSlider",
+    "SavedIndicator",
+    "build_view",
+    "esc",
+    "flush_pending",
+    "labelled_layout",
+    "workbook_status",
+]

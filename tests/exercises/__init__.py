@@ -1,0 +1,1 @@
+"""Tests of the exercise types, one folder per type (tests/exercises/<type>/)."""
