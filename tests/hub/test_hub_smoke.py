@@ -180,8 +180,9 @@ def test_the_teacher_sees_exactly_the_three_workbooks(hub, answered):
     kernels, texts, _ = answered
     out = hub.execute(hub.teacher, kernels[hub.teacher], """
 import json, os, subprocess, sys
-from lst_kit.reports.class_overview import collect, read_class
+from lst_kit.reports.class_overview import collect, default_class_folder, read_class
 folder = os.environ["LST_KLAS_DIR"]
+assert str(default_class_folder()) == folder  # what lst_kit.class_overview() in the teacher's notebook reads
 overview = collect(folder, names=True, with_images=False, workers=1)
 per_exercise, people, skipped = read_class(folder)
 cli = subprocess.run([sys.executable, "-m", "lst_kit.cli", "collect", folder, "--out", os.path.expanduser("~/klasoverzicht.html")],
