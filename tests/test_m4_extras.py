@@ -168,24 +168,13 @@ def test_module_imports_without_matplotlib(module):
 # -- demo answers (lst-kit demo-class) ------------------------------------------------------------
 
 def _m4_roundtrip(exercise_id, answer):
-    from lst_kit.content.cases import load_t11
-    from lst_kit.exercises import enforcement_pyramid as ep
-    from lst_kit.exercises import intervention_matrix as im
-    from lst_kit.exercises import tafel_van_elf as tve
-
     spec = load_spec(exercise_id)
-    if exercise_id == "m4.tafel_van_elf":
-        return tve.T11Profile.from_dict(spec, load_t11(), tve.load_mapping(), answer).to_dict()
-    if exercise_id == "m4.interventiematrix":
-        return im.InterventionMatrix.from_dict(im.load_setup(spec), answer).to_dict()
-    if exercise_id == "m4.piramide":
-        return ep.PyramidModel.from_dict(spec, im.load_matrix_setup(spec.matrix_id), answer).to_dict()
     if exercise_id == "m4.east_brief":
         return el.LetterRewrite.from_dict(spec, answer).to_dict()
     raise AssertionError(exercise_id)
 
 
-@pytest.mark.parametrize("exercise_id", ["m4.tafel_van_elf", "m4.interventiematrix", "m4.piramide", "m4.east_brief"])
+@pytest.mark.parametrize("exercise_id", ["m4.east_brief"])
 def test_m4_demo_answers_are_seeded_varied_and_valid(exercise_id):
     import numpy as np
 
