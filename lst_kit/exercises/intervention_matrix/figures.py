@@ -5,17 +5,24 @@ read them. Pure functions of the model and the setup."""
 from __future__ import annotations
 
 import textwrap
+from html import escape
 
 from ...figures import svgplot
 from ...figures.style import PALETTE, SEQUENTIAL
 from ...i18n import t
 from .model import LEVELS, Catalogue, InterventionMatrix, MatrixSetup, compare_cells, level_range
 
-__all__ = ["COLOUR_BAR", "MAX_IN_CELL_LINES", "cell_lines", "level_colours", "names", "plot_class_agreement",
-           "plot_matrix", "range_text", "situation_text", "summary_text", "text_colour"]
+__all__ = ["COLOUR_BAR", "MAX_IN_CELL_LINES", "cell_lines", "comparison_html", "esc", "level_colours", "names",
+           "plot_class_agreement", "plot_matrix", "range_text", "situation_text", "summary_text", "table_html",
+           "text_colour"]
 
 MAX_IN_CELL_LINES = 5
 COLOUR_BAR = 0.55  # room right of the last matrix for the colour scale, in cell widths
+
+
+def esc(text) -> str:
+    """``text`` made safe inside HTML (figures import no widgets)."""
+    return escape(str(text), quote=True)
 
 
 def level_colours() -> dict[int, tuple]:
@@ -204,3 +211,40 @@ def situation_text(model: InterventionMatrix) -> list[str]:
     if model.criminal_track():
         lines.append(t("intervention_matrix.criminal"))
     return lines
+
+
+def comparison_html(model: InterventionMatrix) -> str:
+    """The comparison with the reference as HTML: the consistency, the
+    reference's note and, folded, every differing cell."""
+    comp = model.comparison()
+    catalogue, reference = model.catalogue, model.setup.reference
+    items = "".join(
+        f"<li><b>{esc(d.cell)}</b>: {esc(t('intervention_matrix.only_mine'))} {esc(names(catalogue, d.only_mine))}; "
+        f"{esc(t('intervention_matrix.only_reference'))} {esc(names(catalogue, d.only_reference))}</li>"
+        for d in comp.differences)
+    consistency = t("intervention_matrix.consistency", equal=comp.equal, total=comp.total,
+                    share=round(100 * comp.consistency))
+    return (f"<p><b>{esc(consistency)}</b></p>"
+            f"<p><small>{esc(t('intervention_matrix.reference_note', title=reference.title))} "
+            f"{esc(reference.note)}</small></p>"
+            + (f"<details><summary>{esc(t('intervention_matrix.differences', n=len(comp.differences)))}</summary>"
+               f"<ul>{items}</ul></details>" if comp.differences else ""))
+
+
+def table_html(model: InterventionMatrix) -> str:
+    """The matrix as an HTML table (the picture's text alternative): the
+    heaviest segment on top, as in the picture."""
+    spec, catalogue = model.spec, model.catalogue
+    head = f"<tr><th scope='col'>{esc(t('intervention_matrix.col_segment'))}</th>" + "".join(
+        f"<th scope='col'>{esc(c.key)} {esc(c.label)}</th>" for c in spec.classes) + "</tr>"
+    body = ""
+    for seg in reversed(spec.segments):
+        body += f"<tr><th scope='row'>{esc(seg.key)} {esc(seg.label)}</th>"
+        for cls in spec.classes:
+            cell = f"{seg.key}{cls.key}"
+            ids = model.get(cell)
+            body += (f"<td>{esc(names(catalogue, ids)) if ids else '–'}"
+                     f"<br><small>{esc(range_text(model.level_range(cell)))}</small></td>")
+        body += "</tr>"
+    return (f"<details><summary>{esc(t('intervention_matrix.table'))}</summary>"
+            f"<table style='border-collapse:collapse' border='1' cellpadding='3'>{head}{body}</table></details>")

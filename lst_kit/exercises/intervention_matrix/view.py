@@ -8,7 +8,7 @@ import ipywidgets as widgets
 from ...i18n import t
 from ...widgets import ExerciseFrame, FigureBox, esc
 from ...workbook import Workbook
-from .figures import names, plot_matrix, range_text, situation_text, summary_text
+from .figures import comparison_html, plot_matrix, situation_text, summary_text, table_html
 from .model import InterventionMatrix, MatrixSetup
 
 __all__ = ["MatrixView"]
@@ -123,34 +123,5 @@ class MatrixView(ExerciseFrame):
         fig = plot_matrix(self.setup, model.cells, model.situation, model.suggested(), self.show_reference.value)
         self.figure.show(fig, alt=t("intervention_matrix.alt"), caption=summary_text(model))
         self.situation_box.value = "".join(f"<p style='margin:2px 0'>{esc(line)}</p>" for line in situation_text(model))
-        self.comparison_box.value = self._comparison_html()
-        self.table.value = self._table_html()
-
-    def _comparison_html(self) -> str:
-        comp = self.model.comparison()
-        catalogue = self.setup.catalogue
-        items = "".join(
-            f"<li><b>{esc(d.cell)}</b>: {esc(t('intervention_matrix.only_mine'))} {esc(names(catalogue, d.only_mine))}; "
-            f"{esc(t('intervention_matrix.only_reference'))} {esc(names(catalogue, d.only_reference))}</li>"
-            for d in comp.differences)
-        note = self.setup.reference.note
-        return (f"<p><b>{esc(t('intervention_matrix.consistency', equal=comp.equal, total=comp.total, share=round(100 * comp.consistency)))}</b></p>"
-                f"<p><small>{esc(t('intervention_matrix.reference_note', title=self.setup.reference.title))} {esc(note)}</small></p>"
-                + (f"<details><summary>{esc(t('intervention_matrix.differences', n=len(comp.differences)))}</summary>"
-                   f"<ul>{items}</ul></details>" if comp.differences else ""))
-
-    def _table_html(self) -> str:
-        spec, catalogue = self.setup.spec, self.setup.catalogue
-        head = f"<tr><th scope='col'>{esc(t('intervention_matrix.col_segment'))}</th>" + "".join(
-            f"<th scope='col'>{esc(c.key)} {esc(c.label)}</th>" for c in spec.classes) + "</tr>"
-        body = ""
-        for seg in reversed(spec.segments):
-            body += f"<tr><th scope='row'>{esc(seg.key)} {esc(seg.label)}</th>"
-            for cls in spec.classes:
-                cell = f"{seg.key}{cls.key}"
-                ids = self.model.get(cell)
-                body += (f"<td>{esc(names(catalogue, ids)) if ids else '–'}"
-                         f"<br><small>{esc(range_text(self.model.level_range(cell)))}</small></td>")
-            body += "</tr>"
-        return (f"<details><summary>{esc(t('intervention_matrix.table'))}</summary>"
-                f"<table style='border-collapse:collapse' border='1' cellpadding='3'>{head}{body}</table></details>")
+        self.comparison_box.value = comparison_html(model)
+        self.table.value = table_html(model)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 import textwrap
+from html import escape
 from statistics import mean
 
 from ...content import T11Reference
@@ -14,8 +15,8 @@ from ...figures.style import GRID, PALETTE, style_axes
 from ...i18n import number, t
 from .model import SCALE_MAX, SCALE_MIN, Deterrence, T11Profile, expected_sanction
 
-__all__ = ["LINE_STYLES", "RADAR_SIZE", "deterrence_summary", "dim_labels", "eur", "num", "pct", "plot_class",
-           "plot_deterrence", "plot_radar", "radar_summary", "shown_profiles"]
+__all__ = ["LINE_STYLES", "RADAR_SIZE", "deterrence_summary", "dim_labels", "esc", "eur", "indices_html", "num", "pct",
+           "plot_class", "plot_deterrence", "plot_radar", "radar_summary", "shown_profiles", "weakest_html"]
 
 
 # -- formatting ---------------------------------------------------------------------
@@ -206,3 +207,41 @@ def deterrence_summary(calc: Deterrence) -> str:
 
 def shown_profiles(model: T11Profile) -> list[tuple[str, dict[str, int]]]:
     return [(model.group(g).name, model.profile(g)) for g in (model.focus, model.compare) if g]
+
+
+def esc(text) -> str:
+    """``text`` made safe inside HTML (figures import no widgets)."""
+    return escape(str(text), quote=True)
+
+
+def indices_html(model: T11Profile) -> str:
+    """The index per T11 group of the shown target groups, as an HTML table."""
+    reference = model.reference
+    shown = [g for g in (model.focus, model.compare) if g]
+    head = f"<tr><th scope='col'>{esc(t('tafel_van_elf.col_index'))}</th><th scope='col'>" \
+           f"{esc(t('tafel_van_elf.col_dims'))}</th>" + "".join(
+               f"<th scope='col'>{esc(model.group(g).name)}</th>" for g in shown) + "</tr>"
+    indices = {g: model.indices(g) for g in shown}
+    rows = ""
+    for group in reference.groups:
+        dims = [d.key for d in reference.in_group(group.key)]
+        if not dims:
+            continue
+        span = f"{dims[0]}–{dims[-1]}" if len(dims) > 1 else dims[0]
+        rows += (f"<tr><td>{esc(group.label)}</td><td>{esc(span)}</td>"
+                 + "".join(f"<td>{esc(num(indices[g][group.key]))}</td>" for g in shown) + "</tr>")
+    return (f"<table style='border-collapse:collapse' cellpadding='3'><caption style='text-align:left'>"
+            f"{esc(t('tafel_van_elf.indices_caption'))}</caption>{head}{rows}</table>")
+
+
+def weakest_html(model: T11Profile) -> str:
+    """The focus group's weakest dimensions with the intervention families
+    that address them, as an HTML list."""
+    labels = dim_labels(model.reference)
+    items = "".join(
+        f"<li><b>{esc(dim)} {esc(labels[dim])}</b> ({esc(score)}): {esc(' · '.join(families))}</li>"
+        for dim, score, families in model.weakest())
+    title = t("tafel_van_elf.weakest_title", n=model.spec.weakest, group=model.group(model.focus).name)
+    return (f"<p style='margin:8px 0 2px 0'><b>{esc(title)}</b></p>"
+            f"<ol style='margin-top:0'>{items}</ol>"
+            f"<p><small>{esc(t('tafel_van_elf.mapping_note'))}</small></p>")

@@ -12,7 +12,8 @@ from ...i18n import t
 from ...widgets import ExerciseFrame, FigureBox, esc
 from ...widgets.slider import IntSlider
 from ...workbook import Workbook
-from .figures import deterrence_summary, dim_labels, num, plot_deterrence, plot_radar, radar_summary, shown_profiles
+from .figures import (deterrence_summary, dim_labels, indices_html, plot_deterrence, plot_radar, radar_summary,
+                      shown_profiles, weakest_html)
 from .model import DETERRENCE_FIELDS, SCALE_MAX, SCALE_MIN, InterventionMapping, T11Profile, T11Spec
 
 __all__ = ["T11View"]
@@ -195,36 +196,8 @@ class T11View(ExerciseFrame):
         start = start if start != profile else None
         self.radar.show(plot_radar(self.reference, profiles, start), alt=t("tafel_van_elf.radar_alt"),
                         caption=radar_summary(model))
-        self.indices_table.value = self._indices_html()
-        self.weakest_box.value = self._weakest_html()
-
-    def _indices_html(self) -> str:
-        model = self.model
-        shown = [g for g in (model.focus, model.compare) if g]
-        head = f"<tr><th scope='col'>{esc(t('tafel_van_elf.col_index'))}</th><th scope='col'>" \
-               f"{esc(t('tafel_van_elf.col_dims'))}</th>" + "".join(
-                   f"<th scope='col'>{esc(model.group(g).name)}</th>" for g in shown) + "</tr>"
-        indices = {g: model.indices(g) for g in shown}
-        rows = ""
-        for group in self.reference.groups:
-            dims = [d.key for d in self.reference.in_group(group.key)]
-            if not dims:
-                continue
-            span = f"{dims[0]}–{dims[-1]}" if len(dims) > 1 else dims[0]
-            rows += (f"<tr><td>{esc(group.label)}</td><td>{esc(span)}</td>"
-                     + "".join(f"<td>{esc(num(indices[g][group.key]))}</td>" for g in shown) + "</tr>")
-        return (f"<table style='border-collapse:collapse' cellpadding='3'><caption style='text-align:left'>"
-                f"{esc(t('tafel_van_elf.indices_caption'))}</caption>{head}{rows}</table>")
-
-    def _weakest_html(self) -> str:
-        model = self.model
-        labels = dim_labels(self.reference)
-        items = "".join(
-            f"<li><b>{esc(dim)} {esc(labels[dim])}</b> ({esc(score)}): {esc(' · '.join(families))}</li>"
-            for dim, score, families in model.weakest())
-        return (f"<p style='margin:8px 0 2px 0'><b>{esc(t('tafel_van_elf.weakest_title', n=self.spec.weakest, group=model.group(model.focus).name))}</b></p>"
-                f"<ol style='margin-top:0'>{items}</ol>"
-                f"<p><small>{esc(t('tafel_van_elf.mapping_note'))}</small></p>")
+        self.indices_table.value = indices_html(model)
+        self.weakest_box.value = weakest_html(model)
 
     def _redraw_deterrence(self) -> None:
         calc = self.model.calculator()
