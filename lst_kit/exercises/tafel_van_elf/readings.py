@@ -31,9 +31,8 @@ class TafelVanElfType(ExerciseType):
                             f"{spec.default_case} ({exc})") from None
         return with_default_case(root, spec, case)
 
-    def _model(self, spec: T11Spec, answer, cases=None) -> T11Profile:
-        cases = cases if cases is not None else usable_cases()[0]
-        return T11Profile.from_dict(spec, content.load_t11(), load_mapping(), answer, cases)
+    def _model(self, spec: T11Spec, answer) -> T11Profile:
+        return T11Profile.from_dict(spec, content.load_t11(), load_mapping(), answer, usable_cases()[0])
 
     def summarize(self, spec: T11Spec, answer) -> list[str]:
         model = self._model(spec, answer)
@@ -57,13 +56,13 @@ class TafelVanElfType(ExerciseType):
 
     def class_picture(self, spec: T11Spec, answers: dict):
         """Spread of the class's own scores for the case most participants chose."""
-        cases = usable_cases()[0]
-        models = [self._model(spec, a, cases) for a in (answers or {}).values() if isinstance(a, dict)]
+        cases, reference, mapping = usable_cases()[0], content.load_t11(), load_mapping()
+        models = [T11Profile.from_dict(spec, reference, mapping, a, cases) for a in (answers or {}).values()
+                  if isinstance(a, dict)]
         if not models:
             return None, [t("tafel_van_elf.class_none")]
         per_case = Counter(m.case.case_id for m in models)
         case = cases[most_answered(per_case)]
-        reference = models[0].reference
         labels = dim_labels(reference)
         rows = []
         lines = [t("tafel_van_elf.class_case", case=case.label, n=per_case[case.case_id])]
