@@ -61,34 +61,29 @@ class T11Spec:
 
 
 def parse_spec(root: Field, exercise_id: str) -> T11Spec:
-    """The spec as far as it can be read from its own file. The default case
-    and the compared groups are checked against the case by
-    :func:`with_default_case` (the type does that: it may read cases)."""
+    """The spec as far as it can be read without the cases. The compared
+    groups (``compare``) are read by :func:`with_default_case`, against the
+    default case (the type does that: it may read cases)."""
     default_case = root.raw("default_case")
     if not isinstance(default_case, str) or not default_case:
         raise root.fail("default_case", t("tafel_van_elf.allowed_loadable_case"), default_case)
-    compare = root.raw("compare", [])
-    if (not isinstance(compare, list) or len(compare) > 2 or len(set(map(str, compare))) != len(compare)
-            or any(not isinstance(g, str) for g in compare)):
-        raise root.fail("compare", t("tafel_van_elf.allowed_compare", groups="…"), compare)
     scale = root.sub("scale", default={"low": t("tafel_van_elf.scale_low"), "high": t("tafel_van_elf.scale_high")})
     det = root.sub("deterrence")
     defaults = DeterrenceDefaults(det.number("gain", 0, MAX_AMOUNT), det.number("detection", 0, 1),
                                   det.number("sanction", 0, 1), det.number("fine", 0, MAX_AMOUNT),
                                   det.number("report", 0, 1, default=0.0))
     return T11Spec(exercise_id, root.text("title"), root.text("intro", default="", empty_ok=True), default_case,
-                   tuple(compare), root.integer("weakest", 1, 11, default=3), scale.text("low"), scale.text("high"),
-                   defaults)
+                   (), root.integer("weakest", 1, 11, default=3), scale.text("low"), scale.text("high"), defaults)
 
 
 def with_default_case(root: Field, spec: T11Spec, case: Case) -> T11Spec:
-    """The spec checked against its default case: the compared groups are one
-    or two of its target groups (its first two when the spec names none)."""
+    """The spec with its compared groups: one or two target groups of its
+    default case ``case`` (its first two when the spec names none)."""
     groups = [g.id for g in case.target_groups]
-    compare = list(spec.compare) or groups[:2]
-    if not 1 <= len(compare) <= 2 or any(g not in groups for g in compare):
-        raise root.fail("compare", t("tafel_van_elf.allowed_compare", groups=", ".join(groups)),
-                        root.raw("compare", compare))
+    compare = root.raw("compare", groups[:2])
+    if (not isinstance(compare, list) or not 1 <= len(compare) <= 2 or any(g not in groups for g in compare)
+            or len(set(compare)) != len(compare)):
+        raise root.fail("compare", t("tafel_van_elf.allowed_compare", groups=", ".join(groups)), compare)
     return replace(spec, compare=tuple(compare))
 
 
@@ -251,7 +246,8 @@ class T11Profile:
 
     def _default_groups(self) -> None:
         groups = self.group_ids
-        if self.case.case_id == self.spec.default_case and all(g in groups for g in self.spec.compare):
+        if (self.case.case_id == self.spec.default_case and self.spec.compare
+                and all(g in groups for g in self.spec.compare)):
             wanted = list(self.spec.compare)
         else:
             wanted = groups[:2]

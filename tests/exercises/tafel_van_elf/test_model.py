@@ -283,3 +283,20 @@ def test_a_new_case_brings_its_target_groups(data):
     assert model.group_ids == ["schippers", "verladers", "terminals"]
     model.set_focus("terminals")
     assert model.compare == "verladers"
+
+
+def test_the_pure_parser_leaves_the_compared_groups_to_the_case():
+    """model.parse_spec reads no case; with_default_case reads `compare` against the case it is given."""
+    from lst_kit.content import Field, load_yaml, spec_path
+
+    root = Field(load_yaml(spec_path("m4.tafel_van_elf")), "tafel_van_elf.yaml")
+    bare = tve.parse_spec(root, "m4.tafel_van_elf")
+    assert bare.compare == ()
+    case = load_case(bare.default_case)
+    model = tve.T11Profile(bare, load_t11(), load_mapping(), case)
+    assert (model.focus, model.compare) == tuple(g.id for g in case.target_groups[:2])
+    assert tve.with_default_case(root, bare, case).compare == ("schippers", "verladers")
+    other = load_case("nvwa_maaltijdplatforms")
+    with pytest.raises(ContentError) as info:
+        tve.with_default_case(root, bare, other)   # schippers and verladers are not groups of this case
+    assert info.value.field == "compare" and "thuiskoks, maaltijdplatforms" in str(info.value)
