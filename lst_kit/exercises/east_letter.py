@@ -86,6 +86,18 @@ def parse_spec(root: Field, exercise_id: str) -> EastSpec:
                     root.text("letter"), tuple(checks))
 
 
+# A warning is normally no besluit in the sense of the Awb, so it carries no objection clause;
+# this check stands apart from the teacher's EAST checks in the YAML and does not change the scores.
+_AWB_OBJECTION = re.compile(r"\bbezwaar\s+(?:\w+\s+){0,4}?(?:maken|indienen|aantekenen)\b|\bbezwaarschrift\b",
+                            re.IGNORECASE)
+
+
+def awb_objection_clause(text: str) -> bool:
+    """True when the letter offers an objection ('bezwaar maken', 'bezwaarschrift'):
+    misleading in a warning, which is normally no besluit in the sense of the Awb."""
+    return bool(_AWB_OBJECTION.search(text or ""))
+
+
 def longest_sentence(text: str) -> int:
     """Words in the longest sentence (sentences end at . ! ? or a blank line)."""
     return max((word_count(part) for part in _SENTENCE_END.split(text)), default=0)
@@ -206,6 +218,8 @@ def summarize(exercise_id: str, answer) -> list[str]:
         lines = [t("east_letter.sum_scores", scores=parts), t("east_letter.sum_words", n=word_count(model.text))]
         if missing:
             lines.append(t("east_letter.sum_missing", items=", ".join(missing)))
+        if awb_objection_clause(model.text):
+            lines.append(t("east_letter.awb_objection"))
         return lines
     except Exception:  # noqa: BLE001 - a hook never raises
         return []
@@ -323,6 +337,8 @@ class EastLetterView(ExerciseFrame):
             f"<th scope='col'>{esc(t('east_letter.col_check'))}</th><th scope='col'>{esc(t('east_letter.original'))}</th>"
             f"<th scope='col'>{esc(t('east_letter.yours'))}</th><th scope='col'>{esc(t('east_letter.col_tip'))}</th></tr>"
             f"{rows}</table><p><small>{esc(t('east_letter.heuristic_note'))}</small></p>")
+        if awb_objection_clause(self.model.text):
+            self.checklist.value += f"<p style='color:#8a1c1c'><b>{esc(t('east_letter.awb_objection'))}</b></p>"
 
 
 def east_letter(exercise_id: str = "m4.east_brief", workbook: Workbook | None = None):
