@@ -19,24 +19,12 @@ from pathlib import Path
 from ... import content
 from .model import MAPPING_FILE, InterventionMapping, parse_mapping
 
-__all__ = ["check_reference_file", "load_mapping", "tafel_van_elf", "usable_cases"]
+__all__ = ["check_reference_file", "load_mapping", "tafel_van_elf"]
 
 
 def load_mapping(path: Path | str = MAPPING_FILE) -> InterventionMapping:
     """``data/reference/t11_interventies.yaml`` (or ``path``), validated."""
     return content.load_reference(path, parse_mapping)
-
-
-def usable_cases() -> tuple[dict[str, content.Case], list[str]]:
-    """(id -> Case for every case that loads, the Dutch problem of each one
-    that does not): a broken case file is left out, not fatal."""
-    cases, problems = {}, []
-    for case_id in content.case_ids():
-        try:
-            cases[case_id] = content.load_case(case_id)
-        except (content.ContentError, ValueError) as exc:
-            problems.append(str(exc))
-    return cases, problems
 
 
 def check_reference_file(path: Path) -> list[str]:
@@ -51,7 +39,7 @@ def tafel_van_elf(exercise_id: str = "m4.tafel_van_elf", workbook=None):
 
     def build():
         spec = content.load_spec(exercise_id, "tafel_van_elf")
-        cases, problems = usable_cases()
-        return T11View(spec, content.load_t11(), load_mapping(), cases, workbook, problems)
+        cases, broken = content.load_cases()
+        return T11View(spec, content.load_t11(), load_mapping(), cases, workbook, [str(b) for b in broken])
 
     return build_view(build)

@@ -10,7 +10,7 @@ from ... import content
 from ...content import T11_KEYS
 from ...i18n import t
 from ...registry import ExerciseType, most_answered
-from . import load_mapping, usable_cases
+from . import load_mapping
 from .figures import deterrence_summary, dim_labels, num, plot_class, plot_radar, shown_profiles
 from .model import SCALE_MAX, SCALE_MIN, T11Profile, T11Spec, parse_spec, weakest_dimensions, with_default_case
 
@@ -32,7 +32,7 @@ class TafelVanElfType(ExerciseType):
         return with_default_case(root, spec, case)
 
     def _model(self, spec: T11Spec, answer) -> T11Profile:
-        return T11Profile.from_dict(spec, content.load_t11(), load_mapping(), answer, usable_cases()[0])
+        return T11Profile.from_dict(spec, content.load_t11(), load_mapping(), answer, content.load_cases()[0])
 
     def summarize(self, spec: T11Spec, answer) -> list[str]:
         model = self._model(spec, answer)
@@ -56,7 +56,7 @@ class TafelVanElfType(ExerciseType):
 
     def class_picture(self, spec: T11Spec, answers: dict):
         """Spread of the class's own scores for the case most participants chose."""
-        cases, reference, mapping = usable_cases()[0], content.load_t11(), load_mapping()
+        cases, reference, mapping = content.load_cases()[0], content.load_t11(), load_mapping()
         models = [T11Profile.from_dict(spec, reference, mapping, a, cases) for a in (answers or {}).values()
                   if isinstance(a, dict)]
         if not models:

@@ -9,9 +9,9 @@ import yaml
 from _content import edit
 
 from lst_kit import cli
-from lst_kit.content import T11_KEYS, ContentError, load_case, load_spec, load_t11
+from lst_kit.content import T11_KEYS, ContentError, load_case, load_cases, load_spec, load_t11
 from lst_kit.errors import InputError
-from lst_kit.exercises.tafel_van_elf import check_reference_file, figures, load_mapping, model as tve, usable_cases
+from lst_kit.exercises.tafel_van_elf import check_reference_file, figures, load_mapping, model as tve
 
 
 # -- Tafel van Elf: indices and weakest dimensions -----------------------------------------
@@ -109,7 +109,7 @@ def test_profile_starts_from_case_scores_and_keeps_edits_per_case_and_group(t11)
     assert saved["case"] == "nvwa_maaltijdplatforms"
     assert saved["scores"]["ilt_ontgassen_binnenvaart"]["schippers"] == {"T2": 4}
     assert saved["scores"]["nvwa_maaltijdplatforms"]["thuiskoks"]["T7"] == 3
-    again = tve.T11Profile.from_dict(spec, ref, mapping, saved, usable_cases()[0])
+    again = tve.T11Profile.from_dict(spec, ref, mapping, saved, load_cases()[0])
     again.set_case(load_case("ilt_ontgassen_binnenvaart"))
     assert again.profile("schippers")["T2"] == 4
 
@@ -167,7 +167,7 @@ def test_from_dict_survives_odd_answers(t11):
     spec, ref, mapping = t11
     for odd in (None, [], "x", {"case": "bestaat_niet"}, {"scores": {"ilt_ontgassen_binnenvaart": {"schippers": {
             "T1": 9, "T2": "2", "T99": 1, "T3": 5}}}, "focus": "niemand", "deterrence": {"x": {"gain": -1}}}):
-        model = tve.T11Profile.from_dict(spec, ref, mapping, odd, usable_cases()[0])
+        model = tve.T11Profile.from_dict(spec, ref, mapping, odd, load_cases()[0])
         assert model.case.case_id == spec.default_case and model.focus == "schippers"
     assert model.profile()["T3"] == 5 and model.profile()["T1"] == 4
 
@@ -182,7 +182,7 @@ def test_an_answer_saved_by_the_previous_kit_restores(t11):
                         "nvwa_maaltijdplatforms": {"thuiskoks": {"T7": 3}, "maaltijdplatforms": {"T9": 2}}},
              "deterrence": {"nvwa_maaltijdplatforms": {"gain": 1500, "detection": 0.05, "sanction": 0.5,
                                                        "fine": 1500, "report": 0.1, "use_report": True}}}
-    model = tve.T11Profile.from_dict(spec, ref, mapping, saved, usable_cases()[0])
+    model = tve.T11Profile.from_dict(spec, ref, mapping, saved, load_cases()[0])
     assert model.case.case_id == "nvwa_maaltijdplatforms"
     assert (model.focus, model.compare) == ("maaltijdplatforms", "thuiskoks")
     assert model.score("maaltijdplatforms", "T9") == 2 and model.score("thuiskoks", "T7") == 3
@@ -194,7 +194,7 @@ def test_an_answer_saved_by_the_previous_kit_restores(t11):
 
 def test_an_answer_on_a_case_that_does_not_load_opens_the_default_case(t11):
     spec, ref, mapping = t11
-    cases = {k: v for k, v in usable_cases()[0].items() if k != "nvwa_maaltijdplatforms"}
+    cases = {k: v for k, v in load_cases()[0].items() if k != "nvwa_maaltijdplatforms"}
     model = tve.T11Profile.from_dict(spec, ref, mapping, {"case": "nvwa_maaltijdplatforms"}, cases)
     assert model.case.case_id == spec.default_case
 

@@ -12,8 +12,8 @@ import pytest
 from _svg import SVG, svg_picture
 
 from lst_kit import registry
-from lst_kit.content import T11_KEYS, load_case, load_spec, load_t11
-from lst_kit.exercises.tafel_van_elf import figures, load_mapping, model as tve, usable_cases
+from lst_kit.content import T11_KEYS, load_case, load_cases, load_spec, load_t11
+from lst_kit.exercises.tafel_van_elf import figures, load_mapping, model as tve
 from lst_kit.exercises.tafel_van_elf.readings import TYPE
 from lst_kit.figures import svgplot
 from lst_kit.figures.style import PALETTE
@@ -178,7 +178,7 @@ def test_demo_answers_are_seeded_varied_and_valid(t11):
     case = load_case(spec.default_case)
     for answer in [first, *others]:
         assert json.loads(json.dumps(answer)) == answer
-        restored = tve.T11Profile.from_dict(spec, ref, mapping, answer, usable_cases()[0])
+        restored = tve.T11Profile.from_dict(spec, ref, mapping, answer, load_cases()[0])
         assert restored.to_dict() == answer   # the model accepts it unchanged
         assert answer["case"] == spec.default_case
         for group in case.target_groups:
