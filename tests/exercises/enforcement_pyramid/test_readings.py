@@ -125,3 +125,21 @@ def test_the_type_checks_that_the_matrix_it_names_loads(data):
     with pytest.raises(ContentError) as info:
         load_spec("m4.piramide")
     assert info.value.field == "matrix" and "m4.bestaat_niet" in str(info.value)
+
+
+@pytest.mark.slow
+def test_models_and_readings_import_no_widgets_and_models_no_figures():
+    """The four Module 4 models are pure (no ipywidgets, no figures, no numpy);
+    the readings the class overview uses draw without matplotlib or widgets."""
+    import subprocess
+    import sys
+
+    models = ("tafel_van_elf", "intervention_matrix", "enforcement_pyramid", "pyramid_game")
+    code = ("import sys; "
+            + "; ".join(f"import lst_kit.exercises.{m}.model" for m in models)
+            + "; print(*[m in sys.modules for m in ('ipywidgets', 'lst_kit.figures.svgplot', 'numpy')]); "
+            "import random; from lst_kit.reports import readings as r; "
+            "fig, _ = r.class_picture('m4.piramide', {'a': r.demo_answer('m4.piramide', random.Random(1))}); "
+            "fig.to_svg(); print(*[m in sys.modules for m in ('ipywidgets', 'matplotlib', 'numpy')])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False"] * 6
