@@ -53,7 +53,7 @@ def _reference_problems(path: Path) -> list[str]:
     return []
 
 
-#: Reference files of Module 4 -> package whose ``check_reference_file(path)`` validates them.
+#: Reference files of Module 4 -> module whose ``check_reference_file(path)`` validates them.
 _M4_REFERENCES = {
     "t11_interventies.yaml": "lst_kit.exercises.tafel_van_elf",
     "interventiecatalogus.yaml": "lst_kit.exercises.intervention_matrix",
