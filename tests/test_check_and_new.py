@@ -170,7 +170,7 @@ def test_new_from_a_type_with_a_case_copies_the_spec(repo, capsys):
     assert "\ncase: ilt_ontgassen_binnenvaart\n" in text
     assert "# E6.1 Dilemmakaarten" in text  # the teacher's comments are kept
     spec = load_spec("m6.dilemmas_ilt", "independence_dilemmas")
-    assert spec.case.case_id == "ilt_ontgassen_binnenvaart"
+    assert spec.case_id == "ilt_ontgassen_binnenvaart"
     assert len(spec.cards) == len(load_spec("m6.dilemmas").cards)
     nb = nbformat.read(repo / "exercises" / "dilemmas_ilt.ipynb", as_version=4)
     assert 'lst_kit.independence_dilemmas("m6.dilemmas_ilt")' in nb.cells[-1].source
