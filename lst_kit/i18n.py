@@ -14,7 +14,8 @@ from typing import Any
 
 from .paths import pinned_language
 
-__all__ = ["LANGUAGES", "LOCALES", "language", "localized", "money", "number", "percent", "t"]
+__all__ = ["LANGUAGES", "LOCALES", "PLURAL_FORMS", "language", "localized", "money", "number", "percent",
+           "plural_form", "t"]
 
 LANGUAGES = ("nl", "en")
 _LOCALES = Path(__file__).with_name("locales")
@@ -55,9 +56,24 @@ def catalogue(lang: str) -> dict[str, str]:
     return flat
 
 
+#: The plural forms a catalogue key can have: ``key: {one: ..., other: ...}``.
+PLURAL_FORMS = ("one", "other")
+
+
+def plural_form(n: Any) -> str:
+    """CLDR's category for Dutch and English: ``one`` for exactly 1, else ``other``."""
+    return "one" if n == 1 else "other"
+
+
 def t(key: str, **values: Any) -> str:
-    """The text for ``key`` in the current language, with values filled in."""
-    text = catalogue(language()).get(key)
+    """The text for ``key`` in the current language, with values filled in.
+
+    A key with plural forms (``one:`` and ``other:`` under it) is picked by
+    ``n``: ``t("cli.check_ok", n=1)`` -> "1 bestand gecontroleerd"."""
+    cat = catalogue(language())
+    if "n" in values and f"{key}.other" in cat:
+        key = f"{key}.{plural_form(values['n'])}"
+    text = cat.get(key)
     if text is None:
         text = catalogue("nl")[key]  # a missing key is a bug: KeyError in tests
     return text.format(**values) if values else text

@@ -29,12 +29,22 @@ BROKEN = {
     "modules-key-without-m": ("modules[0].key", "'module1'"),
     "reflection-without-prompt": ("prompt", "(ontbreekt)"),
     "unknown-exercise-type": ("type", "'opstel'"),
-    "yaml-syntax-error": ("regel 3", "did not find expected"),
 }
+#: YAML syntax errors: explained in Dutch, with the teacher's own line (not PyYAML's English)
+YAML_BROKEN = {"yaml-syntax-error": "regel 3"}
 
 
 def test_every_broken_fixture_is_listed():
-    assert {p.stem for p in (FIXTURES / "broken").glob("*.yaml")} == set(BROKEN)
+    assert {p.stem for p in (FIXTURES / "broken").glob("*.yaml")} == set(BROKEN) | set(YAML_BROKEN)
+
+
+def test_yaml_syntax_error_is_dutch_and_quotes_the_line(capsys):
+    path = FIXTURES / "broken" / "yaml-syntax-error.yaml"
+    assert cli.main(["check", str(path)]) == 1
+    (line,) = [x for x in capsys.readouterr().out.splitlines() if x.strip()]
+    own = path.read_text(encoding="utf-8").splitlines()[2].rstrip()
+    assert "yaml-syntax-error.yaml, regel 3:" in line and f"Jouw regel: «{own}»" in line
+    assert "expected" not in line and "found" not in line
 
 
 @pytest.mark.parametrize("fault", sorted(BROKEN))
@@ -48,7 +58,7 @@ def test_check_names_file_field_allowed_and_found(fault, capsys):
     assert f"veld '{field}'" in line
     assert "toegestaan is" in line
     assert found in line
-    assert "1 problemen gevonden" in out.err
+    assert "1 probleem gevonden." in out.err  # singular after 1
 
 
 def test_check_passes_good_fixtures(capsys):

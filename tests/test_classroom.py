@@ -59,14 +59,14 @@ def test_reads_workbooks_and_names_what_it_skipped(klas):
 
 def test_collect_never_changes_a_workbook(klas, tmp_path):
     before = snapshot(klas)
-    assert cli.main(["collect", str(klas), "--out", str(tmp_path / "o.html")]) == 0
-    assert cli.main(["collect", str(klas), "--out", str(tmp_path / "n.html"), "--names"]) == 0
+    assert cli.main(["collect", str(klas), "--out", str(tmp_path / "o.html")]) == 1  # klas holds skipped files: exit 1
+    assert cli.main(["collect", str(klas), "--out", str(tmp_path / "n.html"), "--names"]) == 1  # klas holds skipped files: exit 1
     assert snapshot(klas) == before  # same files (no lock, no quarantine), same bytes, same mtimes
 
 
 def test_participants_are_pseudonymised_stably(klas, tmp_path, capsys):
     out = tmp_path / "o.html"
-    assert cli.main(["collect", str(klas), "--out", str(out)]) == 0
+    assert cli.main(["collect", str(klas), "--out", str(out)]) == 1  # klas holds skipped files: exit 1
     html = out.read_text(encoding="utf-8")
     for name in ("anna-vermeer", "bram-de-jong", "zoë-ünal"):
         assert name not in html
@@ -74,9 +74,9 @@ def test_participants_are_pseudonymised_stably(klas, tmp_path, capsys):
     assert pseudonym("anna-vermeer") == f"Deelnemer {expected}"
     assert f"Deelnemer {expected}: Reflectie nummer 1." in html
     again = tmp_path / "again.html"
-    assert cli.main(["collect", str(klas), "--out", str(again)]) == 0
+    assert cli.main(["collect", str(klas), "--out", str(again)]) == 1  # klas holds skipped files: exit 1
     assert again.read_bytes() == out.read_bytes()
-    assert cli.main(["collect", str(klas), "--out", str(tmp_path / "names.html"), "--names"]) == 0
+    assert cli.main(["collect", str(klas), "--out", str(tmp_path / "names.html"), "--names"]) == 1  # klas holds skipped files: exit 1
     named = (tmp_path / "names.html").read_text(encoding="utf-8")
     assert "anna-vermeer: Reflectie nummer 1." in named and "toont de namen" in named
 
@@ -96,7 +96,7 @@ def test_overview_escapes_payloads_and_uses_class_pictures(klas):
     assert "3 werkboeken gelezen" in html and "3 van 3 deelnemers vulden deze oefening in." in html
     # zoë chose an option that is no longer in the exercise: answered, but not counted as a choice
     assert "Meest gekozen:" in html and "100% koos het juiste antwoord (2 van 2)." in html
-    assert 'id="m9.vreemd"' in html and "1 deelnemers hebben deze oefening ingevuld." in html
+    assert 'id="m9.vreemd"' in html and "1 deelnemer heeft deze oefening ingevuld." in html
     assert html.count('<img src="data:image/svg+xml;base64,') >= 4
 
 
@@ -125,8 +125,9 @@ def test_console_collect_in_a_fresh_process(klas, tmp_path):
     env = dict(os.environ, PYTHONPATH=str(REPO))
     result = subprocess.run([str(exe), "collect", str(klas), "--out", str(tmp_path / "o.html")], capture_output=True,
                             text=True, env=env)
-    assert result.returncode == 0, result.stderr
-    assert "3 werkboeken, 5 overgeslagen" in result.stdout and "kapot.json: beschadigd" in result.stdout
+    assert result.returncode == 1, result.stderr  # done, but files were skipped
+    assert "3 werkboeken gelezen" in result.stdout and "5 bestanden zijn overgeslagen" in result.stdout
+    assert "kapot.json: beschadigd" in result.stdout
 
 
 def test_teacher_widget_shows_the_overview(klas):

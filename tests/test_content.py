@@ -56,7 +56,7 @@ def test_broken_spec_names_file_field_allowed_and_found(data, fault):
 def test_yaml_syntax_error_names_file_and_line(data):
     path = data / "exercises" / "m1" / "reflectie_wrr.yaml"
     path.write_text("type: reflection\ntitle: [niet gesloten\nprompt: x\n", encoding="utf-8")
-    with pytest.raises(ContentError, match=r"reflectie_wrr.yaml, veld 'regel \d'"):
+    with pytest.raises(ContentError, match=r"reflectie_wrr.yaml, regel \d: "):
         load_spec("m1.reflectie_wrr")
 
 

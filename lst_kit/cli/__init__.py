@@ -17,11 +17,15 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import logging
+import os
+import sys
 from typing import Iterator
 
 from .. import __version__
 from ..i18n import t
 from . import app, check, collect, demo_class, export, hub_link, new, workbook
+from .outcome import EXIT_BUG
 
 __all__ = ["build_parser", "main"]
 
@@ -63,18 +67,51 @@ def _catalogue_for_argparse() -> Iterator[None]:
 
 def build_parser() -> argparse.ArgumentParser:
     with _catalogue_for_argparse():
-        parser = argparse.ArgumentParser(prog="lst-kit", description=t("cli.help_description"))
+        parser = argparse.ArgumentParser(prog="lst-kit", description=t("cli.help_description"),
+                                         epilog=t("cli.help_exit_codes"),
+                                         formatter_class=argparse.RawDescriptionHelpFormatter)
         parser.add_argument("--version", action="version", version=f"lst-kit {__version__}",
                             help=t("cli.help_version"))
         sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND",
                                     title=t("cli.help_commands"))
         for command in (check, workbook, app, new, export, collect, demo_class, hub_link):
             command.add_parser(sub)
+        for command_parser in sub.choices.values():  # every command's --help ends with the exit codes
+            command_parser.epilog = t("cli.help_exit_codes")
+            command_parser.formatter_class = argparse.RawDescriptionHelpFormatter
     return parser
+
+
+class _OneLine(logging.Formatter):
+    """A warning of the kit as one line: the traceback is for developers
+    (``LST_DEBUG=1``), never for a teacher at the command line."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return record.getMessage()
+
+
+def _quiet_tracebacks() -> None:
+    log = logging.getLogger("lst_kit")
+    if os.environ.get("LST_DEBUG") or any(getattr(h, "lst_kit_cli", False) for h in log.handlers):
+        return
+    handler = logging.StreamHandler()
+    handler.setFormatter(_OneLine())
+    handler.lst_kit_cli = True  # type: ignore[attr-defined]
+    log.addHandler(handler)
+    log.propagate = False
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     with _catalogue_for_argparse():
         args = parser.parse_args(argv)
-    return args.func(args)
+    _quiet_tracebacks()
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # noqa: BLE001 - no teacher sees a traceback
+        if os.environ.get("LST_DEBUG"):
+            raise
+        print(t("cli.unexpected", error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
+        return EXIT_BUG

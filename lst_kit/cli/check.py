@@ -11,7 +11,9 @@ import re
 import sys
 from pathlib import Path
 
-from ..content import ContentError, Field, check_case_file, load_spec, load_t11, load_yaml, rel_path, spec_path
+from ..content import ContentError, Field, check_case_file, load_spec, load_t11, load_yaml, rel_path
+from ..content.cases import YAML_SUFFIXES, file_name_problem
+from ..content.fields import collecting, record
 from ..i18n import t
 from ..paths import data_dir
 from ..registry import EXERCISE_TYPES, exercise_type
@@ -32,17 +34,31 @@ ANY_CALL = re.compile(r"\blst_kit\.([A-Za-z_][A-Za-z0-9_]*)\s*\(")
 
 
 def _spec_problems(path: Path, root: Field | None = None) -> list[str]:
-    """Validate one exercise spec file as it is on disk (also outside data/)."""
-    exercise_id = f"{path.parent.name}.{path.stem}"
-    try:
-        spec_path(exercise_id)  # the id a file at this place would get
-        if root is None:
-            root = Field(load_yaml(path), rel_path(path))
-        kind = root.choice("type", sorted(EXERCISE_TYPES))
-        exercise_type(kind).parse_spec(root, exercise_id)
-    except (ContentError, ValueError) as exc:
-        return [str(exc)]
-    return []
+    """Every problem of one exercise spec file as it is on disk (also outside
+    data/): first its name, then each field (all of them in one run)."""
+    from ..content.specs import NAME
+
+    problems: list[ContentError] = []
+    bad_name = file_name_problem(path, NAME)
+    if bad_name is not None:
+        problems.append(bad_name)
+    exercise_id = f"{path.parent.name}.{path.stem}" if bad_name is None else f"{path.parent.name}.nieuw"
+    with collecting() as found:
+        try:
+            if root is None:
+                root = Field(load_yaml(path), rel_path(path))
+            kind = root.choice("type", sorted(EXERCISE_TYPES))
+            if not found:  # a spec of an unknown type is not read as some other type
+                exercise_type(kind).parse_spec(root, exercise_id)
+        except ContentError as exc:
+            record(found, exc)
+        except ValueError as exc:
+            if not found:
+                return [str(p) for p in problems] + [str(exc)]
+        except Exception:  # noqa: BLE001 - a stand-in value upset the parser; what was recorded explains it
+            if not found:
+                raise
+    return [str(p) for p in problems + found]
 
 
 def _reference_problems(path: Path) -> list[str]:
@@ -105,14 +121,14 @@ def _yaml_problems(path: Path) -> list[str]:
     return []
 
 
-def _notebook_problems(path: Path) -> list[str]:
+def _notebook_problems(path: Path, reported: set[str] = frozenset()) -> list[str]:
     try:
         nb = json.loads(path.read_text(encoding="utf-8"))
         cells = nb["cells"]
         if not isinstance(cells, list):
             raise TypeError(type(cells).__name__)
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        return [str(ContentError(path, "", "een leesbaar notebook (JSON)", str(exc)))]
+        return [str(ContentError(rel_path(path), "", t("tools.check_notebook_json"), str(exc)))]
     import lst_kit
 
     public = sorted(set(lst_kit.__all__) - {"Workbook", "__version__"})
@@ -121,7 +137,7 @@ def _notebook_problems(path: Path) -> list[str]:
         first = cells[0] if cells and isinstance(cells[0], dict) else {}
         text = _source(first)
         if first.get("cell_type") != "markdown" or "Voor de docent" not in text or "data/" not in text:
-            problems.append(str(ContentError(path, t("tools.check_cells") + "[0]", t("tools.check_first_cell"),
+            problems.append(str(ContentError(rel_path(path), t("tools.check_cells") + "[0]", t("tools.check_first_cell"),
                                              text[:60] or first.get("cell_type", "-"))))
     for index, cell in enumerate(cells):
         if not isinstance(cell, dict) or cell.get("cell_type") != "code":
@@ -129,15 +145,21 @@ def _notebook_problems(path: Path) -> list[str]:
         source = _source(cell)
         for function in ANY_CALL.findall(source):
             if function not in public:
-                problems.append(str(ContentError(path, t("tools.check_call_field", cell=index + 1),
+                problems.append(str(ContentError(rel_path(path), t("tools.check_call_field", cell=index + 1),
                                                  t("tools.check_unknown_call", known=", ".join(public)), function)))
         for function, exercise_id in CALL.findall(source):
             if function not in EXERCISE_TYPES:
                 continue
             try:
                 load_spec(exercise_id, function)
-            except (ContentError, ValueError) as exc:
-                problems.append(f"{path} (cel {index + 1}): {exc}")
+            except ContentError as exc:
+                if exc.file in reported:  # its own errors are listed already: once is enough
+                    problems.append(t("tools.check_see_above", notebook=rel_path(path), cell=index + 1,
+                                      exercise_id=exercise_id, file=exc.file))
+                else:
+                    problems.append(t("tools.check_in_cell", notebook=rel_path(path), cell=index + 1, error=exc))
+            except ValueError as exc:
+                problems.append(t("tools.check_in_cell", notebook=rel_path(path), cell=index + 1, error=exc))
     return problems
 
 
@@ -158,8 +180,9 @@ def _targets(paths: list[str]) -> list[Path]:
         return out
     root = data_dir()
     repo = root.parent
-    found = sorted((root / "exercises").glob("*/*.yaml")) + sorted((root / "cases").glob("*.yaml"))
-    found += sorted((root / "reference").glob("*.yaml"))
+    found = []
+    for pattern in ("exercises/*/*", "cases/*", "reference/*"):
+        found += sorted(p for p in root.glob(pattern) if p.suffix in YAML_SUFFIXES)
     for folder in ("notebooks", "exercises"):
         found += sorted((repo / folder).glob("*.ipynb"))
     return found
@@ -168,17 +191,24 @@ def _targets(paths: list[str]) -> list[Path]:
 def run(args) -> int:
     targets = _targets(args.paths)
     problems: list[str] = []
-    for path in targets:
+    reported: set[str] = set()
+    for path in sorted(targets, key=lambda p: p.suffix == ".ipynb"):  # content first, then the notebooks using it
         if not path.exists():
-            problems.append(str(ContentError(path, "", t("content.allowed_existing_file"), t("content.missing"))))
+            found = [str(ContentError(rel_path(path), "", t("content.allowed_existing_file"), t("content.missing")))]
         elif path.suffix == ".ipynb":
-            problems += _notebook_problems(path)
-        elif path.suffix in (".yaml", ".yml"):
-            problems += _yaml_problems(path)
+            found = _notebook_problems(path, reported)
+        elif path.suffix in YAML_SUFFIXES:
+            found = _yaml_problems(path)
+            if found:
+                reported.add(rel_path(path))
+        else:
+            found = []
+        problems += [p for p in found if p not in problems]
     for problem in problems:
         print(problem)
     if problems:
-        print(t("cli.check_problems", n=len(problems)), file=sys.stderr)
+        files = len(reported) or 1
+        print(t("cli.check_problems", n=len(problems), files=files), file=sys.stderr)
         return 1
     print(t("cli.check_ok", n=len(targets)))
     return 0

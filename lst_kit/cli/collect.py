@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from ..i18n import t
+from .outcome import EXIT_FAILED, EXIT_OK, EXIT_SKIPPED, report_content_problems
 
 __all__ = ["add_parser", "run"]
 
@@ -29,8 +30,12 @@ def run(args) -> int:
         out.write_text(render_overview(overview), encoding="utf-8")
     except (CollectError, OSError) as exc:
         print(exc, file=sys.stderr)
-        return 2
-    print(t("tools.collect_written", path=str(out), n=overview.participants, skipped=len(overview.skipped)))
+        return EXIT_FAILED
+    print(t("tools.collect_written", path=str(out)))
+    print(t("classroom.read", n=overview.participants, folder=str(args.dir)))
+    if overview.skipped:
+        print(t("classroom.skipped_count", n=len(overview.skipped)))
     for skipped in overview.skipped:
         print(f"  {skipped.path}: {skipped.reason}")
-    return 0
+    broken = report_content_problems()
+    return EXIT_SKIPPED if broken or overview.skipped else EXIT_OK

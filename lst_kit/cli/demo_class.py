@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from ..i18n import t
+from .outcome import EXIT_FAILED, EXIT_OK, EXIT_SKIPPED, report_content_problems
 from ..workbook import WorkbookError
 
 __all__ = ["add_parser", "run"]
@@ -25,8 +26,8 @@ def run(args) -> int:
         names, missing = make_demo_class(args.dir, args.participants, args.seed)
     except (CollectError, OSError, WorkbookError, ValueError) as exc:
         print(exc, file=sys.stderr)
-        return 2
+        return EXIT_FAILED
     print(t("tools.demo_written", n=len(names), folder=str(args.dir)))
     if missing:
         print(t("tools.demo_missing", ids=", ".join(missing)))
-    return 0
+    return EXIT_SKIPPED if report_content_problems() else EXIT_OK

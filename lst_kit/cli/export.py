@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from ..i18n import t
+from .outcome import EXIT_FAILED, EXIT_OK, EXIT_SKIPPED, report_content_problems
 
 __all__ = ["add_parser", "run"]
 
@@ -24,6 +25,6 @@ def run(args) -> int:
         out = write_portfolio(args.participant, args.folder, args.out)
     except (ExportError, OSError) as exc:
         print(exc, file=sys.stderr)
-        return 2
+        return EXIT_FAILED
     print(t("tools.export_written", path=str(out)))
-    return 0
+    return EXIT_SKIPPED if report_content_problems() else EXIT_OK

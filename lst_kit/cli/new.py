@@ -18,10 +18,11 @@ __all__ = ["CommandError", "add_parser", "exercise_notebook", "new_exercise", "r
 
 
 def add_parser(sub) -> None:
-    parser = sub.add_parser("new", help=t("cli.help_new"), description=t("cli.help_new"))
+    parser = sub.add_parser("new", help=t("cli.help_new"), description=t("cli.help_new_long"))
     parser.add_argument("exercise", metavar="EXERCISE", help=t("cli.help_new_exercise"))
     parser.add_argument("name", metavar="NAME", help=t("cli.help_new_name"))
     parser.add_argument("--case", default=None, help=t("cli.help_new_case"))
+    parser.add_argument("--module", default=None, help=t("cli.help_new_module"))
     parser.set_defaults(func=run)
 
 
@@ -64,13 +65,18 @@ def _template_exercise(exercise: str) -> tuple[str, str]:
 
 
 _CASE_LINE = re.compile(r"^case:[^\n]*$", re.MULTILINE)
+_DEFAULT_CASE_LINE = re.compile(r"^default_case:[^\n]*\n?", re.MULTILINE)
 
 
 def with_case(text: str, case_id: str) -> str:
-    """The spec text with its top-level ``case:`` set (comments and layout kept)."""
+    """The spec text with one top-level ``case:`` (comments and layout
+    kept): an older ``default_case:`` becomes that ``case:``, so the copy
+    has one key that says which case it plays on."""
     line = f"case: {case_id}"
     if _CASE_LINE.search(text):
-        return _CASE_LINE.sub(line, text, count=1)
+        return _DEFAULT_CASE_LINE.sub("", _CASE_LINE.sub(line, text, count=1))
+    if _DEFAULT_CASE_LINE.search(text):
+        return _DEFAULT_CASE_LINE.sub(line + "\n", text, count=1)
     type_line = re.search(r"^type:[^\n]*$", text, re.MULTILINE)
     if type_line:
         return text[: type_line.end()] + "\n" + line + text[type_line.end():]
@@ -106,36 +112,66 @@ def exercise_notebook(exercise_id: str, kind: str, title: str, spec_file: str, c
     }
 
 
-def new_exercise(exercise: str, name: str, case_id: str | None = None) -> list[Path]:
-    """Write ``exercises/<name>.ipynb`` (and with a case, a spec copy); refuse to overwrite."""
+_TITLE_LINE = re.compile(r"^title:[ \t]*[^\n>|]*$", re.MULTILINE)
+
+
+def as_new_exercise(text: str, exercise_id: str, kind: str, template_id: str) -> str:
+    """A template spec as a new exercise: a comment on top saying what to
+    edit, and a title that asks to be replaced (so the copy is not mistaken
+    for the original on the class overview)."""
+    header = "".join(f"# {line}\n" for line in t("tools.new_spec_header", exercise_id=exercise_id, type=kind,
+                                                   template=template_id).splitlines())
+    title = t("tools.new_spec_title", exercise_id=exercise_id).replace('"', "'")
+    if _TITLE_LINE.search(text):
+        text = _TITLE_LINE.sub(f'title: "{title}"', text, count=1)
+    return header + text
+
+
+def new_exercise(exercise: str, name: str, case_id: str | None = None, module: str | None = None) -> list[Path]:
+    """Write ``exercises/<name>.ipynb``; refuse to overwrite anything.
+
+    - ``exercise`` an exercise id: a notebook calling that exercise; with a
+      case, first a copy of its spec (``<module>.<name>``) on that case;
+    - ``exercise`` an exercise type: a NEW exercise ``<module>.<name>`` (the
+      spec of the first exercise of that type, with a fresh id and a title
+      to replace) and a notebook calling it.
+    """
     from ..content.cases import case_ids
 
     if not isinstance(name, str) or not KEY.match(name):
         raise CommandError(str(ContentError("lst-kit new", "NAME", t("tools.new_name"), name)))
+    if module is not None and not KEY.match(module):
+        raise CommandError(str(ContentError("lst-kit new", "--module", t("content.allowed_key"), module)))
     source_id, kind = _template_exercise(exercise)
+    fresh = "." not in exercise  # a type: make a new exercise
     root = _repo_root()
     notebook = root / "exercises" / f"{name}.ipynb"
     written: list[Path] = []
     exercise_id = source_id
     spec_file = spec_path(source_id)
     new_spec_text = None
+    kind_type = exercise_type(kind)
     if case_id is not None:
         raw = load_yaml(spec_file)
-        module = exercise_type(kind)
-        if not (module.takes_case or (isinstance(raw, dict) and "case" in raw)):
+        if not (kind_type.takes_case or (isinstance(raw, dict) and ("case" in raw or "default_case" in raw))):
             raise CommandError(t("tools.new_no_case", exercise_id=source_id, type=kind))
         if case_id not in case_ids():
             raise CommandError(t("tools.new_bad_case", given=repr(case_id), known=", ".join(case_ids())))
-        exercise_id = f"{source_id.split('.', 1)[0]}.{name}"
+    if case_id is not None or fresh:
+        exercise_id = f"{module or source_id.split('.', 1)[0]}.{name}"
         new_spec = spec_path(exercise_id)
         if new_spec.exists():
             raise CommandError(t("tools.new_exists", path=str(new_spec)))
-        new_spec_text = with_case(spec_file.read_text(encoding="utf-8"), case_id)
+        new_spec_text = spec_file.read_text(encoding="utf-8")
+        if case_id is not None:
+            new_spec_text = with_case(new_spec_text, case_id)
+        if fresh:
+            new_spec_text = as_new_exercise(new_spec_text, exercise_id, kind, source_id)
         try:
             import yaml
 
             doc = yaml.safe_load(new_spec_text)
-            module.parse_spec(Field(doc, rel_path(new_spec)), exercise_id)
+            kind_type.parse_spec(Field(doc, rel_path(new_spec)), exercise_id)
         except (ContentError, ValueError) as exc:
             raise CommandError(t("tools.new_invalid", error=str(exc))) from None
         spec_file = new_spec
@@ -161,7 +197,7 @@ def new_exercise(exercise: str, name: str, case_id: str | None = None) -> list[P
 
 def run(args) -> int:
     try:
-        written = new_exercise(args.exercise, args.name, args.case)
+        written = new_exercise(args.exercise, args.name, args.case, args.module)
     except (CommandError, ContentError, ValueError, FileExistsError) as exc:
         print(exc, file=sys.stderr)
         return 2

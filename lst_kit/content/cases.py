@@ -24,12 +24,15 @@ __all__ = [
     "T11_KEYS",
     "Case",
     "T11Reference",
+    "YAML_SUFFIXES",
     "case_ids",
     "case_path",
     "check_case_file",
+    "file_name_problem",
     "load_case",
     "load_cases",
     "load_t11",
+    "yaml_file",
 ]
 
 ACTOR_TYPES = (
@@ -163,9 +166,13 @@ def _ids(root: Field, key: str, items: list) -> None:
     root.unique(key, [item.id for item in items])
 
 
-def parse_case(root: Field, case_id: str) -> Case:
+def parse_case(root: Field, case_id: str | None) -> Case:
+    """The validated case; ``case_id`` is the file's name (None: a file name
+    that is itself not allowed, already reported)."""
     found = root.key("case_id")
-    if found != case_id:
+    if case_id is None:
+        case_id = found
+    elif found != case_id:
         raise root.fail("case_id", t("cases.allowed_case_id", name=case_id), found)
     if root.boolean("illustratief") is not True:
         raise root.fail("illustratief", "true", False)
@@ -252,10 +259,24 @@ def parse_case(root: Field, case_id: str) -> Case:
     )
 
 
+#: The endings of a content file: ``.yaml``, and ``.yml`` as many editors write it.
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def yaml_file(stem: Path) -> Path:
+    """``<stem>.yaml``, or ``<stem>.yml`` when only that one exists."""
+    main = stem.with_name(stem.name + ".yaml")
+    if not main.exists():
+        other = stem.with_name(stem.name + ".yml")
+        if other.exists():
+            return other
+    return main
+
+
 def case_path(case_id: str) -> Path:
     if not isinstance(case_id, str) or not KEY.match(case_id):
         raise ValueError(t("cases.unknown", given=repr(case_id), known=", ".join(case_ids())))
-    return data_dir() / "cases" / f"{case_id}.yaml"
+    return yaml_file(data_dir() / "cases" / case_id)
 
 
 _IDS_CACHE: dict[str, tuple[int, tuple[str, ...]]] = {}
@@ -279,7 +300,7 @@ def case_ids() -> list[str]:
     hit = _IDS_CACHE.get(key)
     if hit is not None and hit[0] == mtime:
         return list(hit[1])
-    ids = sorted(p.stem for p in folder.glob("*.yaml"))
+    ids = sorted({p.stem for p in folder.iterdir() if p.suffix in YAML_SUFFIXES and KEY.match(p.stem)})
     if time.time_ns() - mtime > _RACY_NS:
         _IDS_CACHE[key] = (mtime, tuple(ids))
     return ids
@@ -340,13 +361,33 @@ def load_t11(path: Path | None = None) -> T11Reference:
     return T11Reference(groups, dims)
 
 
+def file_name_problem(path: Path, pattern=KEY) -> ContentError | None:
+    """A content file's name must be a key (it is the case's or exercise's
+    id): said first, before anything inside the file is asked to match it."""
+    if pattern.match(path.stem) and path.suffix in YAML_SUFFIXES:
+        return None
+    return ContentError(rel_path(path), t("content.file_name_field"), t("content.allowed_file_name"), path.name,
+                        shown=f"'{path.name}'")
+
+
 def check_case_file(path: Path) -> list[str]:
-    """Problems in one case file (for ``lst-kit check``)."""
-    try:
-        parse_case(Field(load_yaml(path), rel_path(path)), path.stem)
-    except ContentError as exc:
-        return [str(exc)]
-    return []
+    """Every problem in one case file (for ``lst-kit check``)."""
+    from .fields import collecting, record
+
+    problems: list[ContentError] = []
+    bad_name = file_name_problem(path)
+    if bad_name is not None:
+        problems.append(bad_name)
+    with collecting() as found:
+        try:
+            parse_case(Field(load_yaml(path), rel_path(path)), None if bad_name else path.stem)
+        except ContentError as exc:
+            record(found, exc)
+        except Exception:  # noqa: BLE001 - a stand-in value upset the parser; what was recorded explains it
+            if not found:
+                raise
+    problems += found
+    return [str(p) for p in problems]
 
 
 def load_cases() -> tuple[dict[str, Case], list[ContentError]]:
@@ -355,6 +396,11 @@ def load_cases() -> tuple[dict[str, Case], list[ContentError]]:
     out of an exercise (a view names it in one line)."""
     cases: dict[str, Case] = {}
     problems: list[ContentError] = []
+    folder = data_dir() / "cases"
+    if folder.is_dir():
+        for path in sorted(folder.iterdir()):
+            if path.suffix in YAML_SUFFIXES and not KEY.match(path.stem):
+                problems.append(file_name_problem(path))
     for case_id in case_ids():
         try:
             cases[case_id] = load_case(case_id)

@@ -10,26 +10,30 @@ from typing import Any
 from ..i18n import language, t
 from ..paths import data_dir, steady
 from ..registry import EXERCISE_TYPES, exercise_type
+from .cases import YAML_SUFFIXES, yaml_file
 from .fields import KEY, ContentError, Field, load_yaml, rel_path
 
-__all__ = ["exercise_ids", "load_spec", "spec_path"]
+__all__ = ["NAME", "exercise_ids", "load_spec", "spec_path"]
 
 
 # -- exercise specs ------------------------------------------------------------
 
+NAME = re.compile(r"^[a-z0-9][a-z0-9_\-]*$")
+
 def spec_path(exercise_id: str) -> Path:
     """``m1.tijdlijn`` -> ``data/exercises/m1/tijdlijn.yaml``."""
     module, _, name = exercise_id.partition(".")
-    if not name or not KEY.match(module) or not re.match(r"^[a-z0-9][a-z0-9_\-]*$", name):
+    if not name or not KEY.match(module) or not NAME.match(name):
         raise ValueError(t("content.exercise_id_invalid", given=repr(exercise_id)))
-    return data_dir() / "exercises" / module / f"{name}.yaml"
+    return yaml_file(data_dir() / "exercises" / module / name)
 
 
 @steady
 def exercise_ids() -> list[str]:
     """Every exercise id that has a spec file, sorted."""
     root = data_dir() / "exercises"
-    return sorted(f"{p.parent.name}.{p.stem}" for p in root.glob("*/*.yaml"))
+    return sorted({f"{p.parent.name}.{p.stem}" for p in root.glob("*/*")
+                   if p.suffix in YAML_SUFFIXES and KEY.match(p.parent.name) and NAME.match(p.stem)})
 
 
 _SPEC_CACHE: dict[tuple, Any] = {}

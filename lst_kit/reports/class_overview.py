@@ -80,6 +80,7 @@ class ClassOverview:
     names: bool
     modules: list[tuple[str, str, list[ExercisePicture]]] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # broken case/spec files, one line each (Dutch)
 
 
 def pseudonym(name: str, length: int = 6) -> str:
@@ -250,6 +251,9 @@ def _collect(folder, names: bool, with_images: bool, workers: int | None) -> Cla
         for exercise_id in ids:
             given = per_exercise[exercise_id]
             tasks.append((exercise_id, {labels[n]: given[n] for n in order if n in given}, with_images))
+    from ..content.problems import course_problems
+
+    overview.problems = [str(p) for p in course_problems()]
     drawn = iter(_pictures(tasks, _workers(workers, len(tasks))))
     for key, title, ids in groups:
         overview.modules.append((key, title, [next(drawn) for _ in ids]))

@@ -110,6 +110,7 @@ class SparrowSpec:
     definition_min_words: int = 8
     definition_min_dimensions: int = 1
     case_hook: str = "m2"
+    case: str | None = None  # the example case a new canvas starts with (``case:``, as lst-kit new --case writes)
     output_keywords: Keywords = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -164,6 +165,7 @@ def parse_spec(root: Field, exercise_id: str) -> SparrowSpec:
         definition_min_words=rules.integer("definition_min_words", 0, 200, default=8),
         definition_min_dimensions=rules.integer("definition_min_dimensions", 0, len(dimensions), default=1),
         case_hook=root.key("case_hook") if root.raw("case_hook", None) is not None else "m2",
+        case=root.case(default=None),
     )
 
 

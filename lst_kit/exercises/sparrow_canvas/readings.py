@@ -18,6 +18,7 @@ __all__ = ["TYPE", "SparrowType"]
 
 class SparrowType(ExerciseType):
     name = "sparrow_canvas"
+    takes_case = True
 
     def parse_spec(self, root, exercise_id):
         return parse_spec(root, exercise_id)

@@ -31,6 +31,8 @@ class SparrowView(ExerciseFrame):
         self.spec = spec
         self.cases = dict(cases)
         self.model = Canvas.from_dict(spec, self.saved(), self.cases)
+        if self.saved() is None and spec.case in self.cases:  # a new canvas starts on the spec's case
+            self.model.set_case(spec.case)
         self._debounce = Debouncer(self.guard(self._save), delay=save_delay)
 
         self.case = widgets.Dropdown(

@@ -83,7 +83,7 @@ def parse_spec(root: Field, exercise_id: str) -> TriangleSpec:
     hi = opts.integer("max", lo, len(LETTERS), default=4)
     start = opts.integer("start", lo, hi, default=min(3, hi))
     return TriangleSpec(exercise_id, root.text("title"), root.text("intro", default="", empty_ok=True),
-                        root.key("default_case"), corners, lo, hi, start)
+                        root.case(), corners, lo, hi, start)
 
 
 # -- scores ------------------------------------------------------------------------

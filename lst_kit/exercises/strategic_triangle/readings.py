@@ -41,6 +41,7 @@ def _restored(spec: TriangleSpec, answer, loaded: dict[str, Case | None]) -> Tri
 
 class TriangleType(ExerciseType):
     name = "strategic_triangle"
+    takes_case = True
 
     def parse_spec(self, root, exercise_id):
         """The spec, with its ``default_case`` checked against the course's cases."""

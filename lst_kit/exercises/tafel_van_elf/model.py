@@ -64,9 +64,10 @@ def parse_spec(root: Field, exercise_id: str) -> T11Spec:
     """The spec as far as it can be read without the cases. The compared
     groups (``compare``) are read by :func:`with_default_case`, against the
     default case (the type does that: it may read cases)."""
-    default_case = root.raw("default_case")
+    key = "case" if root.raw("case", None) is not None else "default_case"  # ``case:`` as lst-kit new writes it
+    default_case = root.raw(key)
     if not isinstance(default_case, str) or not default_case:
-        raise root.fail("default_case", t("tafel_van_elf.allowed_loadable_case"), default_case)
+        raise root.fail(key, t("tafel_van_elf.allowed_loadable_case"), default_case)
     scale = root.sub("scale", default={"low": t("tafel_van_elf.scale_low"), "high": t("tafel_van_elf.scale_high")})
     det = root.sub("deterrence")
     defaults = DeterrenceDefaults(det.number("gain", 0, MAX_AMOUNT), det.number("detection", 0, 1),

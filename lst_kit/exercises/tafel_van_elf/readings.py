@@ -19,15 +19,17 @@ __all__ = ["TYPE", "TafelVanElfType"]
 
 class TafelVanElfType(ExerciseType):
     name = "tafel_van_elf"
+    takes_case = True
 
     def parse_spec(self, root, exercise_id):
         """The spec, checked against its default case (which must load)."""
         spec = parse_spec(root, exercise_id)
-        root.choice("default_case", content.case_ids())
+        key = "case" if root.raw("case", None) is not None else "default_case"  # ``case:`` as lst-kit new writes it
+        root.choice(key, content.case_ids())
         try:
             case = content.load_case(spec.default_case)
         except (content.ContentError, ValueError) as exc:
-            raise root.fail("default_case", t("tafel_van_elf.allowed_loadable_case"),
+            raise root.fail(key, t("tafel_van_elf.allowed_loadable_case"),
                             f"{spec.default_case} ({exc})") from None
         return with_default_case(root, spec, case)
 

@@ -225,7 +225,7 @@ MAPPING = {
     "mapping-unknown-dimension": (lambda d: d["dimensions"][0].update(dimension="T12"),
                                   "dimensions[0].dimension", "'T12'"),
     "mapping-no-families": (lambda d: d["dimensions"][6].update(families=[]), "dimensions[6].families", "[]"),
-    "mapping-not-illustrative": (lambda d: d.update(illustratief=False), "illustratief", "False"),
+    "mapping-not-illustrative": (lambda d: d.update(illustratief=False), "illustratief", "false"),  # as typed
 }
 
 
