@@ -39,6 +39,7 @@ __all__ = [
     "generic_lines",
     "most_answered",
     "short_label",
+    "worked_on",
 ]
 
 #: The ``type:`` of a spec file -> the package that serves it.
@@ -166,6 +167,17 @@ class _LegacyType(ExerciseType):
 
 
 # -- helpers for readings ------------------------------------------------------------
+
+def worked_on(counts: dict, share: float = 0.2, at_least: int = 3) -> list:
+    """Every key a meaningful part of the answers belongs to (at least
+    ``share`` of them, or ``at_least`` answers), most answered first; the
+    most answered is always there. For a class split over cases: each case
+    that part of the group worked on, not only the largest."""
+    total = sum(counts.values())
+    first = most_answered(counts)
+    rest = [k for k in counts if k != first and (counts[k] >= at_least or counts[k] >= share * total)]
+    return [first] + sorted(rest, key=lambda key: (-counts[key], str(key)))
+
 
 def most_answered(counts: dict) -> Any:
     """The key most answers belong to, such as the case most participants of

@@ -69,7 +69,7 @@ def test_check_passes_good_fixtures(capsys):
 def test_check_reports_every_broken_file_in_a_folder(capsys):
     assert cli.main(["check", str(FIXTURES / "broken")]) == 1
     out = capsys.readouterr()
-    assert f"{len(BROKEN)} problemen gevonden" in out.err
+    assert f"{len(BROKEN) + len(YAML_BROKEN)} problemen gevonden" in out.err
     for fault in BROKEN:
         assert f"{fault}.yaml" in out.out
 

@@ -215,3 +215,39 @@ def test_no_command_prints_a_traceback_for_broken_content(tmp_path):
     assert code == 0
     code, out = run("new", "m1.reflectie_wrr", "nb")
     assert code == 2 and "Jouw regel" in out
+
+
+def test_worked_on_keeps_every_case_a_meaningful_part_of_the_group_chose():
+    from lst_kit.registry import worked_on
+
+    assert worked_on({"a": 10, "b": 3, "c": 1}) == ["a", "b"]          # 3 participants count
+    assert worked_on({"a": 4, "b": 2, "c": 1, "d": 1}) == ["a", "b"]   # 2 of 8 is 25 %
+    assert worked_on({"b": 5, "a": 5}) == ["a", "b"]
+
+
+@pytest.mark.parametrize("exercise_id", ["m3.risicomatrix"])  # system_map: its demo keeps one case
+def test_class_picture_shows_each_case_the_group_split_over(exercise_id):
+    import random
+    from lst_kit.content import load_case
+    from lst_kit.reports import readings
+
+    if exercise_id not in exercise_ids():
+        pytest.skip("not in the fixture course")
+    spec = load_spec(exercise_id)
+    kind = exercise_type(yaml.safe_load((data_dir() / "exercises" / "m3" / f"{exercise_id[3:]}.yaml")
+                                        .read_text(encoding="utf-8"))["type"])
+    answers = {}
+    rng = random.Random(3)
+    while len(answers) < 60:
+        answer = kind.demo_answer(spec, rng)
+        answers[f"p{len(answers)}"] = answer
+    cases = {}
+    for answer in answers.values():
+        case = answer.get("case") or answer.get("case_id")
+        cases[case] = cases.get(case, 0) + 1
+    assert len(cases) >= 2, cases
+    fig, lines = readings.class_picture(exercise_id, answers)
+    text = "\n".join(lines)
+    shown = [c for c in cases if load_case(c).label in text]
+    expected = [c for c, n in cases.items() if n >= 3 or n >= 0.2 * len(answers)]
+    assert sorted(shown) == sorted(expected) and len(expected) >= 2

@@ -181,6 +181,13 @@ def record(errors: list, error: ContentError) -> None:
         errors.append(error)
 
 
+def _scalar(node: Any) -> Any:
+    """The value YAML makes of one scalar node."""
+    import yaml
+
+    return yaml.SafeLoader("").construct_object(node)
+
+
 def _ordinal(position: int) -> str:
     words = t("content.ordinals").split(",")
     return words[position - 1].strip() if 1 <= position <= len(words) else t("content.ordinal_n", n=position)
@@ -275,7 +282,11 @@ class Field:
             if isinstance(found, str):
                 typed = repr(child.value) if found == child.value else None
             elif isinstance(found, (bool, int, float)) or found is None:
-                typed = child.value  # what the teacher typed: `yes`, not True
+                try:  # what the teacher typed (`yes`, not True), if the value is still what the file says
+                    same = _scalar(child) == found and type(_scalar(child)) is type(found)
+                except Exception:  # noqa: BLE001 - then the value itself is shown
+                    same = False
+                typed = child.value if same else None
             else:
                 typed = None
             if typed is not None:

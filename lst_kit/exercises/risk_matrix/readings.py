@@ -12,7 +12,7 @@ import random
 
 from ...content import Case, case_ids, load_case
 from ...i18n import number, t
-from ...registry import ExerciseType, most_answered
+from ...registry import ExerciseType, worked_on
 from .figures import changes_text, plot_class_scores, plot_matrix
 from .model import RULES, RiskMatrix, RiskMatrixSpec, format_number, parse_spec, score
 
@@ -80,15 +80,20 @@ class RiskMatrixType(ExerciseType):
                 case_scores.setdefault(r.name, []).append(score(spec, r.likelihood, r.impact, r.exposure, "lxi"))
         if not counts:
             return None, [t("hooks.nobody")]
-        case_id = most_answered(counts)
-        scores = per_case[case_id]
-        ranked = sorted(scores, key=lambda name: (-sum(scores[name]) / len(scores[name]), name))
-        lines = [t("risk.class_case", case=load_case(case_id).label, n=counts[case_id], total=sum(counts.values()))]
-        for name in ranked:
-            values = scores[name]
-            lines.append(t("risk.class_line", risk=name, n=len(values), mean=number(sum(values) / len(values)),
-                           lo=format_number(min(values)), hi=format_number(max(values))))
-        return plot_class_scores(ranked, scores), lines
+        lines: list[str] = []
+        figure = None
+        for case_id in worked_on(counts):  # each case a meaningful part of the group scored; the figure: the largest
+            scores = per_case[case_id]
+            ranked = sorted(scores, key=lambda name: (-sum(scores[name]) / len(scores[name]), name))
+            lines.append(t("risk.class_case", case=load_case(case_id).label, n=counts[case_id],
+                           total=sum(counts.values())))
+            for name in ranked:
+                values = scores[name]
+                lines.append(t("risk.class_line", risk=name, n=len(values), mean=number(sum(values) / len(values)),
+                               lo=format_number(min(values)), hi=format_number(max(values))))
+            if figure is None:
+                figure = plot_class_scores(ranked, scores)
+        return figure, lines
 
     def demo_answer(self, spec, rng: random.Random) -> dict:
         """A participant who starts from a case and nudges a few scores."""

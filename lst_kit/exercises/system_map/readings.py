@@ -13,7 +13,7 @@ import random
 
 from ...content import Case, ContentError, case_ids, load_case
 from ...i18n import number, t
-from ...registry import ExerciseType, most_answered
+from ...registry import ExerciseType, worked_on
 from .figures import map_caption, plot_class_reach, plot_map
 from .model import REACH, SystemMap, SystemMapSpec, parse_spec
 
@@ -84,15 +84,19 @@ class SystemMapType(ExerciseType):
                     per_case[3].setdefault(node.label, {r: 0 for r in REACH})[node.reach] += 1
         if not tally:
             return None, [t("hooks.nobody")]
-        case_id = most_answered({c: v[0] for c, v in tally.items()})
-        n, nodes, links, marks = tally[case_id]
-        lines = [t("map.class_case", case=load_case(case_id).label, n=n, total=sum(v[0] for v in tally.values())),
-                 t("map.class_size", nodes=number(nodes / n), links=number(links / n))]
-        ranked = sorted(marks, key=lambda label: (-sum(marks[label].values()), label))
-        for label in ranked[:12]:
-            parts = ", ".join(f"{t(f'map.reach_{r}')} {marks[label][r]}×" for r in REACH if marks[label][r])
-            lines.append(f"{label}: {parts}")
-        return (plot_class_reach(ranked[:12], marks) if ranked else None), lines
+        lines: list[str] = []
+        figure = None
+        for index, case_id in enumerate(worked_on({c: v[0] for c, v in tally.items()})):
+            n, nodes, links, marks = tally[case_id]  # each case a meaningful part of the group mapped
+            lines += [t("map.class_case", case=load_case(case_id).label, n=n, total=sum(v[0] for v in tally.values())),
+                      t("map.class_size", nodes=number(nodes / n), links=number(links / n))]
+            ranked = sorted(marks, key=lambda label: (-sum(marks[label].values()), label))
+            for label in ranked[:12]:
+                parts = ", ".join(f"{t(f'map.reach_{r}')} {marks[label][r]}×" for r in REACH if marks[label][r])
+                lines.append(f"{label}: {parts}")
+            if index == 0 and ranked:
+                figure = plot_class_reach(ranked[:12], marks)  # the figure: the case most participants mapped
+        return figure, lines
 
     def demo_answer(self, spec, rng: random.Random) -> dict:
         """A participant who marks where the inspectorate can act on 3 to 8 nodes."""

@@ -70,10 +70,12 @@ def test_class_picture_counts_the_reach_marked_per_node(mspec):
             m.set_reach(node_id, reach)
         answers[who] = {"case": case.case_id, "maps": {case.case_id: m.to_dict()}}
     answers["d"] = {"case": "bestaat_niet"}  # skipped
-    answers["e"] = {"case": "ilt_ontgassen_binnenvaart"}  # another case: counted in the total only
+    answers["e"] = {"case": "ilt_ontgassen_binnenvaart"}  # another case, 1 of 4 (25 %): shown after the first
     fig, lines = TYPE.class_picture(mspec, answers)
     assert lines[0] == f"Casus {case.label}: 3 van de 4 deelnemers maakten een kaart van deze casus."
-    assert lines[2:] == ["NVWA: direct 2×, alleen signaleren 1×", "Incidenten: via partners 1×"]
+    assert lines[2:4] == ["NVWA: direct 2×, alleen signaleren 1×", "Incidenten: via partners 1×"]
+    other = load_case("ilt_ontgassen_binnenvaart").label
+    assert lines[4] == f"Casus {other}: 1 van de 4 deelnemers maakte een kaart van deze casus."
     root, texts = svg_picture(fig)
     assert {"Waar kan de inspectie invloed uitoefenen? (aantal deelnemers)", "NVWA", "Incidenten"} <= set(texts)
     assert [len(filled(root, PALETTE[i])) for i in range(3)] == [2, 2, 2]  # stacked: a segment per reach and node
