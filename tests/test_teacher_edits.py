@@ -251,3 +251,50 @@ def test_class_picture_shows_each_case_the_group_split_over(exercise_id):
     shown = [c for c in cases if load_case(c).label in text]
     expected = [c for c, n in cases.items() if n >= 3 or n >= 0.2 * len(answers)]
     assert sorted(shown) == sorted(expected) and len(expected) >= 2
+
+
+def test_teacher_guide_has_the_generated_table_of_case_fields(monkeypatch):
+    from lst_kit.content.case_fields import BEGIN, END, case_fields_markdown
+
+    monkeypatch.setenv("LST_LANG", "nl")
+    guide = (REPO / "docs" / "docent.md").read_text(encoding="utf-8")
+    between = guide[guide.index(BEGIN) + len(BEGIN):guide.index(END)].strip()
+    assert between == case_fields_markdown(), "run: python -m lst_kit.content.case_fields docs/docent.md"
+    assert "## Een casus toevoegen" in (REPO / "README.md").read_text(encoding="utf-8")
+
+
+def _paths(node, prefix=""):
+    if isinstance(node, dict):
+        for key, value in node.items():
+            name = f"{prefix}.{key}" if prefix else str(key)
+            if prefix.endswith("t11") and key in [f"T{i}" for i in range(1, 12)]:
+                name = f"{prefix}.T1-T11"
+            yield name
+            yield from _paths(value, name)
+    elif isinstance(node, list) and node and isinstance(node[0], dict):
+        for item in node:
+            yield from _paths(item, f"{prefix}[]")
+
+
+@pytest.mark.parametrize("folder", ["fixtures", "shipped"])
+def test_every_field_a_case_uses_is_described(folder):
+    from lst_kit.content.case_fields import CASE_FIELDS
+
+    root = REPO / "tests" / "fixtures" / "course" / "data" if folder == "fixtures" else REPO / "data"
+    described = {f.name for f in CASE_FIELDS}
+    for path in sorted((root / "cases").glob("*.y*ml")):
+        used = {p for p in _paths(yaml.safe_load(path.read_text(encoding="utf-8"))) if not p.startswith("module_hooks.")}
+        assert used <= described, (path.name, sorted(used - described))
+
+
+@pytest.mark.parametrize("field", ["title", "summary", "actors", "risks", "target_groups", "nodes"])
+def test_a_required_field_of_the_table_is_required_by_check(repo, capsys, field):
+    from lst_kit.content.case_fields import CASE_FIELDS
+
+    assert next(f for f in CASE_FIELDS if f.name == field).required
+    path = repo / "data" / "cases" / f"{CASE}.yaml"
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    del doc[field]
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+    assert cli.main(["check", str(path)]) == 1
+    assert f"veld '{field}'" in capsys.readouterr().out

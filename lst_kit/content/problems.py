@@ -29,4 +29,8 @@ def course_problems() -> list[ContentError]:
             problems.append(exc)
         except ValueError as exc:  # a spec whose parser refuses it in its own words
             problems.append(ContentError(exercise_id, "", "", "", message=str(exc)))
-    return problems
+    once: list[ContentError] = []
+    for problem in problems:  # a spec that fails on a broken case repeats the case's error: one line per file
+        if all(str(problem) != str(seen) and problem.file != seen.file for seen in once):
+            once.append(problem)
+    return once

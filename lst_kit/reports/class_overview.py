@@ -176,7 +176,8 @@ def _picture(exercise_id: str, answers: dict, with_images: bool) -> ExercisePict
     return ExercisePicture(
         exercise_id, info.title, len(answers), readings.has_reading(exercise_id, "class_picture"), lines, image=image,
         alt=t("classroom.alt", title=info.title) if image else "",
-        problem="" if info.spec is not None else t("classroom.removed"),
+        problem="" if info.spec is not None else (
+            t("classroom.removed") if info.problem == t("hooks.no_spec") else t("classroom.broken", problem=info.problem)),
     )
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import random
+import sys
 from dataclasses import dataclass
 from typing import Any
 
@@ -74,8 +75,8 @@ _LOGGED: set[tuple[str, str]] = set()
 
 def _log_once(exercise_id: str, file: str, reading: str) -> None:
     key = (exercise_id, reading)
-    if key in _LOGGED:
-        return
+    if key in _LOGGED or isinstance(sys.exc_info()[1], ContentError):
+        return  # a broken content file is named once, by file, in the overview and the command's output
     _LOGGED.add(key)
     log.warning("lst-kit: %s van %s (%s) mislukte; de algemene weergave is gebruikt", reading, exercise_id, file,
                 exc_info=True)
