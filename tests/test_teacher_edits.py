@@ -298,3 +298,28 @@ def test_a_required_field_of_the_table_is_required_by_check(repo, capsys, field)
     path.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
     assert cli.main(["check", str(path)]) == 1
     assert f"veld '{field}'" in capsys.readouterr().out
+
+
+def test_dilemmas_on_a_broken_case_go_on_without_it(repo):
+    import lst_kit
+    from lst_kit.widgets import ErrorBanner
+
+    exercise_id = "m6.dilemmas_ilt"
+    assert cli.main(["new", "m6.dilemmas", "dilemmas_ilt", "--case", "ilt_ontgassen_binnenvaart"]) == 0
+    path = repo / "data" / "cases" / "ilt_ontgassen_binnenvaart.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("illustratief: true", "illustratief: nee"),
+                    encoding="utf-8")
+    view = lst_kit.independence_dilemmas(exercise_id)
+    assert not isinstance(view, ErrorBanner)
+    assert "ilt_ontgassen_binnenvaart.yaml" in view.banner.value and view.radios
+
+
+def test_overview_says_a_broken_spec_does_not_load_rather_than_removed(repo, tmp_path):
+    from lst_kit.reports.class_overview import collect, make_demo_class, render_overview
+
+    make_demo_class(tmp_path / "klas", 4, 1)
+    spec = repo / "data" / "exercises" / "m1" / "reflectie_wrr.yaml"
+    spec.write_text("type: reflection\ntitle: x\n", encoding="utf-8")  # the prompt is missing
+    html = render_overview(collect(tmp_path / "klas", workers=1))
+    assert "Deze oefening laadt niet door een fout in de inhoud" in html and "staat niet (meer)" not in html
+    assert "reflectie_wrr.yaml" in html[:html.index("</header>")]  # named at the top of the page

@@ -16,11 +16,18 @@ def independence_dilemmas(exercise_id: str = "m6.dilemmas", workbook=None):
     from ...widgets import build_view
 
     def build():
-        from ...content import load_case, load_spec
+        from ...content import ContentError, load_case, load_spec
         from .view import DilemmasView
 
         spec = load_spec(exercise_id, "independence_dilemmas")
-        case = load_case(spec.case_id) if spec.case_id is not None else None
-        return DilemmasView(spec, case, workbook)
+        case, broken = None, []
+        if spec.case_id is not None:
+            try:
+                case = load_case(spec.case_id)
+            except ContentError as exc:  # the cards work without their case: one line names the broken file
+                broken = [exc]
+        view = DilemmasView(spec, case, workbook)
+        view.note_unavailable_cases(broken)
+        return view
 
     return build_view(build)
