@@ -15,6 +15,9 @@ one warm process as in the teacher's kernel:
   lst_kit.workbook), all to the same exercise (a class working on one
   exercise) and to 5 different exercises.
 
+And, as bench_collect.py does, ``lst-kit collect`` on the same 300 as a
+process against a process that json-loads them into a DataFrame.
+
 Targets (printed, not asserted): a refresh with 5 changed workbooks at most
 300 ms; a cold overview at most 3x the floor. Results go to
 ``bench/results/bench_live.json``.
@@ -37,7 +40,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(REPO))
-from bench_collect import RESULTS, content_key, demo_classes  # noqa: E402
+from bench_collect import FLOOR, RESULTS, content_key, demo_classes, timed  # noqa: E402
 from harness import isolated_env, summary, table, write  # noqa: E402
 
 REFRESH_TARGET_MS = 300
@@ -109,6 +112,19 @@ def main(argv=None) -> int:
         view.close()
     shutil.rmtree(folder.parent, ignore_errors=True)
 
+    # The same as separate processes, as bench_collect.py measures them: a process that only
+    # json-loads the files into a DataFrame, against `lst-kit collect` (with its worker processes).
+    out = Path(tempfile.mkdtemp(prefix="lst-bench-live-out-")) / "o.html"
+    floor_cmd = [sys.executable, "-c", FLOOR, str(source)]
+    collect_cmd = [sys.executable, "-m", "lst_kit.cli", "collect", str(source), "--out", str(out)]
+    timed(floor_cmd), timed(collect_cmd)
+    process_floor, process_collect = [], []
+    for _ in range(args.repeats):
+        process_floor.append(timed(floor_cmd)[0])
+        process_collect.append(timed(collect_cmd)[0])
+    shutil.rmtree(out.parent, ignore_errors=True)
+    process_ratio = statistics.median(process_collect) / statistics.median(process_floor)
+
     n, k = args.participants, args.changed
     cold_ratio = statistics.median(colds) / statistics.median(floors)
     rows = [
@@ -126,6 +142,13 @@ def main(argv=None) -> int:
     rows.append({"meting": f"koud overzicht t.o.v. json-vloer, {n} werkboeken", "ratio": round(cold_ratio, 2),
                  "vloer_s": round(statistics.median(floors) / 1000, 3), "kit_s": round(statistics.median(colds) / 1000, 3),
                  "doel": f"<= {COLD_TARGET_RATIO}x", "gehaald": "ja" if cold_ratio <= COLD_TARGET_RATIO else "nee"})
+    print(f"lst-kit collect als eigen proces: {process_ratio:.2f}x de vloer van bench_collect "
+          f"({statistics.median(process_collect):.2f} s tegen {statistics.median(process_floor):.2f} s; "
+          f"doel: hoogstens {COLD_TARGET_RATIO}x)")
+    rows.append({"meting": f"lst-kit collect (proces) t.o.v. json+pandas-proces, {n} werkboeken",
+                 "ratio": round(process_ratio, 2), "vloer_s": round(statistics.median(process_floor), 3),
+                 "kit_s": round(statistics.median(process_collect), 3), "doel": f"<= {COLD_TARGET_RATIO}x",
+                 "gehaald": "ja" if process_ratio <= COLD_TARGET_RATIO else "nee"})
     print(f"resultaat: {write('bench_live', rows).relative_to(REPO)}")
     return 0
 

@@ -104,11 +104,18 @@ def label_participants(names: list[str], show_names: bool) -> dict[str, str]:
     return labels
 
 
-def _workbook_files(folder: Path) -> list[Path]:
+def _workbook_files(folder: Path) -> list[tuple[str, str]]:
+    """``(path relative to folder with /, full path)`` of every ``*.json``
+    under ``folder``, hidden files and folders left out (plain strings: a
+    live refresh walks the whole folder every few seconds)."""
     out = []
-    for root, dirs, files in os.walk(folder):
+    base = str(folder)
+    for root, dirs, files in os.walk(base):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        out.extend(Path(root) / f for f in sorted(files) if f.endswith(".json") and not f.startswith("."))
+        rel = os.path.relpath(root, base)
+        prefix = "" if rel == "." else rel.replace(os.sep, "/") + "/"
+        out.extend((prefix + f, os.path.join(root, f)) for f in sorted(files)
+                   if f.endswith(".json") and not f.startswith("."))
     return out
 
 
@@ -127,7 +134,7 @@ def _stat_key(st: os.stat_result) -> tuple[int, int, int]:
     return st.st_mtime_ns, st.st_size, st.st_ino
 
 
-def _read_file(path: Path, stat: tuple[int, int, int]) -> _File:
+def _read_file(path: str, stat: tuple[int, int, int]) -> _File:
     """Read and parse one file (plain read: no lock, no write, no rename)."""
     try:
         with open(path, "rb") as fh:
@@ -145,7 +152,7 @@ def _read_file(path: Path, stat: tuple[int, int, int]) -> _File:
         return _File(stat, problem=t("classroom.foreign"))
     name = doc.get("participant")
     if not isinstance(name, str) or not name.strip():
-        name = path.stem
+        name = os.path.splitext(os.path.basename(path))[0]
     answers = {k: v for k, v in doc["answers"].items() if isinstance(k, str) and EXERCISE_ID.match(k)}
     return _File(stat, name, answers)
 
@@ -171,10 +178,9 @@ class ClassState:
         if not folder.is_dir():
             raise CollectError(t("classroom.no_folder", folder=str(folder)))
         files: dict[str, _File] = {}
-        for path in _workbook_files(folder):
-            rel = os.path.relpath(path, folder).replace(os.sep, "/")
+        for rel, path in _workbook_files(folder):
             try:
-                stat = _stat_key(path.stat())
+                stat = _stat_key(os.stat(path))
             except OSError as exc:
                 files[rel] = _File((0, 0, 0), problem=t("classroom.unreadable", error=exc.strerror or str(exc)))
                 continue

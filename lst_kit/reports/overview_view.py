@@ -89,7 +89,8 @@ class ClassOverviewView(widgets.VBox):
         self.state = ClassState(folder)
         self.overview: ClassOverview | None = None
         self.folder = widgets.Text(value=str(folder), description=t("classroom.folder"),
-                                   style={"description_width": "initial"}, layout=widgets.Layout(width="80%"))
+                                   style={"description_width": "initial"}, layout=widgets.Layout(width="80%"),
+                                   continuous_update=False)  # a new folder is read on Enter, not per key
         self.names = widgets.Checkbox(value=names, description=t("classroom.show_names"), indent=False)
         self.live = widgets.Checkbox(value=live, indent=False,
                                      description=t("classroom.live", seconds=number(self.interval, 1, strip=True)))
