@@ -40,7 +40,7 @@ def test_committed_without_outputs(path):
 
 
 @pytest.mark.parametrize("path", ALL, ids=ids(ALL))
-def test_valid_notebook_with_short_code_cells_calling_existing_exercises(path):
+def test_valid_notebook_with_short_code_cells_calling_existing_exercises(path, shipped):
     nb = nbformat.read(path, as_version=4)
     nbformat.validate(nb)
     code = [c for c in nb.cells if c.cell_type == "code"]

@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from lst_kit.figures import svgplot
+from _svg import SVG
 
 NS = {"s": "http://www.w3.org/2000/svg"}
 
@@ -402,3 +403,41 @@ def test_sharey_lines_up_the_plot_areas_of_a_row_and_each_xlabel_stays_under_its
     long = next(t for t in root.iter("{http://www.w3.org/2000/svg}text") if "".join(t.itertext()) == "langlabelinregels")
     lines = 4 * svgplot.LINE_HEIGHT * svgplot.TICK_FONTSIZE * svgplot.PT
     assert float(long.get("y")) + lines * math.cos(math.radians(30)) + 5 <= 300
+
+
+def test_an_argument_svgplot_does_not_draw_is_refused_not_dropped():
+    """matplotlib's API, kept honestly: what svgplot cannot draw raises."""
+    fig = svgplot.Figure()
+    ax = fig.add_subplot()
+    with pytest.raises(TypeError):
+        ax.bar([0], [1], picker=True)
+    with pytest.raises(TypeError):
+        ax.set_xlabel("x", labelpad=4)
+    with pytest.raises(ValueError, match="left"):
+        ax.set_title("t", loc="middle")
+    with pytest.raises(ValueError, match="lower center"):
+        fig.legend(loc="upper right")
+
+
+def test_zorder_decides_what_is_drawn_on_top():
+    """Dots with zorder 3 come after bars drawn later in the code; without
+    it, matplotlib's default (patches and collections at 1) keeps code order."""
+    def order(dots_z):
+        fig = svgplot.Figure()
+        ax = fig.add_subplot()
+        ax.scatter([1], [1], color="#ff0000", zorder=dots_z)
+        ax.bar([1], [2], color="#0000ff")
+        svg = fig.to_svg().decode()
+        return svg.index('fill="#ff0000"') < svg.index('fill="#0000ff"')
+
+    assert order(None) is True       # same zorder: code order, dots first (beneath)
+    assert order(3) is False         # dots on top
+
+
+def test_set_title_loc_aligns_the_title():
+    fig = svgplot.Figure(figsize=(4, 3))
+    ax = fig.add_subplot()
+    ax.set_title("Links", loc="left")
+    root = ET.fromstring(fig.to_svg())
+    (title,) = [el for el in root.iter(SVG + "text") if "".join(el.itertext()) == "Links"]
+    assert title.get("text-anchor") in (None, "start") and float(title.get("x")) < 100

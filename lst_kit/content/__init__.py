@@ -23,6 +23,7 @@ from .cases import (
     case_path,
     check_case_file,
     load_case,
+    load_cases,
     load_t11,
 )
 from .course import CourseModule, group_by_module, load_modules, module_key
@@ -49,6 +50,7 @@ __all__ = [
     "exercise_ids",
     "group_by_module",
     "load_case",
+    "load_cases",
     "load_modules",
     "load_reference",
     "load_spec",

@@ -28,6 +28,7 @@ __all__ = [
     "case_path",
     "check_case_file",
     "load_case",
+    "load_cases",
     "load_t11",
 ]
 
@@ -346,3 +347,17 @@ def check_case_file(path: Path) -> list[str]:
     except ContentError as exc:
         return [str(exc)]
     return []
+
+
+def load_cases() -> tuple[dict[str, Case], list[ContentError]]:
+    """Every case whose file loads, by id in sorted order, and the problem of
+    each case file that does not: one broken file leaves only its own case
+    out of an exercise (a view names it in one line)."""
+    cases: dict[str, Case] = {}
+    problems: list[ContentError] = []
+    for case_id in case_ids():
+        try:
+            cases[case_id] = load_case(case_id)
+        except ContentError as exc:
+            problems.append(exc)
+    return cases, problems

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import functools
+import html
 import io
 import textwrap
 from typing import TYPE_CHECKING
@@ -19,8 +20,14 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # matplotlib is imported when a figure is made, not on import
     from matplotlib.figure import Figure
 
-__all__ = ["PALETTE", "SEQUENTIAL", "data_uri", "new_figure", "png_bytes", "png_data_uri", "style_axes", "styled",
+__all__ = ["PALETTE", "SEQUENTIAL", "data_uri", "esc", "new_figure", "png_bytes", "png_data_uri", "style_axes", "styled",
            "svg_bytes", "wrap_label"]
+
+
+def esc(text) -> str:
+    """``text`` made safe inside HTML (text and attribute values)."""
+    return html.escape(str(text), quote=True)
+
 
 #: Okabe & Ito (2008): distinguishable for the common forms of colour blindness.
 PALETTE = [

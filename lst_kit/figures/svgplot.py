@@ -8,7 +8,8 @@ with this module instead: a deliberately small subset of matplotlib's
 Plot code reads like the matplotlib code around it, and the output is plain,
 deterministic SVG (text stays text; no ids from counters or clocks).
 
-What it supports, and nothing more:
+What it supports, and nothing more (an argument it does not draw raises
+``TypeError``, it is never dropped; ``zorder=`` orders what an Axes draws):
 
 - ``Figure(figsize=(w, h))``: ``add_subplot(projection=None|"polar")``,
   ``subplots(nrows, ncols, width_ratios=None, sharex=False)``, ``suptitle``, ``legend``,
@@ -31,22 +32,25 @@ What it supports, and nothing more:
   ``tick_params(pad=...)``, ``set_title``, ``legend``, and ``set_frame("circle")``
   (round rings as in matplotlib; the default is a polygon web);
 - ``text(..., bbox={"facecolor": ..., "alpha": ...})`` puts a box behind a
-  text (its size estimated, like all text widths here);
+  text (sized from the font metrics, like all text here);
 - ``colormap("cividis")`` (and ``.reversed()``): value in [0, 1] -> RGBA.
 
 Sizes follow matplotlib at 100 dpi: a figure of 7 x 4 inches is 700 x 400
-pixels; font sizes are points. Text width is estimated (no font metrics), so
-layouts leave a little room. Any legend is drawn outside the plot area (to
+pixels; font sizes are points. Text widths come from DejaVu Sans's own
+metrics (a table shipped as data). Any legend is drawn outside the plot area (to
 the right for ``Axes.legend``, below for ``Figure.legend``) so it never
 covers data.
 """
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
 from xml.sax.saxutils import escape, quoteattr
+
+from .font_metrics import line_width
 
 __all__ = ["Figure", "Line2D", "Patch", "Polygon", "Rectangle", "colormap", "text_width"]
 
@@ -60,7 +64,6 @@ TITLE_FONTSIZE = 11.0
 LABEL_FONTSIZE = 10.0
 TICK_FONTSIZE = 9.0
 LINE_HEIGHT = 1.25
-CHAR_WIDTH = 0.6  # average advance of DejaVu Sans, in em
 DEFAULT_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 
 _NAMED = {
@@ -144,9 +147,9 @@ def colormap(name: str) -> _Colormap:
 # -- text ----------------------------------------------------------------------------------------
 
 def text_width(text: str, fontsize: float, bold: bool = False) -> float:
-    """Estimated width in pixels of the longest line of ``text``."""
-    lines = str(text).split("\n")
-    return max(len(line) for line in lines) * CHAR_WIDTH * fontsize * PT * (1.1 if bold else 1.0)
+    """Width in pixels of the longest line of ``text`` in DejaVu Sans, from
+    the font's own advance widths (see :mod:`lst_kit.figures.font_metrics`)."""
+    return max(line_width(line, bold) for line in str(text).split("\n")) * fontsize * PT
 
 
 def _text_height(text: str, fontsize: float) -> float:
@@ -205,7 +208,7 @@ def _svg_text(x: float, y: float, text: str, size: float, colour: Any = TEXT, ha
 def _text_box(x: float, y: float, text: str, size: float, ha: str, va: str, rotation: float, bbox: dict,
               bold: bool = False) -> str:
     """A filled rectangle behind a text (matplotlib's ``bbox={"facecolor": ..., "alpha": ..., "pad": ...}``),
-    sized from the estimated text extent and turned with the text."""
+    sized from the text extent and turned with the text."""
     px = size * PT
     w, h = text_width(text, size, bold), _text_height(text, size)
     style = str(bbox.get("boxstyle", ""))
@@ -572,6 +575,22 @@ class _Box:
     h: float
 
 
+def _zordered(method):
+    """Give an Axes drawing method matplotlib's ``zorder=`` argument: what the
+    call draws goes at that height in the drawing order."""
+
+    @functools.wraps(method)
+    def wrapper(self, *args, zorder=None, **kwargs):
+        start = len(self._zorders)
+        result = method(self, *args, **kwargs)
+        if zorder is not None:
+            for i in range(start, len(self._zorders)):
+                self._zorders[i] = float(zorder)
+        return result
+
+    return wrapper
+
+
 class Axes:
     """One rectangular plot area (a subset of ``matplotlib.axes.Axes``)."""
 
@@ -581,6 +600,7 @@ class Axes:
     def __init__(self, figure: "Figure"):
         self.figure = figure
         self._ops: list[tuple] = []
+        self._zorders: list[float] = []
         self._xlim: tuple[float, float] | None = None
         self._ylim: tuple[float, float] | None = None
         self._xdata: list[float] = []
@@ -591,6 +611,7 @@ class Axes:
         self._yticks: tuple[list[float], list[str] | None, float] | None = None
         self._integer = {"x": False, "y": False}
         self._title = ""
+        self._title_loc = "center"
         self._title_size = TITLE_FONTSIZE
         self._xlabel = ""
         self._ylabel = ""
@@ -608,6 +629,15 @@ class Axes:
         self._aspect = "auto"
         self._tick_weight: dict[str, dict[float, str]] = {"x": {}, "y": {}}  # tick value -> font weight
 
+    #: matplotlib's default drawing order: patches and collections, then lines, then text.
+    ZORDER = {"line": 2, "errors": 2, "hline": 2, "vline": 2, "text": 3, "arrow": 3}
+
+    def _add(self, op: tuple, zorder: float | None = None) -> None:
+        """Keep a drawing operation with its ``zorder`` (higher is drawn later;
+        equal ones in the order they were made, as in matplotlib)."""
+        self._ops.append(op)
+        self._zorders.append(float(zorder) if zorder is not None else self.ZORDER.get(op[0], 1))
+
     # data extents ---------------------------------------------------------------------------
     def _extend(self, xs: Iterable[float], ys: Iterable[float]) -> None:
         self._xdata.extend(float(x) for x in xs if x is not None and x == x)
@@ -623,13 +653,15 @@ class Axes:
             self._handles.append((handle, str(label)))
 
     # plotting ------------------------------------------------------------------------------
+    @_zordered
     def bar(self, x, height, width=0.8, bottom=0.0, *, color=None, edgecolor=None, hatch=None, label=None,
-            yerr=None, capsize=0.0, linewidth=1.0, alpha=None, align="center", ecolor=None, **_ignored):
+            yerr=None, capsize=0.0, linewidth=1.0, alpha=None, align="center", ecolor=None):
         return self._bars(x, height, width, bottom, color, edgecolor, hatch, label, yerr, capsize, linewidth, alpha,
                           align, ecolor, horizontal=False)
 
+    @_zordered
     def barh(self, y, width, height=0.8, left=0.0, *, color=None, edgecolor=None, hatch=None, label=None,
-             xerr=None, capsize=0.0, linewidth=1.0, alpha=None, align="center", ecolor=None, **_ignored):
+             xerr=None, capsize=0.0, linewidth=1.0, alpha=None, align="center", ecolor=None):
         return self._bars(y, width, height, left, color, edgecolor, hatch, label, xerr, capsize, linewidth, alpha,
                           align, ecolor, horizontal=True)
 
@@ -652,7 +684,7 @@ class Axes:
             else:
                 self._extend([lo, lo + thickness[i]], [base[i], base[i] + size[i]])
                 self._sticky_y.add(base[i])
-        self._ops.append(("bars", bars))
+        self._add(("bars", bars))
         if err is not None:
             centres = [b.lo + b.thickness / 2 for b in bars]
             ends = [b.base + b.size for b in bars]
@@ -664,8 +696,9 @@ class Axes:
             self._label(Patch(facecolor=bars[0].colour, hatch=hatch, edgecolor=bars[0].edge, alpha=alpha), label)
         return _BarContainer(bars)
 
+    @_zordered
     def scatter(self, x, y, s=36.0, c=None, *, color=None, marker="o", label=None, alpha=None, edgecolors=None,
-                edgecolor=None, linewidths=1.0, zorder=None, facecolor=None, facecolors=None, **_ignored):
+                edgecolor=None, linewidths=1.0, facecolor=None, facecolors=None):
         xs, ys = _seq(x), _seq(y)
         n = min(len(xs), len(ys))
         given = next((v for v in (c, facecolors, facecolor, color) if v is not None), None)
@@ -676,13 +709,14 @@ class Axes:
         points = [(xs[i], ys[i], math.sqrt(max(sizes[i], 0)) * PT, faces[i], edge_list[i])
                   for i in range(n)]
         self._extend(xs[:n], ys[:n])
-        self._ops.append(("scatter", points, marker, alpha, linewidths))
+        self._add(("scatter", points, marker, alpha, linewidths))
         self._label(Line2D(color=edges[0] if edges[0] is not None else face[0], linestyle="", marker=marker,
                            markersize=math.sqrt(sizes[0]) if sizes else 6, markerfacecolor=face[0],
                            markeredgecolor=edges[0]), label)
 
+    @_zordered
     def plot(self, x, y, fmt=None, *, color=None, linestyle=None, marker=None, linewidth=1.5, label=None,
-             markersize=6.0, alpha=None, markerfacecolor=None, drawstyle=None, **_ignored):
+             markersize=6.0, alpha=None, markerfacecolor=None, drawstyle=None):
         style_marker, style_line = _parse_fmt(fmt)
         marker = marker if marker is not None else style_marker
         linestyle = linestyle if linestyle is not None else (style_line if style_line is not None else
@@ -692,13 +726,13 @@ class Axes:
         self._extend(xs, ys)
         if drawstyle and drawstyle.startswith("steps"):  # the steps as a line, the markers on the points
             where = drawstyle.split("-", 1)[1] if "-" in drawstyle else "pre"
-            self._ops.append(("line", _steps(xs, ys, where), colour, linestyle, None, linewidth, markersize, alpha,
+            self._add(("line", _steps(xs, ys, where), colour, linestyle, None, linewidth, markersize, alpha,
                               None))
             if marker:
-                self._ops.append(("line", list(zip(xs, ys)), colour, "", marker, linewidth, markersize, alpha,
+                self._add(("line", list(zip(xs, ys)), colour, "", marker, linewidth, markersize, alpha,
                                   markerfacecolor))
         else:
-            self._ops.append(("line", list(zip(xs, ys)), colour, linestyle, marker, linewidth, markersize, alpha,
+            self._add(("line", list(zip(xs, ys)), colour, linestyle, marker, linewidth, markersize, alpha,
                               markerfacecolor))
         self._label(Line2D(color=colour, linestyle=linestyle, marker=marker, linewidth=linewidth,
                            markersize=markersize, markerfacecolor=markerfacecolor), label)
@@ -707,8 +741,9 @@ class Axes:
         """A step line (``where`` = ``"pre"``, ``"mid"`` or ``"post"``)."""
         self.plot(x, y, drawstyle=f"steps-{where}", **kwargs)
 
+    @_zordered
     def errorbar(self, x, y, yerr=None, xerr=None, fmt="", *, color=None, ecolor=None, capsize=0.0, label=None,
-                 marker=None, markersize=6.0, linestyle=None, elinewidth=1.2, **_ignored):
+                 marker=None, markersize=6.0, linestyle=None, elinewidth=1.2):
         xs, ys = _seq(x), _seq(y)
         colour = color if color is not None else self._next_colour()
         self._extend(xs, ys)
@@ -724,55 +759,61 @@ class Axes:
                 else:
                     segs.append(((xv, yv - lows[i]), (xv, yv + highs[i])))
                     self._extend([], [yv - lows[i], yv + highs[i]])
-            self._ops.append(("errors", segs, ecolor or colour, capsize, horizontal, elinewidth))
+            self._add(("errors", segs, ecolor or colour, capsize, horizontal, elinewidth))
         style_marker, style_line = _parse_fmt(fmt if fmt != "none" else "")
         mark = marker or style_marker
         line = linestyle if linestyle is not None else (style_line or "")
         if fmt != "none" and (mark or line):
-            self._ops.append(("line", list(zip(xs, ys)), colour, line, mark, 1.5, markersize, None, None))
+            self._add(("line", list(zip(xs, ys)), colour, line, mark, 1.5, markersize, None, None))
         self._label(Line2D(color=colour, linestyle=line or "-", marker=mark, markersize=markersize), label)
 
+    @_zordered
     def fill_between(self, x, y1, y2=0.0, *, color=None, alpha=None, label=None, facecolor=None, hatch=None,
-                     edgecolor=None, step=None, **_ignored):
+                     edgecolor=None, step=None):
         xs = _seq(x)
         lo, hi = _stretch(_seq(y1), len(xs)), _stretch(_seq(y2), len(xs))
         colour = facecolor if facecolor is not None else (color if color is not None else self._next_colour())
         self._extend(xs, lo + hi)
         upper = _steps(xs, hi, step) if step else list(zip(xs, hi))
         lower = _steps(xs, lo, step) if step else list(zip(xs, lo))
-        self._ops.append(("area", upper + lower[::-1], colour, alpha, hatch, edgecolor))
+        self._add(("area", upper + lower[::-1], colour, alpha, hatch, edgecolor))
         self._label(Patch(facecolor=colour, alpha=alpha, hatch=hatch), label)
 
-    def fill_betweenx(self, y, x1, x2=0.0, *, color=None, alpha=None, label=None, facecolor=None, **_ignored):
+    @_zordered
+    def fill_betweenx(self, y, x1, x2=0.0, *, color=None, alpha=None, label=None, facecolor=None):
         ys = _seq(y)
         lo, hi = _stretch(_seq(x1), len(ys)), _stretch(_seq(x2), len(ys))
         colour = facecolor if facecolor is not None else (color if color is not None else self._next_colour())
         self._extend(lo + hi, ys)
-        self._ops.append(("area", list(zip(hi, ys)) + list(zip(lo, ys))[::-1], colour, alpha, None, None))
+        self._add(("area", list(zip(hi, ys)) + list(zip(lo, ys))[::-1], colour, alpha, None, None))
         self._label(Patch(facecolor=colour, alpha=alpha), label)
 
-    def axhline(self, y=0.0, *, color="#555555", linestyle="-", linewidth=1.0, label=None, **_ignored):
-        self._ops.append(("hline", float(y), color, linestyle, linewidth))
+    @_zordered
+    def axhline(self, y=0.0, *, color="#555555", linestyle="-", linewidth=1.0, label=None):
+        self._add(("hline", float(y), color, linestyle, linewidth))
         self._label(Line2D(color=color, linestyle=linestyle, linewidth=linewidth), label)
 
-    def axvline(self, x=0.0, *, color="#555555", linestyle="-", linewidth=1.0, label=None, **_ignored):
-        self._ops.append(("vline", float(x), color, linestyle, linewidth))
+    @_zordered
+    def axvline(self, x=0.0, *, color="#555555", linestyle="-", linewidth=1.0, label=None):
+        self._add(("vline", float(x), color, linestyle, linewidth))
         self._label(Line2D(color=color, linestyle=linestyle, linewidth=linewidth), label)
 
+    @_zordered
     def add_patch(self, patch: Rectangle | Polygon) -> Rectangle | Polygon:
         if isinstance(patch, Polygon):
             self._extend([p[0] for p in patch.xy], [p[1] for p in patch.xy])
-            self._ops.append(("polygon", patch))
+            self._add(("polygon", patch))
             self._label(Patch(facecolor=patch.facecolor, hatch=patch.hatch, edgecolor=patch.edgecolor), patch.label)
             return patch
         x, y = patch.xy
         self._extend([x, x + patch.width], [y, y + patch.height])
-        self._ops.append(("patch", patch))
+        self._add(("patch", patch))
         self._label(Patch(facecolor=patch.facecolor, hatch=patch.hatch, edgecolor=patch.edgecolor), patch.label)
         return patch
 
+    @_zordered
     def annotate(self, text, xy, xytext=None, *, arrowprops=None, fontsize=DEFAULT_FONTSIZE, color=TEXT, ha="center",
-                 va="center", **_ignored):
+                 va="center"):
         """An arrow from ``xytext`` to ``xy`` (data coordinates) and the text at
         ``xytext``. ``arrowprops``: ``arrowstyle`` ``"-|>"`` (filled head, the
         default) or ``"->"`` (open head) or ``"-"``, ``connectionstyle``
@@ -783,14 +824,14 @@ class Axes:
             props = dict(arrowprops)
             conn = str(props.get("connectionstyle", "arc3"))
             rad = float(conn.split("rad=", 1)[1].split(",")[0]) if "rad=" in conn else 0.0
-            self._ops.append(("arrow", (float(start[0]), float(start[1])), (float(xy[0]), float(xy[1])), rad,
+            self._add(("arrow", (float(start[0]), float(start[1])), (float(xy[0]), float(xy[1])), rad,
                               props.get("color", props.get("facecolor", TEXT)), float(props.get("linewidth", 1.0)),
                               props.get("linestyle", "-"), props.get("arrowstyle", "-|>"),
                               float(props.get("mutation_scale", 10.0))))
         if text:
             self.text(start[0], start[1], text, fontsize=fontsize, color=color, ha=ha, va=va)
 
-    def set_aspect(self, aspect: str = "equal", **_ignored) -> None:
+    def set_aspect(self, aspect: str = "equal") -> None:
         """``"equal"``: one data unit is as long across as up (the plot area
         shrinks to fit its limits and is centred in its box); ``"auto"`` fills the box."""
         if aspect not in ("equal", "auto"):
@@ -801,10 +842,11 @@ class Axes:
         """No spines, ticks, tick labels, axis labels or grid: a drawing area."""
         self._axis_off = True
 
+    @_zordered
     def text(self, x, y, s, *, ha="left", va="baseline", fontsize=DEFAULT_FONTSIZE, color=TEXT, fontweight=None,
              transform=None, rotation=0.0, alpha=None, horizontalalignment=None, verticalalignment=None,
-             fontstyle=None, clip_on=False, style=None, bbox=None, **_ignored):
-        self._ops.append(("text", float(x), float(y), str(s), horizontalalignment or ha, verticalalignment or va,
+             fontstyle=None, clip_on=False, style=None, bbox=None):
+        self._add(("text", float(x), float(y), str(s), horizontalalignment or ha, verticalalignment or va,
                           _fontsize(fontsize), color, fontweight, transform == _TRANS_AXES, float(rotation or 0),
                           alpha, fontstyle or style, bbox))
 
@@ -819,11 +861,11 @@ class Axes:
             bottom, top = bottom
         self._ylim = (float(bottom), float(top))
 
-    def set_xticks(self, ticks, labels=None, *, fontsize=None, rotation=0.0, **_ignored):
+    def set_xticks(self, ticks, labels=None, *, fontsize=None, rotation=0.0):
         self._xticks = ([float(v) for v in ticks], None if labels is None else [str(v) for v in labels],
                         _fontsize(fontsize) if fontsize is not None else None, float(rotation or 0))
 
-    def set_yticks(self, ticks, labels=None, *, fontsize=None, **_ignored):
+    def set_yticks(self, ticks, labels=None, *, fontsize=None):
         self._yticks = ([float(v) for v in ticks], None if labels is None else [str(v) for v in labels],
                         _fontsize(fontsize) if fontsize is not None else None, 0.0)
 
@@ -852,15 +894,18 @@ class Axes:
         for name in ("x", "y") if axis == "both" else (axis,):
             self._integer[name] = True
 
-    def set_title(self, text, *, fontsize=None, pad=None, loc=None, **_ignored):
+    def set_title(self, text, *, fontsize=None, loc="center"):
+        if loc not in ("left", "center", "right"):
+            raise ValueError(f"svgplot: set_title(loc=...) is 'left', 'center' or 'right', not {loc!r}")
         self._title = str(text)
+        self._title_loc = loc
         if fontsize is not None:
             self._title_size = _fontsize(fontsize)
 
     def get_title(self) -> str:
         return self._title
 
-    def set_xlabel(self, text, *, fontsize=None, **_ignored):
+    def set_xlabel(self, text, *, fontsize=None):
         self._xlabel = str(text)
         if fontsize is not None:
             self._label_size = _fontsize(fontsize)
@@ -868,7 +913,7 @@ class Axes:
     def get_xlabel(self) -> str:
         return self._xlabel
 
-    def set_ylabel(self, text, *, fontsize=None, **_ignored):
+    def set_ylabel(self, text, *, fontsize=None):
         self._ylabel = str(text)
         if fontsize is not None:
             self._label_size = _fontsize(fontsize)
@@ -879,17 +924,17 @@ class Axes:
     def invert_yaxis(self) -> None:
         self._yinverted = not self._yinverted
 
-    def grid(self, visible=True, *, color="#d0d0d0", linewidth=0.6, alpha=0.8, axis="both", **_ignored):
+    def grid(self, visible=True, *, color="#d0d0d0", linewidth=0.6, alpha=0.8, axis="both"):
         self._grid = {"color": color, "linewidth": linewidth, "alpha": alpha, "axis": axis} if visible else None
 
     def set_axisbelow(self, below=True) -> None:
         """Grid lines are always drawn below the data here."""
 
-    def tick_params(self, axis="both", *, labelsize=None, **_ignored):
+    def tick_params(self, axis="both", *, labelsize=None):
         if labelsize is not None:
             self._tick_size = _fontsize(labelsize)
 
-    def legend(self, handles=None, labels=None, *, fontsize=None, ncols=1, ncol=None, title=None, **_ignored):
+    def legend(self, handles=None, labels=None, *, fontsize=None, ncols=1, ncol=None, title=None):
         entries = _entries(handles, labels, self._handles)
         self._legend = {"entries": entries, "fontsize": _fontsize(fontsize or 8.5), "ncols": ncol or ncols,
                         "title": title}
@@ -987,7 +1032,8 @@ class Axes:
                              f'width="{_fmt(area.w + 2)}" height="{_fmt(area.h + 2)}"/></clipPath>')
         canvas.add(f'<g clip-path="url(#{clip})">')
         texts, arrows = [], []
-        for op in self._ops:
+        order = sorted(range(len(self._ops)), key=self._zorders.__getitem__)
+        for op in (self._ops[i] for i in order):
             kind = op[0]
             if kind == "bars":
                 for b in op[1]:
@@ -1095,7 +1141,8 @@ class Axes:
             canvas.add(_svg_text(area.x - 6, py, lab, ysize, ha="right", va="center",
                                  weight=self._tick_weight["y"].get(v)))
         if self._title:
-            canvas.add(_svg_text(area.x + area.w / 2, box.y + 4, self._title, self._title_size, ha="center", va="top",
+            tx = {"left": area.x, "center": area.x + area.w / 2, "right": area.x + area.w}[self._title_loc]
+            canvas.add(_svg_text(tx, box.y + 4, self._title, self._title_size, ha=self._title_loc, va="top",
                                  weight="bold"))
         if self._xlabel and not self._axis_off:
             canvas.add(_svg_text(area.x + area.w / 2, area.y + area.h + own_bottom - 2, self._xlabel,
@@ -1127,6 +1174,9 @@ class PolarAxes:
         self._rticks: list[float] | None = None
         self._xticks: tuple[list[float], list[str], float] | None = None
         self._title = ""
+        self._title_size = TITLE_FONTSIZE
+        self._title_pad = 10.0
+        self._ring_colour = "#666666"
         self._legend: dict | None = None
         self._handles: list[tuple[Any, str]] = []
         self._tick_size = TICK_FONTSIZE
@@ -1149,7 +1199,7 @@ class PolarAxes:
         self._rlabel_theta = math.radians(float(degrees))
 
     def bar(self, x, height, width=0.8, bottom=0.0, *, color=None, edgecolor=None, linewidth=1.0, alpha=None,
-            label=None, **_ignored):
+            label=None):
         """Wedges (annular sectors) centred on the angles ``x``, ``width``
         radians wide, from radius ``bottom`` to ``bottom + height``; drawn
         beneath the rings, spokes and data (shaded sectors)."""
@@ -1168,7 +1218,7 @@ class PolarAxes:
 
     def text(self, theta, r, s, *, ha="left", va="baseline", fontsize=DEFAULT_FONTSIZE, color=TEXT,
              fontweight=None, rotation=0.0, style=None, fontstyle=None, bbox=None, horizontalalignment=None,
-             verticalalignment=None, **_ignored):
+             verticalalignment=None):
         """A text at (``theta``, ``r``); ``rotation`` in degrees (counter-clockwise
         on screen), turned about the anchor point; ``bbox`` puts a box behind it."""
         self._ops.append(("text", float(theta), float(r), str(s), horizontalalignment or ha,
@@ -1186,8 +1236,7 @@ class PolarAxes:
         self._colour_cycle += 1
         return colour
 
-    def plot(self, theta, r, *, color=None, linestyle="-", marker=None, linewidth=1.5, label=None, markersize=6.0,
-             **_ignored):
+    def plot(self, theta, r, *, color=None, linestyle="-", marker=None, linewidth=1.5, label=None, markersize=6.0):
         colour = color if color is not None else self._next_colour()
         rs = _seq(r)
         self._rdata.extend(rs)
@@ -1196,10 +1245,10 @@ class PolarAxes:
             self._handles.append((Line2D(color=colour, linestyle=linestyle, marker=marker, linewidth=linewidth,
                                          markersize=markersize), str(label)))
 
-    def fill(self, theta, r, *, color=None, alpha=None, label=None, **_ignored):
+    def fill(self, theta, r, *, color=None, alpha=None, label=None):
         self.fill_between(theta, [0.0] * len(_seq(r)), r, color=color, alpha=alpha, label=label)
 
-    def fill_between(self, theta, r1, r2=0.0, *, color=None, alpha=None, label=None, **_ignored):
+    def fill_between(self, theta, r1, r2=0.0, *, color=None, alpha=None, label=None):
         thetas = _seq(theta)
         lo, hi = _stretch(_seq(r1), len(thetas)), _stretch(_seq(r2), len(thetas))
         colour = color if color is not None else self._next_colour()
@@ -1208,7 +1257,7 @@ class PolarAxes:
         if label:
             self._handles.append((Patch(facecolor=colour, alpha=alpha), str(label)))
 
-    def set_xticks(self, ticks, labels=None, *, fontsize=None, **_ignored):
+    def set_xticks(self, ticks, labels=None, *, fontsize=None):
         values = [float(v) for v in ticks]
         self._xticks = (values, [str(v) for v in labels] if labels is not None else [""] * len(values),
                         _fontsize(fontsize) if fontsize is not None else self._tick_size)
@@ -1218,22 +1267,28 @@ class PolarAxes:
             bottom, top = bottom
         self._rlim = (float(bottom), float(top))
 
-    def set_yticks(self, ticks, labels=None, **_ignored):
+    def set_yticks(self, ticks, labels=None):
         self._rticks = [float(v) for v in ticks]
 
-    def tick_params(self, axis="both", *, labelsize=None, pad=None, **_ignored):
+    def tick_params(self, axis="both", *, labelsize=None, pad=None, colors=None):
         if labelsize is not None and axis in ("both", "y"):
             self._tick_size = _fontsize(labelsize)
+        if colors is not None and axis in ("both", "y"):
+            self._ring_colour = colors
         if pad is not None and axis in ("both", "x"):
             self._pad = float(pad) * PT
 
-    def set_title(self, text, *, pad=None, fontsize=None, **_ignored):
+    def set_title(self, text, *, pad=None, fontsize=None):
+        """``pad``: points between the title and the spoke labels (default 10)."""
         self._title = str(text)
+        self._title_pad = 10.0 if pad is None else float(pad) * PT
+        if fontsize is not None:
+            self._title_size = _fontsize(fontsize)
 
     def get_title(self) -> str:
         return self._title
 
-    def legend(self, handles=None, labels=None, *, fontsize=None, ncols=1, ncol=None, **_ignored):
+    def legend(self, handles=None, labels=None, *, fontsize=None, ncols=1, ncol=None):
         self._legend = {"entries": _entries(handles, labels, self._handles), "fontsize": _fontsize(fontsize or 8.5),
                         "ncols": ncol or ncols}
 
@@ -1245,7 +1300,7 @@ class PolarAxes:
         labels = self._xticks[1] if self._xticks else []
         size = self._xticks[2] if self._xticks else self._tick_size
         label_w = max((text_width(lab, size) for lab in labels), default=0)
-        top = _text_height(self._title, TITLE_FONTSIZE) + 14 if self._title else 8
+        top = _text_height(self._title, self._title_size) + 4 + self._title_pad if self._title else 8
         legend_w = 0.0
         if self._legend and self._legend["entries"]:
             legend_w = _legend_size(self._legend["entries"], self._legend["fontsize"], 1)[1] + 10
@@ -1302,7 +1357,7 @@ class PolarAxes:
                            f'fill="none" stroke="{grid}" stroke-width="0.8"/>')
             between = (spokes[0] + spokes[1]) / 2 if len(spokes) >= 2 else 0.0  # clear of the spoke labels
             x, y = P(between if self._rlabel_theta is None else self._rlabel_theta, value)
-            canvas.add(_svg_text(x + 2, y - 2, _tick_label(value), self._tick_size * 0.85, colour="#666666"))
+            canvas.add(_svg_text(x + 2, y - 2, _tick_label(value), self._tick_size * 0.85, colour=self._ring_colour))
         if self.spines["polar"].visible and self._frame == "circle" and hi not in (self._rticks or []):
             canvas.add(f'<circle cx="{_fmt(cx)}" cy="{_fmt(cy)}" r="{_fmt(radius)}" fill="none" stroke="{grid}" '
                        'stroke-width="0.8"/>')
@@ -1341,7 +1396,7 @@ class PolarAxes:
                 canvas.add(_text_box(x, y, text, tsize, ha, va, rotation, bbox, weight in ("bold", "semibold")))
             canvas.add(_svg_text(x, y, text, tsize, colour, ha, va, weight, rotation, None, style))
         if self._title:
-            canvas.add(_svg_text(cx, box.y + 4, self._title, TITLE_FONTSIZE, ha="center", va="top", weight="bold"))
+            canvas.add(_svg_text(cx, box.y + 4, self._title, self._title_size, ha="center", va="top", weight="bold"))
         if self._legend and self._legend["entries"]:
             leg = self._legend
             _, width, height = _legend_size(leg["entries"], leg["fontsize"], 1)
@@ -1354,7 +1409,7 @@ class PolarAxes:
 class Figure:
     """A figure of one or more axes, written as SVG (``figsize`` in inches at 100 dpi)."""
 
-    def __init__(self, figsize: tuple[float, float] = (7.0, 4.0), **_ignored):
+    def __init__(self, figsize: tuple[float, float] = (7.0, 4.0)):
         self.width = float(figsize[0]) * DPI
         self.height = float(figsize[1]) * DPI
         self.axes: list[Axes | PolarAxes] = []
@@ -1362,11 +1417,12 @@ class Figure:
         self._cells: list[tuple[int, int]] = []
         self._suptitle = ""
         self._suptitle_size = TITLE_FONTSIZE + 1
+        self._suptitle_weight = "bold"
         self._legend: dict | None = None
         self._sharex = False
         self._sharey = False
 
-    def add_subplot(self, *args, projection: str | None = None, **_ignored):
+    def add_subplot(self, *args, projection: str | None = None):
         ax = PolarAxes(self) if projection == "polar" else Axes(self)
         if args and len(args) == 3:
             rows, cols, index = (int(a) for a in args)
@@ -1380,7 +1436,7 @@ class Figure:
         return ax
 
     def subplots(self, nrows: int = 1, ncols: int = 1, *, width_ratios=None, height_ratios=None, squeeze=True,
-                 gridspec_kw=None, sharex=False, sharey=False, **_ignored):
+                 gridspec_kw=None, sharex=False, sharey=False):
         """A grid of axes; ``sharex=True`` lines up the plot areas of each
         column (same left and right edges), so their x positions match;
         ``sharey=True`` those of each row (same top and bottom edges)."""
@@ -1409,12 +1465,16 @@ class Figure:
             return [row[0] for row in rows]
         return rows
 
-    def suptitle(self, text, *, fontsize=None, **_ignored):
+    def suptitle(self, text, *, fontsize=None, fontweight="bold"):
         self._suptitle = str(text)
+        self._suptitle_weight = fontweight
         if fontsize is not None:
             self._suptitle_size = _fontsize(fontsize)
 
-    def legend(self, handles=None, labels=None, *, fontsize=None, ncols=None, ncol=None, loc=None, **_ignored):
+    def legend(self, handles=None, labels=None, *, fontsize=None, ncols=None, ncol=None, loc="lower center"):
+        """A legend below the axes (the only place svgplot puts a figure legend)."""
+        if loc not in ("lower center", "outside lower center"):
+            raise ValueError(f"svgplot: a figure legend is drawn below the axes (loc='lower center'), not {loc!r}")
         collected = [entry for ax in self.axes for entry in ax._handles]
         entries = _entries(handles, labels, collected)
         size = _fontsize(fontsize or 8.5)
@@ -1458,7 +1518,7 @@ class Figure:
             ax._draw(canvas, box)
         if self._suptitle:
             canvas.add(_svg_text(self.width / 2, 6, self._suptitle, self._suptitle_size, ha="center", va="top",
-                                 weight="bold"))
+                                 weight=self._suptitle_weight))
         if self._legend and self._legend["entries"]:
             leg = self._legend
             col_width, width, _ = _legend_size(leg["entries"], leg["fontsize"], leg["ncols"])
@@ -1473,7 +1533,7 @@ class Figure:
         return (f'{head}<rect width="100%" height="100%" fill="#ffffff"/><defs>{defs}</defs>{body}</svg>\n'
                 ).encode("utf-8")
 
-    def savefig(self, fp, format: str = "svg", **_ignored) -> None:
+    def savefig(self, fp, format: str = "svg") -> None:
         """Write the SVG to a path or binary file (only ``format="svg"``)."""
         if format != "svg":
             raise ValueError(f"svgplot draws SVG only, not {format!r}")

@@ -100,6 +100,13 @@ class ExerciseFrame(widgets.VBox):
             self.set_quietly(widget, previous())
             raise
 
+    def note_unavailable_cases(self, problems) -> None:
+        """Name, in one line, each case file that did not load (ContentErrors):
+        the exercise goes on with the other cases."""
+        if problems:
+            files = ", ".join(sorted({p.file for p in problems}))
+            self.banner.show(t("cases.unavailable", n=len(problems), files=files), kind="info", source="content")
+
     def set_body(self, *children) -> None:
         self.body.children = tuple(children)
 

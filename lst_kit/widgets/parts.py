@@ -3,19 +3,14 @@ indicator and the figure box (and ``esc`` for the HTML they hold)."""
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 import ipywidgets as widgets
 
-from ..figures.style import data_uri
+from ..figures.style import data_uri, esc
 from ..i18n import t
 
 __all__ = ["ErrorBanner", "FigureBox", "SavedIndicator", "esc", "labelled_layout"]
-
-
-def esc(text: Any) -> str:
-    return html.escape(str(text), quote=True)
 
 
 def labelled_layout() -> dict:

@@ -4,10 +4,8 @@ caption that reads it and the checklist table beside it."""
 
 from __future__ import annotations
 
-import html
-
 from ...figures import svgplot
-from ...figures.style import PALETTE, style_axes
+from ...figures.style import PALETTE, esc, style_axes
 from ...i18n import t
 from .model import EAST, EastSpec, LetterRewrite, evaluate
 
@@ -78,8 +76,8 @@ def score_caption(model: LetterRewrite, before: dict) -> str:
 
 
 def checklist_html(model: LetterRewrite) -> str:
-    """Every check with its letter, passed by the original and by the rewrite, and its tip (HTML table)."""
-    esc = html.escape
+    """Every check with its letter, passed by the original and by the rewrite, and its tip (HTML table);
+    beneath it the Awb notice when the rewrite offers an objection."""
     spec = model.spec
     results, original = model.results(), evaluate(spec, spec.letter)
     rows = "".join(
@@ -91,4 +89,6 @@ def checklist_html(model: LetterRewrite) -> str:
         f"{esc(t('east_letter.table_caption'))}</caption><tr><th scope='col'>EAST</th>"
         f"<th scope='col'>{esc(t('east_letter.col_check'))}</th><th scope='col'>{esc(t('east_letter.original'))}</th>"
         f"<th scope='col'>{esc(t('east_letter.yours'))}</th><th scope='col'>{esc(t('east_letter.col_tip'))}</th></tr>"
-        f"{rows}</table><p><small>{esc(t('east_letter.heuristic_note'))}</small></p>")
+        f"{rows}</table><p><small>{esc(t('east_letter.heuristic_note'))}</small></p>"
+        + (f"<p style='color:#8a1c1c'><b>{esc(t('east_letter.awb_objection'))}</b></p>" if model.objection_clause
+           else ""))

@@ -22,8 +22,8 @@ from ...errors import InputError
 from ...i18n import t
 from ..reflection.model import MAX_CHARS, word_count
 
-__all__ = ["EAST", "KINDS", "Check", "EastSpec", "LetterRewrite", "class_means", "east_scores", "evaluate",
-           "longest_sentence", "parse_spec", "shares"]
+__all__ = ["EAST", "KINDS", "Check", "EastSpec", "LetterRewrite", "awb_objection_clause", "class_means",
+           "east_scores", "evaluate", "longest_sentence", "parse_spec", "shares"]
 
 EAST = ("E", "A", "S", "T")
 KINDS = ("pattern", "no_pattern", "max_words", "max_count", "max_sentence_words")
@@ -83,6 +83,18 @@ def parse_spec(root: Field, exercise_id: str) -> EastSpec:
                     root.text("letter"), tuple(checks))
 
 
+# A warning is normally no besluit in the sense of the Awb, so it carries no objection clause;
+# this check stands apart from the teacher's EAST checks in the YAML and does not change the scores.
+_AWB_OBJECTION = re.compile(r"\bbezwaar\s+(?:\w+\s+){0,4}?(?:maken|indienen|aantekenen)\b|\bbezwaarschrift\b",
+                            re.IGNORECASE)
+
+
+def awb_objection_clause(text: str) -> bool:
+    """True when the letter offers an objection ('bezwaar maken', 'bezwaarschrift'):
+    misleading in a warning, which is normally no besluit in the sense of the Awb."""
+    return bool(_AWB_OBJECTION.search(text or ""))
+
+
 def longest_sentence(text: str) -> int:
     """Words in the longest sentence (sentences end at . ! ? or a blank line)."""
     return max((word_count(part) for part in _SENTENCE_END.split(text)), default=0)
@@ -140,6 +152,11 @@ class LetterRewrite:
     def scores(self) -> dict[str, float | None]:
         """Per EAST letter the share of its checks the rewrite passes."""
         return east_scores(self.spec, self.text)
+
+    @property
+    def objection_clause(self) -> bool:
+        """Whether the rewrite offers an objection (see :func:`awb_objection_clause`)."""
+        return awb_objection_clause(self.text)
 
     def to_dict(self) -> dict:
         return {"text": self.text}

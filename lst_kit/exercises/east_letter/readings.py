@@ -35,7 +35,8 @@ class EastLetterType(ExerciseType):
         return parse_spec(root, exercise_id)
 
     def summarize(self, spec: EastSpec, answer) -> list[str]:
-        """The scores per EAST letter before and after, the length, and the checks still failed."""
+        """The scores per EAST letter before and after, the length, the checks still failed,
+        and the Awb notice when the rewrite offers an objection."""
         model = LetterRewrite.from_dict(spec, answer)
         results = model.results()
         lines = [t("east_letter.sum_scores", scores=score_changes(east_scores(spec, spec.letter), model.scores())),
@@ -43,6 +44,8 @@ class EastLetterType(ExerciseType):
         missing = [c.label for c in spec.checks if not results[c.key]]
         if missing:
             lines.append(t("east_letter.sum_missing", items=", ".join(missing)))
+        if model.objection_clause:
+            lines.append(t("east_letter.awb_objection"))
         return lines
 
     def plot_answer(self, spec: EastSpec, answer):

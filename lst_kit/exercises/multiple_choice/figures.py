@@ -3,10 +3,8 @@ class picture (how many chose each option)."""
 
 from __future__ import annotations
 
-import html
-
 from ...figures import svgplot
-from ...figures.style import PALETTE, style_axes
+from ...figures.style import PALETTE, esc, style_axes
 from ...i18n import t
 from ...registry import short_label
 from .model import Choice, MultipleChoiceSpec
@@ -19,8 +17,8 @@ def feedback_html(choice: Choice) -> str:
     if choice.index is None:
         return ""
     verdict, colour = (t("mc.right"), "#0b5d3b") if choice.correct else (t("mc.wrong"), "#8a1c1c")
-    return (f"<p role='status'><b style='color:{colour}'>{html.escape(verdict)}</b> "
-            f"{html.escape(choice.feedback)}</p>")
+    return (f"<p role='status'><b style='color:{colour}'>{esc(verdict)}</b> "
+            f"{esc(choice.feedback)}</p>")
 
 
 def plot_class_choices(spec: MultipleChoiceSpec, counts: list[int]) -> svgplot.Figure:

@@ -3,11 +3,10 @@ of differences that is its text alternative, and the class's mean radar."""
 
 from __future__ import annotations
 
-import html
 import math
 
 from ...figures import svgplot
-from ...figures.style import PALETTE, wrap_label
+from ...figures.style import PALETTE, esc, wrap_label
 from ...i18n import t
 from .model import PrincipleScores, PrinciplesSpec
 
@@ -59,7 +58,6 @@ def moved_text(model: PrincipleScores) -> str:
 
 def difference_table(model: PrincipleScores) -> str:
     """The numbers behind the radar as an HTML table (its text alternative)."""
-    esc = html.escape
     first, second = model.spec.moments
     head = (f"<tr><th scope='col'>{esc(t('principles.col_principle'))}</th><th scope='col'>{esc(t('principles.col_group'))}</th>"
             f"<th scope='col'>{esc(first.label)}</th><th scope='col'>{esc(second.label)}</th>"

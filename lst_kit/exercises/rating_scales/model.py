@@ -22,7 +22,7 @@ from ...content import Field
 from ...errors import InputError
 from ...i18n import t
 
-__all__ = ["Item", "RatingSpec", "Ratings", "Scale", "ItemStatistics", "class_statistics", "parse_scale",
+__all__ = ["Item", "ItemStatistics", "RatingSpec", "Ratings", "Scale", "class_statistics", "parse_scale",
            "parse_spec"]
 
 

@@ -3,24 +3,19 @@ shown beside the text area is text (the prompt and the word count)."""
 
 from __future__ import annotations
 
-import html
-
+from ...figures.style import esc
 from ...i18n import t
 from .model import ReflectionAnswer, ReflectionSpec
 
 __all__ = ["count_text", "prompt_html"]
 
 
-def _esc(text) -> str:
-    return html.escape(str(text), quote=True)
-
-
 def prompt_html(spec: ReflectionSpec) -> str:
     """The prompt in bold, then the guiding questions as a list (HTML)."""
-    out = f"<p><b>{_esc(spec.prompt)}</b></p>"
+    out = f"<p><b>{esc(spec.prompt)}</b></p>"
     if spec.guiding_questions:
-        questions = "".join(f"<li>{_esc(q)}</li>" for q in spec.guiding_questions)
-        out += (f"<p style='margin-bottom:2px'>{_esc(t('reflection.guiding'))}</p>"
+        questions = "".join(f"<li>{esc(q)}</li>" for q in spec.guiding_questions)
+        out += (f"<p style='margin-bottom:2px'>{esc(t('reflection.guiding'))}</p>"
                 f"<ul style='margin-top:0'>{questions}</ul>")
     return out
 

@@ -5,10 +5,8 @@ and the comparison with the course team's reading."""
 
 from __future__ import annotations
 
-import html
-
 from ...figures import svgplot
-from ...figures.style import PALETTE, style_axes
+from ...figures.style import PALETTE, esc, style_axes
 from ...i18n import t
 from .model import MAX_LOGICS, TimelineSpec, TimelineTags, shares_from_counts
 
@@ -86,9 +84,8 @@ def comparison_html(model: TimelineTags) -> str:
     """How many tags agree with the course team's reading, and the events that differ (HTML)."""
     spec = model.spec
     agree, compared, differ = model.comparison()
-    esc = html.escape
     items = "".join(
-        f"<li>{esc(str(e.year))} · {esc(e.label)}: {esc(t('timeline.yours'))} "
+        f"<li>{esc(e.year)} · {esc(e.label)}: {esc(t('timeline.yours'))} "
         f"<b>{esc(spec.logic(model.tags[e.key]).label)}</b>, "
         f"{esc(t('timeline.reading'))} <b>{esc(spec.logic(e.reading).label)}</b></li>"
         for e in differ

@@ -10,7 +10,7 @@ import yaml
 from lst_kit.content import ContentError, load_spec
 from lst_kit.errors import InputError
 from lst_kit.exercises.east_letter.model import (
-    EAST, LetterRewrite, class_means, east_scores, evaluate, longest_sentence,
+    EAST, LetterRewrite, awb_objection_clause, class_means, east_scores, evaluate, longest_sentence,
 )
 
 GOOD_LETTER = """Beste heer De Vries,
@@ -100,6 +100,37 @@ def test_class_means_by_hand():
     assert mean["E"] == pytest.approx((0.2 + 1.0 + 1.0) / 3) and mean["S"] == pytest.approx(2 / 3)
     assert passed["kort"] == 3 and passed["aanhef"] == 2
     assert set(mean) == set(EAST)
+
+
+# -- the Awb objection clause: a warning is normally no besluit, so 'bezwaar maken' misleads ------
+
+@pytest.mark.parametrize("text", [
+    "Tegen dit besluit kunt u bezwaar maken.",
+    "U kunt binnen zes weken bezwaar bij ons indienen.",
+    "Stuur uw bezwaarschrift naar de inspectie.",
+    "Wilt u BEZWAAR aantekenen? Schrijf ons.",
+])
+def test_objection_clause_is_found(text):
+    assert awb_objection_clause(text)
+
+
+@pytest.mark.parametrize("text", [
+    "", "Wij hebben geen bezwaar tegen een gesprek.", "Bel ons als u vragen heeft.",
+    "Binnen twee weken komen we terug.",
+])
+def test_no_false_alarm(text):
+    assert not awb_objection_clause(text)
+
+
+def test_shipped_warning_letter_has_no_objection_clause(shipped):
+    assert not awb_objection_clause(load_spec("m4.east_brief", "east_letter").letter)
+
+
+def test_the_clause_does_not_change_the_scores():
+    spec = load_spec("m4.east_brief")
+    model = LetterRewrite(spec, spec.letter + "\nTegen dit besluit kunt u bezwaar maken.")
+    assert model.objection_clause and not LetterRewrite(spec).objection_clause
+    assert model.scores() == east_scores(spec, spec.letter)
 
 
 @pytest.mark.slow

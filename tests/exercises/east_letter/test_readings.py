@@ -75,3 +75,12 @@ def test_demo_answers_are_seeded_varied_and_restore():
     assert any(east_scores(spec, a["text"])["S"] > before["S"] for a in others)  # some rewrites improve
     fig, lines = TYPE.class_picture(spec, {f"D{i}": a for i, a in enumerate([first, *others])})
     assert lines[0].startswith("7 ")
+
+
+def test_the_summary_flags_an_objection_clause():
+    from lst_kit.i18n import t
+
+    spec = load_spec("m4.east_brief")
+    notice = t("east_letter.awb_objection")
+    assert notice in TYPE.summarize(spec, {"text": spec.letter + "\nTegen dit besluit kunt u bezwaar maken."})
+    assert notice not in TYPE.summarize(spec, {"text": spec.letter})

@@ -63,3 +63,16 @@ def test_east_picture_puts_original_and_rewrite_side_by_side():
     assert sum(1 for r in root.iter(svg + "rect") if r.get("fill", "").startswith("url(#h")) == len(letters) + 1
 
 
+
+
+def test_the_view_flags_an_objection_clause(wb):
+    from lst_kit.i18n import t
+
+    view = lst_kit.east_letter("m4.east_brief", workbook=wb)
+    notice = t("east_letter.awb_objection")
+    assert notice not in view.checklist.value
+    view.text.value = view.spec.letter + "\nTegen dit besluit kunt u bezwaar maken."
+    view.flush()
+    assert notice in view.checklist.value
+    view.reset_button.click()
+    assert notice not in view.checklist.value

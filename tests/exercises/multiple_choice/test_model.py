@@ -9,7 +9,8 @@ from lst_kit.content import load_spec
 from lst_kit.errors import InputError
 from lst_kit.exercises.multiple_choice.model import Choice, class_counts
 
-RIGHT = "Informatie verzamelen, een oordeel vormen en eventueel interveniëren"  # the fixture's right option
+RIGHT = ("Ze heeft informatie verzameld en een oordeel gevormd; dat ze (nog) niet ingrijpt, past in de "
+         "definitie")  # the fixture's right option
 
 
 def test_choice_feedback_and_restore_by_option_text():
@@ -36,10 +37,11 @@ def test_choice_feedback_and_restore_by_option_text():
 
 def test_an_answer_saved_by_the_current_kit_restores():
     spec = load_spec("m1.definitie")
-    saved = {"choice": 2, "option": "Regels opstellen, vergunningen verlenen en sanctioneren", "correct": False}
+    saved = {"choice": 2, "option": "Het is toezicht, maar de definitie verplicht haar nu tot een sanctie",
+             "correct": False}
     choice = Choice.from_dict(spec, saved)
     assert choice.index == 2 and choice.correct is False
-    assert choice.feedback.startswith("Regels opstellen en vergunningen verlenen horen bij beleid")
+    assert choice.feedback.startswith("Een sanctie is maar één van de mogelijke interventies")
     assert choice.to_dict() == saved
     # restored by the text: an old index that points elsewhere does not matter
     assert Choice.from_dict(spec, {"choice": 3, "option": RIGHT, "correct": True}).index == 0

@@ -1,0 +1,111 @@
+"""E3.1 risk matrix: portfolio summary, picture, class picture, demo answers."""
+
+import json
+import random
+import re
+import subprocess
+import sys
+
+import pytest
+from _svg import SVG, filled, svg_picture
+
+import lst_kit
+from lst_kit.content import load_spec
+from lst_kit.errors import InputError
+from lst_kit.exercises.risk_matrix.readings import TYPE, restore
+from lst_kit.figures.style import PALETTE
+from lst_kit.reports import readings
+from lst_kit.workbook import open_workbook
+
+
+@pytest.fixture
+def spec():
+    return load_spec("m3.risicomatrix")
+
+
+def test_heat_map_places_every_risk(spec):
+    from lst_kit.exercises.risk_matrix.figures import plot_matrix
+
+    m = restore(spec, {"case": "nla_uitzendwerk_arbeidsmigranten"})
+    root, texts = svg_picture(plot_matrix(m))
+    els = [(el, "".join(el.itertext())) for el in root.iter(SVG + "text")]
+    numbers = {text: el for el, text in els if el.get("font-weight") == "bold" and text.isdigit()}
+    assert sorted(numbers, key=int) == [str(i + 1) for i in range(len(m.risks))]
+    xticks = {int(text): float(el.get("x")) for el, text in els if text in "12345" and el.get("text-anchor") == "middle"
+              and el.get("font-weight") is None}
+    yticks = {int(text): float(el.get("y")) for el, text in els if text in "12345" and el.get("text-anchor") == "end"}
+    half_x, half_y = (xticks[2] - xticks[1]) / 2, (yticks[1] - yticks[2]) / 2
+    for i, risk in enumerate(m.risks):  # each number in its own cell, in a white circle
+        el = numbers[str(i + 1)]
+        assert abs(float(el.get("x")) - xticks[risk.likelihood]) < half_x
+        assert abs(float(el.get("y")) - yticks[risk.impact]) < half_y
+    assert len(filled(root, "#ffffff", "circle")) == len(m.risks)
+    assert {"Risicomatrix: Kans × effect (5×5)", "Band", "laag", "zeer hoog"} <= set(texts)
+
+
+def test_summary_picture_and_class_picture(tmp_path):
+    wb = open_workbook("anna", tmp_path / "wb")
+    view = lst_kit.risk_matrix("m3.risicomatrix", workbook=wb)
+    view.row_widgets["r3"]["impact"].value = 5  # unregistered operators: 5 x 5 = 25, now the top risk
+    answer = json.loads(wb.path.read_text(encoding="utf-8"))["answers"]["m3.risicomatrix"]
+    lines = readings.summarize("m3.risicomatrix", answer)
+    assert lines[0].startswith("Belangrijkste risico's") and "Niet-geregistreerde aanbieders (25, zeer hoog)" in lines[0]
+    assert readings.plot_answer("m3.risicomatrix", answer) is not None
+    rng = random.Random(5)
+    answers = {f"p{i}": readings.demo_answer("m3.risicomatrix", rng) for i in range(6)}
+    answers["p6"] = answer
+    fig, class_lines = readings.class_picture("m3.risicomatrix", answers)
+    assert fig is not None and "deelnemers scoorden deze casus" in class_lines[0]
+    root, texts = svg_picture(fig)
+    assert {"Kans × effect per risico in de klas", "Niet-geregistreerde aanbieders"} <= set(texts)
+    assert len(filled(root, PALETTE[4])) == len(class_lines) - 1  # a bar (the class mean) per risk
+    dots = sum(int(re.search(r": (\d+) scores", line).group(1)) for line in class_lines[1:])
+    assert len(filled(root, PALETTE[0], "circle")) == dots > 0  # a dot per participant's score
+
+
+def test_odd_answers_give_nothing_not_a_crash(spec):
+    assert TYPE.summarize(spec, {"case": "bestaat_niet", "cases": 7}) == []
+    assert TYPE.summarize(spec, None) == [] and TYPE.plot_answer(spec, 5) is None
+    assert TYPE.class_picture(spec, {"a": None, "b": {"case": "bestaat_niet"}})[0] is None
+    same_case = {"case": "nvwa_maaltijdplatforms", "cases": 3}  # the case's own risks
+    assert restore(spec, same_case).to_dict()["risks"] == restore(spec, {"case": "nvwa_maaltijdplatforms"}).to_dict()["risks"]
+
+
+def test_class_picture_counts_every_answer_the_model_restores(spec):
+    """The class picture reads answers through from_dict, like the view: a
+    NaN score in one saved risk drops that risk, not the participant."""
+    answer = TYPE.demo_answer(spec, random.Random(1))
+    model = restore(spec, answer)
+    with pytest.raises(InputError, match="geheel getal van 1 tot en met 5"):
+        model.set_likelihood(model.risks[0].id, float("nan"))
+    text = json.dumps(answer)
+    first = answer["cases"][answer["case"]]["risks"][0]
+    damaged = json.loads(text.replace(f'"likelihood": {first["likelihood"]}', '"likelihood": NaN', 1))
+    assert "NaN" in json.dumps(damaged)
+    restored = restore(spec, damaged)
+    assert restored is not None and first["name"] not in [r.name for r in restored.risks]
+    _, both = TYPE.class_picture(spec, {"a": damaged, "b": answer})
+    _, one = TYPE.class_picture(spec, {"b": answer})
+    assert "2 deelnemers" in both[0] and both != one
+
+
+def test_demo_answers_are_seeded_varied_and_valid(spec):
+    first = TYPE.demo_answer(spec, random.Random("7/1"))
+    assert first == TYPE.demo_answer(spec, random.Random("7/1"))
+    others = [TYPE.demo_answer(spec, random.Random(f"7/{i}")) for i in range(2, 8)]
+    assert any(o != first for o in others)
+    for answer in [first, *others]:
+        assert json.loads(json.dumps(answer)) == answer
+        model = restore(spec, answer)
+        assert model.to_dict() == answer["cases"][answer["case"]]  # the model takes it as it is
+
+
+@pytest.mark.slow
+def test_class_picture_is_drawn_without_matplotlib():
+    """The class overview draws this picture as SVG; neither the type nor the drawing imports matplotlib."""
+    code = ("import sys, random; from lst_kit.reports import readings; rng = random.Random(3); "
+            "answers = {f'p{i}': readings.demo_answer('m3.risicomatrix', rng) for i in range(6)}; "
+            "fig, lines = readings.class_picture('m3.risicomatrix', answers); "
+            "print(type(fig).__module__, fig.to_svg()[:4] == b'<svg', 'matplotlib' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["lst_kit.figures.svgplot", "True", "False"]
