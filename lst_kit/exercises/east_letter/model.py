@@ -176,7 +176,8 @@ class LetterRewrite:
 def class_means(spec: EastSpec, models: list[LetterRewrite]) -> tuple[dict[str, float | None], dict[str, int]]:
     """Per EAST letter the mean share of checks passed over ``models`` (None:
     no checks), and per check key how many of them pass it."""
-    results = [m.results() for m in models]
+    checked = {text: evaluate(spec, text) for text in {m.text for m in models}}  # letters left as they were: once
+    results = [checked[m.text] for m in models]
     scores = [shares(spec, r) for r in results]
     letters = shares(spec, {c.key: False for c in spec.checks})
     mean = {x: (sum(s[x] for s in scores) / len(scores) if letters[x] is not None and scores else None) for x in EAST}

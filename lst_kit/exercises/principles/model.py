@@ -42,6 +42,13 @@ class PrinciplesSpec:
     moments: tuple[Moment, ...]
     scale: Scale
     principles: tuple[Principle, ...]
+    #: Labels by key, derived from the fields above (built once; a restore checks every score against them).
+    moment_labels: dict[str, str] = field(init=False, repr=False, compare=False)
+    principle_labels: dict[str, str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "moment_labels", {m.key: m.label for m in self.moments})
+        object.__setattr__(self, "principle_labels", {p.key: p.label for p in self.principles})
 
 
 def parse_spec(root: Field, exercise_id: str) -> PrinciplesSpec:
@@ -71,8 +78,7 @@ class PrincipleScores:
         return self.scores.get(moment, {}).get(principle, self.midpoint)
 
     def set(self, moment: str, principle: str, value: int) -> None:
-        moments = {m.key: m.label for m in self.spec.moments}
-        labels = {p.key: p.label for p in self.spec.principles}
+        moments, labels = self.spec.moment_labels, self.spec.principle_labels
         if moment not in moments:
             raise InputError(t("principles.field_moment"), ", ".join(moments), moment)
         if principle not in labels:

@@ -56,6 +56,15 @@ class TimelineSpec:
     logics: tuple[Logic, ...]
     periods: tuple[Period, ...]
     events: tuple[Event, ...]
+    #: Lookups derived from the fields above (built once; a restore checks every tag against them).
+    event_by_key: dict[str, Event] = field(init=False, repr=False, compare=False)
+    logic_keys: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    period_by_event: dict[str, str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "event_by_key", {e.key: e for e in self.events})
+        object.__setattr__(self, "logic_keys", tuple(lg.key for lg in self.logics))
+        object.__setattr__(self, "period_by_event", {e.key: self.period_of(e.year).label for e in self.events})
 
     def period_of(self, year: int) -> Period | None:
         return next((p for p in self.periods if p.start <= year <= p.end), None)
@@ -93,23 +102,22 @@ class TimelineTags:
     tags: dict[str, str] = field(default_factory=dict)
 
     def tag(self, event_key: str, logic_key: str | None) -> None:
-        events = {e.key: e for e in self.spec.events}
-        if event_key not in events:
+        event = self.spec.event_by_key.get(event_key) if isinstance(event_key, str) else None
+        if event is None:
             raise InputError(t("timeline.field_event"), t("timeline.allowed_event"), event_key)
         if logic_key is None:
             self.tags.pop(event_key, None)
             return
-        allowed = [lg.key for lg in self.spec.logics]
-        if logic_key not in allowed:
-            raise InputError(events[event_key].label, ", ".join(allowed), logic_key)
+        allowed = self.spec.logic_keys
+        if not isinstance(logic_key, str) or logic_key not in allowed:
+            raise InputError(event.label, ", ".join(allowed), logic_key)
         self.tags[event_key] = logic_key
 
     def counts(self) -> dict[str, dict[str, int]]:
         """Per period label: count per logic key, plus ``""`` for untagged."""
         table = empty_counts(self.spec)
-        for event in self.spec.events:
-            period = self.spec.period_of(event.year)
-            table[period.label][self.tags.get(event.key, "")] += 1
+        for event_key, period in self.spec.period_by_event.items():
+            table[period][self.tags.get(event_key, "")] += 1
         return table
 
     def shares(self) -> dict[str, dict[str, float]]:
