@@ -48,18 +48,20 @@ def measure(edit, n: int) -> dict:
 
 
 def rows(n: int):
-    from lst_kit.content import load_spec
-    from lst_kit.exercises.effect_chain import EffectChainView
-    from lst_kit.exercises.sparrow_canvas import SparrowView
-    from lst_kit.exercises.strategic_triangle import TriangleView
+    from lst_kit.content import case_ids, load_case, load_spec
+    from lst_kit.exercises.effect_chain.view import EffectChainView
+    from lst_kit.exercises.sparrow_canvas.view import SparrowView
+    from lst_kit.exercises.strategic_triangle.view import TriangleView
     from lst_kit.workbook import open_workbook
+
+    cases = {case_id: load_case(case_id) for case_id in case_ids()}
 
     def workbook(name):
         return open_workbook(name)
 
     # Strategic triangle: one slider, typical 3 options and the maximum of 4.
     for label, extra in (("3 opties (typisch)", []), ("4 opties (maximum)", ["i4"])):
-        view = TriangleView(load_spec("m2.driehoek"), workbook(f"tri{len(extra)}"))
+        view = TriangleView(load_spec("m2.driehoek"), cases, workbook(f"tri{len(extra)}"))
         for option_id in extra:
             view.checkboxes[option_id].value = True
         slider = view.sliders[("i2", "legitimacy")]
@@ -83,7 +85,7 @@ def rows(n: int):
     # Sparrow canvas: one keystroke in the definition; the rest of the canvas filled (about 1,000
     # characters typical, 10,000 at 10x).
     for label, scale in (("±1.000 tekens (typisch)", 1), ("±10.000 tekens (10x)", 10)):
-        view = SparrowView(load_spec("m2.sparrow"), workbook(f"canvas{scale}"), save_delay=1.0)
+        view = SparrowView(load_spec("m2.sparrow"), cases, workbook(f"canvas{scale}"), save_delay=1.0)
         filler = "Een zin over het probleem en de aanpak van de inspectie. " * 2 * scale
         for (stage, key), area in view.areas.items():
             if key != "indicatoren":

@@ -14,7 +14,7 @@ from typing import Any
 
 from .paths import pinned_language
 
-__all__ = ["LANGUAGES", "language", "localized", "number", "t"]
+__all__ = ["LANGUAGES", "LOCALES", "language", "localized", "money", "number", "percent", "t"]
 
 LANGUAGES = ("nl", "en")
 _LOCALES = Path(__file__).with_name("locales")
@@ -71,12 +71,29 @@ def localized(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+#: The locale whose number conventions each language follows.
+LOCALES = {"nl": "nl_NL", "en": "en_GB"}
+
+
 def number(x: float, digits: int = 1, strip: bool = False) -> str:
-    """A number as a reader of the current language writes it: a decimal
-    comma in Dutch, a point in English. ``strip`` drops trailing zeros."""
-    text = f"{x:.{digits}f}"
-    if strip and "." in text:
-        text = text.rstrip("0").rstrip(".")
-    if text in ("-0", "-0.0", "-0.00"):
-        text = text[1:]
-    return text if language() == "en" else text.replace(".", ",")
+    """A number as a reader of the current language writes it (Babel's
+    locale data): ``1.234,5`` in Dutch, ``1,234.5`` in English. ``digits``
+    decimals; ``strip`` drops trailing zeros."""
+    from babel.numbers import format_decimal
+
+    pattern = "#,##0" + ("." + ("#" if strip else "0") * digits if digits > 0 else "")
+    x = round(float(x), digits) + 0.0  # no "-0"
+    return format_decimal(x, format=pattern, locale=LOCALES[language()], decimal_quantization=True)
+
+
+def money(amount: float) -> str:
+    """An amount in euro without cents: ``€ 12.500`` (nl), ``€12,500`` (en)."""
+    from babel.numbers import format_currency
+
+    return format_currency(round(float(amount)), "EUR", format="¤ #,##0" if language() == "nl" else "¤#,##0",
+                           locale=LOCALES[language()], currency_digits=False)
+
+
+def percent(share: float, digits: int = 0) -> str:
+    """A share (0..1) as a percentage: ``12,5%`` (nl), ``12.5%`` (en)."""
+    return number(100 * float(share), digits, strip=True) + "%"

@@ -9,7 +9,7 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["data_dir", "pinned_language", "steady", "steady_content"]
+__all__ = ["data_dir", "packaged_data_dir", "pinned_language", "steady", "steady_content"]
 
 _HERE = Path(__file__).resolve().parent
 
@@ -29,10 +29,15 @@ def _data_dir(env: str) -> Path:
     takes effect at once)."""
     if env:
         return Path(env).expanduser()
-    packaged = _HERE / "data"
+    packaged = packaged_data_dir()
     if packaged.is_dir():
         return packaged
     return _HERE.parent / "data"
+
+
+def packaged_data_dir() -> Path:
+    """Where the content travels inside an installed wheel (``lst_kit/data``)."""
+    return _HERE / "data"
 
 
 # -- steady content ---------------------------------------------------------------------------

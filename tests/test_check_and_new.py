@@ -170,7 +170,7 @@ def test_new_from_a_type_with_a_case_copies_the_spec(repo, capsys):
     assert "\ncase: ilt_ontgassen_binnenvaart\n" in text
     assert "# E6.1 Dilemmakaarten" in text  # the teacher's comments are kept
     spec = load_spec("m6.dilemmas_ilt", "independence_dilemmas")
-    assert spec.case.case_id == "ilt_ontgassen_binnenvaart"
+    assert spec.case_id == "ilt_ontgassen_binnenvaart"
     assert len(spec.cards) == len(load_spec("m6.dilemmas").cards)
     nb = nbformat.read(repo / "exercises" / "dilemmas_ilt.ipynb", as_version=4)
     assert 'lst_kit.independence_dilemmas("m6.dilemmas_ilt")' in nb.cells[-1].source
@@ -208,6 +208,24 @@ def test_new_refuses_with_a_dutch_reason_and_writes_nothing(repo, capsys, args, 
 
 
 def test_with_case_sets_or_adds_the_case_line():
-    assert cli._with_case("type: x\ncase: a\ntitle: t\n", "b") == "type: x\ncase: b\ntitle: t\n"
-    assert cli._with_case("# c\ntype: x\ntitle: t\n", "b") == "# c\ntype: x\ncase: b\ntitle: t\n"
-    assert yaml.safe_load(cli._with_case("title: t\n", "b")) == {"case": "b", "title": "t"}
+    assert cli.new.with_case("type: x\ncase: a\ntitle: t\n", "b") == "type: x\ncase: b\ntitle: t\n"
+    assert cli.new.with_case("# c\ntype: x\ntitle: t\n", "b") == "# c\ntype: x\ncase: b\ntitle: t\n"
+    assert yaml.safe_load(cli.new.with_case("title: t\n", "b")) == {"case": "b", "title": "t"}
+
+
+def test_help_and_argparse_messages_come_from_the_catalogue(capsys, monkeypatch):
+    """No English from argparse in a Dutch teacher's terminal; English with LST_LANG=en."""
+    with pytest.raises(SystemExit):
+        cli.main(["--help"])
+    out = capsys.readouterr().out
+    assert out.startswith("gebruik: lst-kit") and "toon deze hulp en stop" in out and "opdrachten" in out
+    assert "show this help" not in out and "usage:" not in out and "options" not in out
+    with pytest.raises(SystemExit) as stop:
+        cli.main(["collect"])
+    assert stop.value.code == 2
+    assert "fout: deze argumenten ontbreken: DIR, --out" in capsys.readouterr().err
+    monkeypatch.setenv("LST_LANG", "en")
+    with pytest.raises(SystemExit):
+        cli.main(["app", "--help"])
+    out = capsys.readouterr().out
+    assert out.startswith("usage: lst-kit app") and "number of the module" in out

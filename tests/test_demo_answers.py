@@ -5,6 +5,7 @@ feeds the portfolio and class-overview hooks, is seeded, varies between
 participants and stays within what the case and the spec allow."""
 
 import json
+import random
 import shutil
 import statistics
 
@@ -30,7 +31,7 @@ IDS = [e for e in exercise_ids() if hooks.exercise_info(e).type in TYPES]
 
 
 def demo(exercise_id, *seed):
-    return hooks.demo_answer(exercise_id, np.random.default_rng(list(seed)))
+    return hooks.demo_answer(exercise_id, random.Random("/".join(map(str, seed))))
 
 
 def kind(exercise_id):
@@ -170,54 +171,6 @@ def test_demo_answers_are_seeded_and_vary(exercise_id):
     assert demo(exercise_id, 7, 1) == demo(exercise_id, 7, 1)
     others = {json.dumps(demo(exercise_id, 7, i), sort_keys=True) for i in range(2, 8)}
     assert len(others) >= 4
-
-
-def test_sparrow_demo_texts_belong_to_the_case_and_vary():
-    spec = load_spec("m2.sparrow")
-    answers = many("m2.sparrow")
-    assert len({a["case"] for a in answers}) >= 3
-    assert len({a["texts"].get("definieren", {}).get("definitie") for a in answers}) >= 5
-    assert len({a["scale"] for a in answers}) >= 2
-    recommended = next(s.key for s in spec.scales if s.recommended)
-    assert max({s: sum(a["scale"] == s for a in answers) for s in {a["scale"] for a in answers}}.items(),
-               key=lambda kv: kv[1])[0] == recommended
-    nvwa = [a for a in answers if a["case"] == "nvwa_maaltijdplatforms" and "nomineren" in a["texts"]]
-    assert nvwa and all("thuiskok" in a["texts"]["nomineren"]["kandidaat"].lower()
-                        or "apps" in a["texts"]["nomineren"]["kandidaat"] for a in nvwa)
-    for a in answers:
-        assert set(a["dimensions"]) <= {d.key for d in spec.dimensions}
-        assert all(len(text) < 500 for row in a["texts"].values() for text in row.values())
-
-
-def test_triangle_demo_scores_stay_within_one_point_of_the_case():
-    spec = load_spec("m2.driehoek")
-    answers = many("m2.driehoek")
-    moved = 0
-    for a in answers:
-        entry = a["cases"][a["case"]]
-        assert spec.min_options <= len(entry["selected"]) <= spec.max_options
-        start = {i.id: i for i in load_case(a["case"]).interventions}
-        for option_id, row in entry["scores"].items():
-            for corner in ("value", "legitimacy", "capacity"):
-                assert abs(row[corner] - getattr(start[option_id], corner)) <= 1
-                moved += row[corner] != getattr(start[option_id], corner)
-    assert moved > 0
-    assert len({a["case"] for a in answers}) >= 2
-
-
-def test_effect_chain_demo_spreads_over_tiers_and_designs():
-    spec = load_spec("m2.effectketen")
-    effect = {x.key for x in spec.tiers if x.effect}
-    answers = many("m2.effectketen", 60)
-    for a in answers:
-        assert len(a["indicators"]) >= 2
-        for item in a["indicators"]:
-            if item["source"] == "menu":
-                assert spec.menu_item(item["text"]).tier == item["tier"]
-    only_effort = sum(not any(i["tier"] in effect for i in a["indicators"]) for a in answers)
-    assert 0 < only_effort < len(answers) / 2
-    assert any(i["source"] == "eigen" for a in answers for i in a["indicators"])
-    assert len({a["design"] for a in answers}) >= 3
 
 
 def test_public_values_demo_weights_follow_the_stakeholder():

@@ -92,12 +92,12 @@ def test_console_script_workbook(tmp_path):
 
 
 def test_cli_app_finds_module_notebooks_and_refuses_missing_ones(capsys, tmp_path, monkeypatch):
-    assert cli.module_notebook(1).name == "01_functies_van_toezicht.ipynb"
-    assert cli.module_notebook(3).name.startswith("03_")
+    assert cli.app.module_notebook(1).name == "01_functies_van_toezicht.ipynb"
+    assert cli.app.module_notebook(3).name.startswith("03_")
     monkeypatch.chdir(tmp_path)
     (tmp_path / "notebooks").mkdir()
     with pytest.raises(FileNotFoundError, match="module 9"):
-        cli.module_notebook(9, root=tmp_path)
+        cli.app.module_notebook(9, root=tmp_path)
     with pytest.raises(SystemExit):
         cli.main(["app", "9"])  # argparse: modules are 1-6
-    assert "invalid choice" in capsys.readouterr().err
+    assert "ongeldige keuze: 9 (kies uit 1, 2, 3, 4, 5, 6)" in capsys.readouterr().err

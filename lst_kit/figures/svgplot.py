@@ -1,3 +1,4 @@
+# Over 450 lines: one matplotlib work-alike (Figure, Axes, PolarAxes) whose classes share its drawing primitives.
 """Small charts written straight to SVG, without matplotlib.
 
 The class overview (``lst-kit collect``) draws one picture per exercise for a

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from ...content import Case, Field
 from ...errors import InputError
-from ...i18n import t
+from ...i18n import number, t
 
 __all__ = [
     "MAX_NAME",
@@ -105,13 +105,11 @@ def parse_spec(root: Field, exercise_id: str) -> RiskMatrixSpec:
 
 
 def format_number(x: float) -> str:
-    if x == math.inf:
-        return "∞"
-    if x == -math.inf:
-        return "-∞"
-    if abs(x) >= 1000:
-        return f"{x:,.0f}".replace(",", ".")  # Dutch thousands: 1.000.000
-    return f"{x:g}".replace(".", ",")
+    """A score or band limit as the reader's language writes it (``1.000.000``,
+    ``70,5`` in Dutch; ``1,000,000``, ``70.5`` in English); ∞ for the open end."""
+    if math.isinf(x):
+        return "∞" if x > 0 else "-∞"
+    return number(x, 0) if abs(x) >= 1000 else number(x, 4, strip=True)
 
 
 @dataclass

@@ -1,0 +1,106 @@
+"""E3.3 System analysis map, the readings: the portfolio's summary and
+picture, the class picture (where the class sees the inspectorate act), and
+demo answers.
+
+An answer is ``{"case": <case shown last>, "maps": {case id: one map's
+to_dict()}}``; every reading restores it through :meth:`SystemMap.from_dict`,
+as the view does.
+"""
+
+from __future__ import annotations
+
+import random
+
+from ...content import Case, ContentError, case_ids, load_case
+from ...i18n import number, t
+from ...registry import ExerciseType, most_answered
+from .figures import map_caption, plot_class_reach, plot_map
+from .model import REACH, SystemMap, SystemMapSpec, parse_spec
+
+__all__ = ["TYPE", "SystemMapType", "restore"]
+
+
+def _case(case_id) -> Case | None:
+    """The case of that id, or None when it is gone or its file is broken."""
+    if not isinstance(case_id, str) or case_id not in case_ids():
+        return None
+    try:
+        return load_case(case_id)
+    except (ContentError, ValueError):  # a broken case file leaves this answer out
+        return None
+
+
+def restore(spec: SystemMapSpec, answer) -> SystemMap | None:
+    """The participant's map of the case they looked at last, or None."""
+    if not isinstance(answer, dict):
+        return None
+    case = _case(answer.get("case"))
+    if case is None:
+        return None
+    maps = answer.get("maps") if isinstance(answer.get("maps"), dict) else {}
+    return SystemMap.from_dict(spec, maps.get(case.case_id), case)
+
+
+class SystemMapType(ExerciseType):
+    name = "system_map"
+    takes_case = True
+
+    def parse_spec(self, root, exercise_id):
+        return parse_spec(root, exercise_id)
+
+    def summarize(self, spec, answer) -> list[str]:
+        """The case, the map's size, its loops, leverage and reach."""
+        model = restore(spec, answer)
+        if model is None:
+            return []
+        report = model.loops()
+        lines = [t("map.sum_case", case=load_case(model.case_id).label), map_caption(model),
+                 t("map.sum_loops", n=len(report.loops), r=report.count("R"), b=report.count("B")),
+                 t("map.sum_leverage", nodes=", ".join(x.label for x, _ in model.leverage(3)) or "—")]
+        for reach, nodes in model.reach_summary().items():
+            if nodes:
+                lines.append(f"{t(f'map.reach_{reach}')}: {', '.join(x.label for x in nodes)}")
+        return lines
+
+    def plot_answer(self, spec, answer):
+        model = restore(spec, answer)
+        return plot_map(model) if model is not None else None
+
+    def class_picture(self, spec, answers: dict):
+        """For the case most participants mapped: how often each actor or
+        factor was marked as reachable directly, via partners or only by
+        signalling."""
+        tally: dict[str, list] = {}   # case -> [maps, nodes, links, marks]; each map is let go once counted
+        for answer in answers.values():
+            model = restore(spec, answer)
+            if model is None:
+                continue
+            per_case = tally.setdefault(model.case_id, [0, 0, 0, {}])
+            per_case[0] += 1
+            per_case[1] += len(model.nodes)
+            per_case[2] += len(model.links)
+            for node in model.nodes.values():
+                if node.reach:
+                    per_case[3].setdefault(node.label, {r: 0 for r in REACH})[node.reach] += 1
+        if not tally:
+            return None, [t("hooks.nobody")]
+        case_id = most_answered({c: v[0] for c, v in tally.items()})
+        n, nodes, links, marks = tally[case_id]
+        lines = [t("map.class_case", case=load_case(case_id).label, n=n, total=sum(v[0] for v in tally.values())),
+                 t("map.class_size", nodes=number(nodes / n), links=number(links / n))]
+        ranked = sorted(marks, key=lambda label: (-sum(marks[label].values()), label))
+        for label in ranked[:12]:
+            parts = ", ".join(f"{t(f'map.reach_{r}')} {marks[label][r]}×" for r in REACH if marks[label][r])
+            lines.append(f"{label}: {parts}")
+        return (plot_class_reach(ranked[:12], marks) if ranked else None), lines
+
+    def demo_answer(self, spec, rng: random.Random) -> dict:
+        """A participant who marks where the inspectorate can act on 3 to 8 nodes."""
+        model = SystemMap.from_case(spec, load_case(spec.default_case))
+        nodes = sorted(model.nodes)
+        for node_id in rng.sample(nodes, min(len(nodes), rng.randint(3, 8))):
+            model.set_reach(node_id, rng.choice(REACH))
+        return {"case": model.case_id, "maps": {model.case_id: model.to_dict()}}
+
+
+TYPE = SystemMapType()
