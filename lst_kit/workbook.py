@@ -22,7 +22,7 @@ import json
 import math
 import os
 import re
-import tempfile
+import secrets
 from pathlib import Path
 from typing import Any
 
@@ -128,8 +128,27 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+#: Mode of a new workbook file before the umask: the owner writes, the group
+#: reads, others get nothing. On JupyterHub the participant's folder is setgid
+#: to the teachers' group, so the teacher's overview can read it (see
+#: deploy/jupyterhub/jupyterhub_config.py); mkstemp's fixed 0600 would hide it.
+FILE_MODE = 0o640
+
+
+def _create_temp(path: Path) -> tuple[int, str]:
+    """A new, unique temporary file beside ``path``, created with FILE_MODE."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    for _ in range(100):
+        tmp = str(path.parent / f".{path.name}.{secrets.token_hex(6)}.tmp")
+        try:
+            return os.open(tmp, flags, FILE_MODE), tmp
+        except FileExistsError:
+            continue
+    raise FileExistsError(str(path.parent))
+
+
 def _atomic_write(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    fd, tmp = _create_temp(path)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)

@@ -7,6 +7,7 @@
     lst-kit export PARTICIPANT --out FILE         the participant's portfolio (HTML or .md)
     lst-kit collect DIR --out FILE [--names]      the class overview of every workbook under DIR
     lst-kit demo-class DIR --participants N       invented workbooks to try the overview
+    lst-kit hub-link HUB_URL REPO [--branch B]    the nbgitpuller link that opens the course on a hub
 
 Every text a teacher reads comes from the catalogue, argparse's own
 ("usage:", "show this help message and exit", its error messages) included.
@@ -20,7 +21,7 @@ from typing import Iterator
 
 from .. import __version__
 from ..i18n import t
-from . import app, check, collect, demo_class, export, new, workbook
+from . import app, check, collect, demo_class, export, hub_link, new, workbook
 
 __all__ = ["build_parser", "main"]
 
@@ -67,7 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
                             help=t("cli.help_version"))
         sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND",
                                     title=t("cli.help_commands"))
-        for command in (check, workbook, app, new, export, collect, demo_class):
+        for command in (check, workbook, app, new, export, collect, demo_class, hub_link):
             command.add_parser(sub)
     return parser
 
