@@ -36,7 +36,7 @@ def plot_class_choices(spec: MultipleChoiceSpec, counts: list[int]) -> svgplot.F
     ax.set_yticks(y, labels, fontsize=8)
     ax.set_xlabel(t("hooks.axis_participants"))
     ax.set_xlim(0, right)
-    ax.integer_ticks("x")
+    ax.locator_params(axis="x", integer=True)
     ax.set_title(t("hooks.mc_class_title"))
     style_axes(ax)
     return fig

@@ -80,9 +80,9 @@ def plot_class_parameters(spec: ParadoxSpec, values: dict[str, list[float]]) -> 
     ax.set_title(t("hooks.paradox_class_title"))
     for side in ("top", "right", "bottom"):
         ax.spines[side].set_visible(False)
-    keys = [svgplot.Line2D(color="#222222", linestyle="", marker="D", markersize=55 ** 0.5,
+    keys = [svgplot.Line2D([], [], color="#222222", linestyle="", marker="D", markersize=55 ** 0.5,
                            markerfacecolor=PALETTE[1], label=t("hooks.paradox_median")),
-            svgplot.Line2D(color="#222222", linestyle="", marker="s", markersize=70 ** 0.5, markerfacecolor="none",
+            svgplot.Line2D([], [], color="#222222", linestyle="", marker="s", markersize=70 ** 0.5, markerfacecolor="none",
                            label=t("hooks.paradox_default"))]
     fig.legend(handles=keys, ncols=2, fontsize=8)
     return fig

@@ -38,7 +38,7 @@ def plot_tag_counts(spec: TimelineSpec, counts: dict[str, dict[str, int]], title
                label=t("timeline.untagged"))  # a light hatch (svgplot hatches in the edge colour)
     ax_bar.set_ylabel(axis)
     ax_bar.set_title(title)
-    ax_bar.integer_ticks("y")
+    ax_bar.locator_params(axis="y", integer=True)
     style_axes(ax_bar)
     for i, logic in enumerate(spec.logics):
         ax_drift.plot(x, [100 * shares[p][logic.key] for p in periods], marker=MARKERS[i % len(MARKERS)],
