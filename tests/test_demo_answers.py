@@ -24,8 +24,7 @@ from lst_kit.content import exercise_ids, load_spec
 from lst_kit.widgets import ErrorBanner, esc
 from lst_kit.workbook import open_workbook
 
-TYPES = ("sparrow_canvas", "strategic_triangle", "effect_chain", "public_values", "signal_triage",
-         "procedural_justice")
+TYPES = ("sparrow_canvas", "strategic_triangle", "effect_chain", "public_values", "signal_triage")
 IDS = [e for e in exercise_ids() if hooks.exercise_info(e).type in TYPES]
 
 
@@ -108,14 +107,9 @@ def _shown_signal_triage(view, answer):
         assert view.model.rule.label(item["route"]) in view.route_cells[item["id"]].value
 
 
-def _shown_procedural_justice(view, answer):
-    for key, score in answer["scores"].items():
-        assert view.sliders[key].value == score
-
-
 SHOWN = {"sparrow_canvas": _shown_sparrow, "strategic_triangle": _shown_triangle,
          "effect_chain": _shown_effect_chain, "public_values": _shown_public_values,
-         "signal_triage": _shown_signal_triage, "procedural_justice": _shown_procedural_justice}
+         "signal_triage": _shown_signal_triage}
 
 
 def check_saved_and_shown(exercise_id, answer, folder):
@@ -259,15 +253,6 @@ def test_signal_triage_demo_edits_own_observation_and_signalement():
     observations = {s.observation for a in answers for s in load_case(a["case"]).signals} | {
         o["observation"] for a in answers for o in a["cases"][a["case"]]["own"]}
     assert all(any(p.startswith(o) or o in p for o in observations) for p in problems if p)
-
-
-def test_procedural_justice_demo_scores_four_elements_on_the_scale():
-    spec = load_spec("m5.procedurele_rechtvaardigheid")
-    answers = many("m5.procedurele_rechtvaardigheid")
-    for a in answers:
-        assert set(a["scores"]) == {e.key for e in spec.elements}
-        assert all(spec.scale.min <= s <= spec.scale.max for s in a["scores"].values())
-    assert len({s for a in answers for s in a["scores"].values()}) >= 4
 
 
 # -- the demo class covers them ---------------------------------------------------------------------

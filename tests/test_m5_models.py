@@ -517,7 +517,7 @@ def _svg(fig):
     return texts, list(root.iterfind(".//s:g/*", {"s": "http://www.w3.org/2000/svg"}))
 
 
-@pytest.mark.parametrize("module", ["public_values", "signal_triage", "procedural_justice"])
+@pytest.mark.parametrize("module", ["public_values", "signal_triage"])
 def test_module_imports_without_matplotlib(module):
     """The class overview imports every exercise module; matplotlib loads only when a participant figure is drawn."""
     import subprocess
@@ -575,65 +575,6 @@ def test_triage_class_picture_is_an_svg_of_bars_and_dots(st_spec):
     for key in bars:
         assert widths[key] == pytest.approx(widths[big] * mean[key] / mean[big], abs=0.05)
     assert "0" in texts and "1" in texts   # a tick at every count
-
-
-# -- E5.3 procedural justice -------------------------------------------------------------
-def test_procedural_justice_scores_curve_and_weakest():
-    from lst_kit.exercises.procedural_justice import JusticeScores
-
-    spec = load_spec("m5.procedurele_rechtvaardigheid")
-    assert [e.key for e in spec.elements] == ["inspraak", "neutraliteit", "respect", "vertrouwen"]
-    model = JusticeScores(spec)
-    assert model.mean() == 3 and model.expected() == pytest.approx((spec.curve.floor + spec.curve.ceiling) / 2)
-    for key, value in (("inspraak", 5), ("neutraliteit", 4), ("respect", 2), ("vertrouwen", 5)):
-        model.set(key, value)
-    assert model.mean() == 4.0 and [e.key for e in model.weakest()] == ["respect"]
-    c = spec.curve
-    assert model.expected() == pytest.approx(c.floor + (c.ceiling - c.floor) / (1 + math.exp(-c.steepness * 1)))
-    curve = [c.at(x / 10) for x in range(10, 51)]
-    assert all(a < b for a, b in zip(curve, curve[1:])) and c.floor < curve[0] and curve[-1] < c.ceiling
-    for bad in (0, 6, 3.5, "4", True):
-        with pytest.raises(InputError, match="Respect: toegestaan is een geheel getal van 1 tot en met 5"):
-            model.set("respect", bad)
-    assert model.score("respect") == 2
-    restored = JusticeScores.from_dict(spec, {"scores": {"respect": 2, "inspraak": 9, "weg": 3}})
-    assert restored.to_dict() == {"scores": {"inspraak": 3, "neutraliteit": 3, "respect": 2, "vertrouwen": 3}}
-
-
-def test_procedural_justice_curve_must_be_marked_illustrative(data):
-    edit_yaml(data / "exercises" / "m5" / "procedurele_rechtvaardigheid.yaml",
-              lambda d: d["curve"].update(illustratief=False))
-    with pytest.raises(ContentError) as info:
-        load_spec("m5.procedurele_rechtvaardigheid")
-    assert info.value.field == "curve.illustratief"
-
-
-def test_procedural_justice_hooks():
-    from lst_kit.exercises import procedural_justice as pj
-
-    answers = {"a": {"scores": {"respect": 1, "inspraak": 5}}, "b": {"scores": {"respect": 3}}, "c": "kapot"}
-    lines = pj.summarize("m5.procedurele_rechtvaardigheid", answers["a"])
-    assert lines[0] == "Zwakste element van procedurele rechtvaardigheid: Respect."
-    fig, text = pj.class_picture("m5.procedurele_rechtvaardigheid", answers)
-    assert fig is not None and text[0] == "Antwoorden van 2 deelnemers."
-    assert text[1] == "Respect: gemiddeld 2,0 (van 1 tot 3)."
-    assert pj.summarize("m5.procedurele_rechtvaardigheid", None) == []
-    assert pj.plot_answer("m5.procedurele_rechtvaardigheid", answers["b"]) is not None
-
-
-def test_procedural_justice_class_picture_is_an_svg_of_bars_and_dots():
-    from lst_kit.exercises import procedural_justice as pj
-
-    answers = {"a": {"scores": {"respect": 1, "inspraak": 5}}, "b": {"scores": {"respect": 3}}}
-    fig, _ = pj.class_picture("m5.procedurele_rechtvaardigheid", answers)
-    texts, marks = _svg(fig)
-    assert "Procedurele rechtvaardigheid in de groep" in texts and "Respect" in texts
-    assert [str(x) for x in range(6)] == [x for x in texts if x.isdigit()]   # a tick at every score
-    bars = [m for m in marks if m.tag.endswith("rect") and m.get("fill") == "#56b4e9"]
-    assert len(bars) == 4 and len([m for m in marks if m.tag.endswith("circle")]) == 8
-    width = {e: float(b.get("width")) for e, b in zip(["vertrouwen", "respect", "neutraliteit", "inspraak"], bars)}
-    assert width["inspraak"] == pytest.approx(2 * width["respect"], rel=0.01)   # mean 4 (5 and 3) against 2 (1 and 3)
-    assert width["neutraliteit"] == pytest.approx(1.5 * width["respect"], rel=0.01)   # both at the default 3
 
 
 def test_a_saved_edit_of_an_unknown_field_is_skipped_not_fatal(st_spec):
@@ -743,39 +684,3 @@ def test_public_values_plot_is_an_svg_heat_map_ranked_with_divergence_bars(pv_sp
     widths = [float(b.get("width")) for b in sorted(bars, key=lambda b: float(b.get("y")))]
     assert widths[0] == max(widths) and widths[0] > widths[-1]
     assert pv._fmt(ranked[0][1]) in words
-
-
-
-def test_procedural_justice_plot_is_an_svg_of_scores_and_the_encounter_on_the_curve():
-    import xml.etree.ElementTree as ET
-
-    from lst_kit.figures import svgplot
-    from lst_kit.exercises import procedural_justice as pj
-    from lst_kit.figures.style import PALETTE
-
-    spec = load_spec("m5.procedurele_rechtvaardigheid")
-    model = pj.JusticeScores(spec)
-    for key, value in (("inspraak", 5), ("neutraliteit", 4), ("respect", 2), ("vertrouwen", 5)):
-        model.set(key, value)
-    fig = pj.plot_justice(model)
-    assert isinstance(fig, svgplot.Figure) and len(fig.axes) == 2
-    svg = "{http://www.w3.org/2000/svg}"
-    root = ET.fromstring(fig.to_svg())
-    texts = ["".join(e.itertext()) for e in root.iter(svg + "text")]
-    for text in ("Jouw scores", "Illustratief verband (geen onderzoeksuitkomst)", "illustratieve curve",
-                 "dit contact", "gemiddelde score over de vier elementen", "Inspraak", "Respect"):
-        assert text in texts
-    # one bar per element, Inspraak on top, lengths in proportion to the scores (the axis starts at 0)
-    bars = sorted((r for r in root.iter(svg + "rect") if r.get("fill") == PALETTE[0].lower()),
-                  key=lambda r: float(r.get("y")))
-    widths = [float(b.get("width")) for b in bars]
-    assert len(bars) == 4 and widths[0] == pytest.approx(2.5 * widths[2], rel=0.01)  # inspraak 5, respect 2
-    # the dashed curve rises; the encounter's dot sits at (mean 4, expected) on it
-    curve = next(p for p in root.iter(svg + "polyline") if p.get("stroke-dasharray"))
-    pts = [tuple(map(float, p.split(","))) for p in curve.get("points").split()]
-    assert len(pts) == 101 and all(b[1] <= a[1] for a, b in zip(pts, pts[1:]))  # higher on screen = smaller y
-    dot = next(c for c in root.iter(svg + "circle") if c.get("fill") == PALETTE[1].lower()
-               and c.get("stroke") == "#000000")
-    x0, x1 = pts[0][0], pts[-1][0]
-    assert float(dot.get("cx")) == pytest.approx(x0 + (x1 - x0) * (4 - 1) / 4, abs=0.5)
-    assert float(dot.get("cy")) == pytest.approx(pts[75][1], abs=0.5)

@@ -231,16 +231,3 @@ def test_broken_rule_shows_a_banner_naming_file_and_field(tmp_path, monkeypatch,
     path.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
     view = lst_kit.signal_triage("m5.signalen", workbook=wb)
     assert "signaal_triage.yaml" in view.message and "rules[0].all.impact.min" in view.message
-
-
-# -- E5.3 procedural justice -------------------------------------------------------------
-def test_procedural_justice_slider_saves_and_shows_tip(wb):
-    view = lst_kit.procedural_justice("m5.procedurele_rechtvaardigheid", workbook=wb)
-    assert "Illustratief" in view.label.value
-    view.sliders["neutraliteit"].value = 1
-    assert on_disk(wb, "m5.procedurele_rechtvaardigheid") == {
-        "scores": {"inspraak": 3, "neutraliteit": 1, "respect": 3, "vertrouwen": 3}}
-    assert "<b>Neutraliteit</b>" in view.tips.value and view.figure.draws == 2
-    assert "Laagst gescoord: Neutraliteit" in view.figure.value
-    again = lst_kit.procedural_justice("m5.procedurele_rechtvaardigheid", workbook=open_workbook("anna", wb.folder))
-    assert again.sliders["neutraliteit"].value == 1
