@@ -17,7 +17,6 @@ from lst_kit.content.cases import LAW_COVERAGE
 from lst_kit.content import load_spec
 from lst_kit.exercises import signal_triage as st
 from lst_kit.exercises.effect_chain import find_keywords
-from lst_kit.exercises.public_values import PublicValuesMap
 from lst_kit.exercises.sparrow_canvas import STAGE_KEYS, Canvas
 from lst_kit.exercises.signal_triage import Observation, SignalTriage, load_rule
 
@@ -140,87 +139,6 @@ def test_triage_short_is_textwrap_shorten():
 
 
 # -- public values map -----------------------------------------------------------------------
-
-def pv_one_by_one(spec, data):
-    """PublicValuesMap.from_dict as it was: every weight through set_weight."""
-    from lst_kit.content.cases import case_ids
-    from lst_kit.errors import InputError
-
-    model = PublicValuesMap(spec)
-    cases = data.get("cases") if isinstance(data.get("cases"), dict) else {}
-    for case_id, saved in cases.items():
-        if case_id not in case_ids() or not isinstance(saved, dict):
-            continue
-        model.switch_case(case_id)
-        if isinstance(saved.get("actors"), list):
-            try:
-                model.select_actors([a for a in saved["actors"] if isinstance(a, str)])
-            except InputError:
-                pass
-        for name in saved.get("extra_values", []) if isinstance(saved.get("extra_values"), list) else []:
-            try:
-                model.add_value(name)
-            except InputError:
-                pass
-        weights = saved.get("weights") if isinstance(saved.get("weights"), dict) else {}
-        for value, row in weights.items():
-            for actor_id, weight in (row if isinstance(row, dict) else {}).items():
-                try:
-                    model.set_weight(value, actor_id, weight)
-                except InputError:
-                    pass
-    current = data.get("case")
-    try:
-        model.switch_case(current if isinstance(current, str) else spec.default_case)
-    except InputError:
-        model.switch_case(spec.default_case)
-    return model
-
-
-class Score(int):
-    """An int that is not exactly int (as JSON never gives, but set_weight accepts)."""
-
-
-PV_ODD = [
-    {"cases": {}}, {"case": "geen_casus", "cases": {"nvwa_maaltijdplatforms": "x"}},
-    {"case": "nvwa_maaltijdplatforms", "cases": {"nvwa_maaltijdplatforms": {
-        "actors": ["nvwa", "x", 3], "extra_values": ["  Rust  ", "rust", "", 5],
-        "weights": {"Rust": {"nvwa": 5, "maaltijdplatforms": True, "x": 3}, "voedselveiligheid": {"nvwa": Score(2)},
-                    "geen waarde": {"nvwa": 1}, "consumentenvertrouwen": "x",
-                    "ruimte voor kleinschalig ondernemerschap": {"nvwa": 2.0, "thuiskoks": -1},
-                    "eerlijke concurrentie": {"thuiskoks": 99, "nvwa": "3", "maaltijdplatforms": 0}}}}},
-]
-
-
-def test_public_values_weights_are_restored_as_set_weight_sets_them_one_by_one():
-    spec = load_spec("m5.publieke_waarden")
-    for answer in varied_answers("m5.publieke_waarden") + PV_ODD:
-        if not isinstance(answer, dict):
-            continue
-        model, reference = PublicValuesMap.from_dict(spec, answer), pv_one_by_one(spec, answer)
-        assert model.to_dict() == reference.to_dict(), answer
-        assert model.per_case == reference.per_case
-        assert model.matrix() == [[model.weight(v, a.id) for a in model.actors()] for v in model.values()]
-    odd = PublicValuesMap.from_dict(spec, PV_ODD[-1])
-    assert odd.state.weights["voedselveiligheid"] == {"nvwa": 2}
-    assert "eerlijke concurrentie" in odd.state.weights and "geen waarde" not in odd.state.weights
-
-
-def test_public_values_set_weight_still_names_what_is_wrong():
-    from lst_kit.errors import InputError
-
-    model = PublicValuesMap(load_spec("m5.publieke_waarden"))
-    actor = model.actors()[0]
-    for value, actor_id, weight, said in (("geen waarde", actor.id, 3, "geen waarde"), (model.values()[0], "x", 3, "x"),
-                                          (model.values()[0], actor.id, True, "True"),
-                                          (model.values()[0], actor.id, 99, "99")):
-        with pytest.raises(InputError) as info:
-            model.set_weight(value, actor_id, weight)
-        assert said in str(info.value)
-    assert model.state.weights == {}
-    model.set_weight(model.values()[0], actor.id, Score(4))
-    assert model.weight(model.values()[0], actor.id) == 4
-
 
 # -- Sparrow canvas ---------------------------------------------------------------------------
 

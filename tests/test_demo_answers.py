@@ -24,7 +24,7 @@ from lst_kit.content import exercise_ids, load_spec
 from lst_kit.widgets import ErrorBanner, esc
 from lst_kit.workbook import open_workbook
 
-TYPES = ("sparrow_canvas", "strategic_triangle", "effect_chain", "public_values", "signal_triage")
+TYPES = ("sparrow_canvas", "strategic_triangle", "effect_chain", "signal_triage")
 IDS = [e for e in exercise_ids() if hooks.exercise_info(e).type in TYPES]
 
 
@@ -82,17 +82,6 @@ def _shown_effect_chain(view, answer):
     assert f"Meetgewicht over {len(answer['indicators'])} indicatoren" in view.figure.value
 
 
-def _shown_public_values(view, answer):
-    assert view.case_choice.value == answer["case"]
-    weights = answer["cases"][answer["case"]]["weights"]
-    assert weights
-    for value, row in weights.items():
-        for actor_id, weight in row.items():
-            assert view.cells[(value, actor_id)].value == weight
-    chosen = answer["cases"][answer["case"]]["actors"]
-    assert [a for a, box in view.actor_boxes.items() if box.value] == chosen
-
-
 def _shown_signal_triage(view, answer):
     assert view.case_choice.value == answer["case"]
     state = answer["cases"][answer["case"]]
@@ -108,8 +97,7 @@ def _shown_signal_triage(view, answer):
 
 
 SHOWN = {"sparrow_canvas": _shown_sparrow, "strategic_triangle": _shown_triangle,
-         "effect_chain": _shown_effect_chain, "public_values": _shown_public_values,
-         "signal_triage": _shown_signal_triage}
+         "effect_chain": _shown_effect_chain, "signal_triage": _shown_signal_triage}
 
 
 def check_saved_and_shown(exercise_id, answer, folder):
@@ -212,25 +200,6 @@ def test_effect_chain_demo_spreads_over_tiers_and_designs():
     assert 0 < only_effort < len(answers) / 2
     assert any(i["source"] == "eigen" for a in answers for i in a["indicators"])
     assert len({a["design"] for a in answers}) >= 3
-
-
-def test_public_values_demo_weights_follow_the_stakeholder():
-    spec = load_spec("m5.publieke_waarden")
-    answers = many("m5.publieke_waarden", 40)
-    ngo, regulatee = [], []
-    for a in answers:
-        state = a["cases"][a["case"]]
-        assert 2 <= len(state["actors"]) <= 8
-        types = {actor.id: actor.type for actor in load_case(a["case"]).actors}
-        for value, row in state["weights"].items():
-            assert set(row) <= set(state["actors"])
-            assert all(spec.scale.min <= w <= spec.scale.max for w in row.values())
-        if a["case"] == "nvwa_maaltijdplatforms":
-            row = state["weights"]["voedselveiligheid"]
-            ngo += [w for actor, w in row.items() if types[actor] == "ngo"]
-            regulatee += [w for actor, w in row.items() if types[actor] in ("regulatee", "chain_partner")]
-    assert ngo and regulatee and statistics.fmean(ngo) > statistics.fmean(regulatee) + 1
-    assert len({a["case"] for a in answers}) >= 2
 
 
 def test_signal_triage_demo_edits_own_observation_and_signalement():

@@ -11,9 +11,7 @@ import yaml
 from lst_kit.content.cases import load_case
 from lst_kit.content import ContentError, load_spec
 from lst_kit.errors import InputError
-from lst_kit.exercises import public_values as pv
 from lst_kit.exercises import signal_triage as st
-from lst_kit.exercises.public_values import PublicValuesMap, divergence_index
 from lst_kit.exercises.signal_triage import Observation, SignalTriage, load_rule
 
 
@@ -21,168 +19,6 @@ def edit_yaml(path, change):
     doc = yaml.safe_load(path.read_text(encoding="utf-8"))
     change(doc)
     path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
-
-
-# -- divergence index -----------------------------------------------------------------
-@pytest.mark.parametrize("weights, expected", [
-    ([2, 4, 4, 4, 5, 5, 7, 9], 2.0),
-    ([3, 3, 3, 3], 0.0),
-    ([0, 5], 2.5),
-    ([1, 2, 3], math.sqrt(2 / 3)),
-    ([0, 0, 5, 5, 5], math.sqrt(6.0)),  # mean 3; deviations 9, 9, 4, 4, 4 -> 30 / 5
-    ([], 0.0),
-])
-def test_divergence_index_is_the_population_standard_deviation(weights, expected):
-    assert divergence_index(weights) == pytest.approx(expected)
-
-
-@pytest.fixture
-def pv_spec():
-    return load_spec("m5.publieke_waarden")
-
-
-def test_public_values_start_neutral_with_the_default_stakeholders(pv_spec):
-    model = PublicValuesMap(pv_spec)
-    case = load_case("nvwa_maaltijdplatforms")
-    assert model.case_id == pv_spec.default_case == "nvwa_maaltijdplatforms"
-    assert [a.id for a in model.actors()] == list(pv_spec.default_actors["nvwa_maaltijdplatforms"])
-    assert model.values() == list(case.public_values)
-    assert {w for row in model.matrix() for w in row} == {pv_spec.scale.start}
-    assert all(index == 0 for _, index in model.divergence())
-
-
-def test_public_values_divergence_and_ranking_with_fixed_weights(pv_spec):
-    model = PublicValuesMap(pv_spec)
-    model.select_actors(["thuiskoks", "maaltijdplatforms", "nvwa", "ministerie"])
-    first, second, third, fourth = model.values()
-    rows = {first: [5, 1, 5, 3], second: [2, 2, 2, 2], third: [0, 5, 0, 5], fourth: [4, 4, 3, 4]}
-    for value, weights in rows.items():
-        for actor, w in zip(["thuiskoks", "maaltijdplatforms", "nvwa", "ministerie"], weights):
-            model.set_weight(value, actor, w)
-    got = dict(model.divergence())
-    assert got[first] == pytest.approx(statistics.pstdev([5, 1, 5, 3]))
-    assert got[second] == 0
-    assert got[third] == pytest.approx(2.5)
-    assert got[fourth] == pytest.approx(statistics.pstdev([4, 4, 3, 4]))
-    assert [v for v, _ in model.ranked()] == [third, first, fourth, second]
-    assert model.extremes(first) == (["Maaltijdplatforms (3)"], 1,
-                                     ["Thuiskoks", "NVWA"], 5)
-    # only the chosen stakeholders count; weights of others are kept for later
-    model.select_actors(["thuiskoks", "nvwa"])
-    assert dict(model.divergence())[third] == 0
-    model.select_actors(["thuiskoks", "maaltijdplatforms", "nvwa", "ministerie"])
-    assert dict(model.divergence())[third] == pytest.approx(2.5)
-
-
-def test_ties_in_divergence_keep_row_order(pv_spec):
-    model = PublicValuesMap(pv_spec)
-    a, b, c, d = model.values()
-    for value in (d, b):
-        model.set_weight(value, "nvwa", 5)
-    ranked = [v for v, _ in model.ranked()]
-    assert ranked[:2] == [b, d] and ranked[2:] == [a, c]
-
-
-@pytest.mark.parametrize("bad", [6, -1, 2.5, True, "3", None])
-def test_weight_out_of_range_is_refused_and_named(pv_spec, bad):
-    model = PublicValuesMap(pv_spec)
-    value = model.values()[0]
-    model.set_weight(value, "nvwa", 4)
-    with pytest.raises(InputError) as info:
-        model.set_weight(value, "nvwa", bad)
-    assert f"Gewicht van '{value}' voor NVWA" in str(info.value)
-    assert "0 tot en met 5" in str(info.value)
-    assert model.weight(value, "nvwa") == 4
-
-
-def test_adding_values_checks_name_and_duplicates(pv_spec):
-    model = PublicValuesMap(pv_spec)
-    before = model.values()
-    for bad, given in (("", "''"), ("   ", "''"), (None, "None"), ("x" * 81, "81 tekens")):
-        with pytest.raises(InputError) as info:
-            model.add_value(bad)
-        assert str(info.value).startswith("Nieuwe waarde:") and given in str(info.value)
-    with pytest.raises(InputError, match="staat al in de lijst als 'voedselveiligheid'"):
-        model.add_value("  Voedselveiligheid ")
-    assert model.values() == before
-    assert model.add_value("  dieren   welzijn ") == "dieren welzijn"
-    assert model.values() == before + ["dieren welzijn"]
-    with pytest.raises(InputError, match="Nieuwe waarde"):
-        model.add_value("Dieren welzijn")
-    assert "innovatie" in model.suggestions() and "eerlijke concurrentie" not in model.suggestions()
-    model.set_weight("dieren welzijn", "nvwa", 1)
-    model.remove_value("dieren welzijn")
-    assert model.values() == before and "dieren welzijn" not in model.state.weights
-    with pytest.raises(InputError, match="Toegevoegde waarde"):
-        model.remove_value("voedselveiligheid")  # a value of the case itself stays
-
-
-@pytest.mark.parametrize("chosen", [["nvwa"], [], ["thuiskoks", "nvwa", "bestaat_niet"],
-                                    ["thuiskoks", "maaltijdplatforms", "consumenten", "allergievereniging",
-                                     "horeca_branche", "nvwa", "gemeente_ggd", "ministerie", "foodinfluencers_media"]])
-def test_stakeholder_choice_must_be_two_to_eight_known_actors(pv_spec, chosen):
-    model = PublicValuesMap(pv_spec)
-    before = list(model.state.actors)
-    with pytest.raises(InputError, match="Belanghebbenden: toegestaan is 2 tot en met 8"):
-        model.select_actors(chosen)
-    assert model.state.actors == before
-
-
-def test_weights_are_kept_per_case_and_round_trip(pv_spec):
-    model = PublicValuesMap(pv_spec)
-    model.set_weight("voedselveiligheid", "nvwa", 5)
-    model.add_value("innovatie")
-    model.set_weight("innovatie", "thuiskoks", 0)
-    model.switch_case("ilt_ontgassen_binnenvaart")
-    assert [a.id for a in model.actors()] == list(pv_spec.default_actors["ilt_ontgassen_binnenvaart"])
-    model.set_weight("milieu", "omwonenden", 5)
-    saved = model.to_dict()
-    assert saved["case"] == "ilt_ontgassen_binnenvaart"
-    assert saved["cases"]["nvwa_maaltijdplatforms"]["weights"]["innovatie"] == {"thuiskoks": 0}
-    back = PublicValuesMap.from_dict(pv_spec, saved)
-    assert back.to_dict() == saved
-    back.switch_case("nvwa_maaltijdplatforms")
-    assert back.weight("voedselveiligheid", "nvwa") == 5 and "innovatie" in back.values()
-
-
-def test_from_dict_leaves_out_what_content_no_longer_allows(pv_spec):
-    junk = {"case": "bestaat_niet", "cases": {
-        "bestaat_niet": {"actors": ["x", "y"]},
-        "nvwa_maaltijdplatforms": {"actors": ["nvwa"], "extra_values": ["", "innovatie", 7],
-                                   "weights": {"voedselveiligheid": {"nvwa": 9, "consumenten": 1, "weg": 2},
-                                               "verdwenen waarde": {"nvwa": 1}, "innovatie": "veel"}},
-        "igj_cosmetische_injectables": "kapot"}}
-    model = PublicValuesMap.from_dict(pv_spec, junk)
-    assert model.case_id == "nvwa_maaltijdplatforms"
-    assert model.state.actors == list(pv_spec.default_actors["nvwa_maaltijdplatforms"])  # 1 actor refused
-    assert model.state.extra_values == ["innovatie"]
-    assert model.state.weights == {"voedselveiligheid": {"consumenten": 1}}
-    for odd in (None, 5, "tekst", [], {"cases": []}):
-        assert PublicValuesMap.from_dict(pv_spec, odd).to_dict()["case"] == "nvwa_maaltijdplatforms"
-
-
-PV_BROKEN = {
-    "unknown-actor": (lambda d: d["default_actors"]["nvwa_maaltijdplatforms"].__setitem__(1, "kok"),
-                      "default_actors.nvwa_maaltijdplatforms[1]", "'kok'"),
-    "unknown-case": (lambda d: d["default_actors"].update(onbekende_casus=["a", "b"]),
-                     "default_actors.onbekende_casus", "'onbekende_casus'"),
-    "one-actor": (lambda d: d["default_actors"].update(igj_cosmetische_injectables=["igj"]),
-                  "default_actors.igj_cosmetische_injectables", "['igj']"),
-    "start-outside-scale": (lambda d: d["scale"].update(start=6), "scale.start", "6"),
-    "default-case": (lambda d: d.update(default_case="nvwa"), "default_case", "'nvwa'"),
-    "duplicate-extra": (lambda d: d["extra_values"].append("Milieu"), "extra_values", "'milieu'"),
-}
-
-
-@pytest.mark.parametrize("fault", sorted(PV_BROKEN))
-def test_broken_public_values_spec_names_file_and_field(data, fault):
-    change, field, found = PV_BROKEN[fault]
-    edit_yaml(data / "exercises" / "m5" / "publieke_waarden.yaml", change)
-    with pytest.raises(ContentError) as info:
-        load_spec("m5.publieke_waarden")
-    assert info.value.file.endswith("exercises/m5/publieke_waarden.yaml")
-    assert info.value.field == field
-    assert found in str(info.value)
 
 
 # -- triage rule ------------------------------------------------------------------------
@@ -467,44 +303,6 @@ def test_signal_summary_puts_one_signal_to_policy_first(st_spec):
         assert st.plot_answer("m5.signalen", odd) is None
 
 
-def test_public_values_summary_and_plot_answer(pv_spec):
-    model = PublicValuesMap(pv_spec)
-    model.set_weight("consumentenvertrouwen", "thuiskoks", 0)
-    model.set_weight("consumentenvertrouwen", "nvwa", 5)
-    lines = pv.summarize("m5.publieke_waarden", model.to_dict())
-    assert lines[0].startswith("Waar de opvattingen het verst uiteenlopen: 'consumentenvertrouwen'")
-    assert "laagste gewicht 0 (Thuiskoks)" in lines[0] and "hoogste 5 (NVWA)" in lines[0]
-    assert any(line.startswith("Casus NVWA · Maaltijd aan huis") for line in lines)
-    fig = pv.plot_answer("m5.publieke_waarden", model.to_dict())
-    assert fig is not None and len(fig.axes) == 2
-    for odd in (None, 3, {"cases": 5}, "x"):
-        assert pv.summarize("m5.publieke_waarden", odd) == []
-        assert pv.plot_answer("m5.publieke_waarden", odd) is None
-
-
-def test_public_values_class_picture_shows_where_the_class_diverges(pv_spec):
-    answers = {}
-    for who, (low, high) in {"a": (0, 5), "b": (1, 4), "c": (3, 3)}.items():
-        model = PublicValuesMap(pv_spec)
-        model.set_weight("eerlijke concurrentie", "thuiskoks", low)
-        model.set_weight("eerlijke concurrentie", "horeca_branche", high)
-        answers[who] = model.to_dict()
-    other = PublicValuesMap(pv_spec)
-    other.switch_case("igj_cosmetische_injectables")
-    answers["d"] = other.to_dict()
-    answers["e"] = "onleesbaar"
-    fig, lines = pv.class_picture("m5.publieke_waarden", answers)
-    assert fig is not None
-    assert lines[0].startswith("Casus NVWA · Maaltijd aan huis: antwoorden van 3 deelnemers")
-    assert lines[1].startswith("'eerlijke concurrentie': gemiddelde divergentie")
-    case_id, per_value = pv.class_divergence("m5.publieke_waarden", answers)
-    n = len(pv_spec.default_actors["nvwa_maaltijdplatforms"])
-    expected = [statistics.pstdev([lo, hi] + [3] * (n - 2)) for lo, hi in ((0, 5), (1, 4), (3, 3))]
-    assert case_id == "nvwa_maaltijdplatforms"
-    assert per_value["eerlijke concurrentie"] == pytest.approx(expected)
-    assert pv.class_picture("m5.publieke_waarden", {}) == (None, ["Nog geen antwoorden op deze oefening."])
-
-
 def _svg(fig):
     """(texts, elements inside the plot area) of an svgplot figure."""
     import xml.etree.ElementTree as ET
@@ -517,7 +315,7 @@ def _svg(fig):
     return texts, list(root.iterfind(".//s:g/*", {"s": "http://www.w3.org/2000/svg"}))
 
 
-@pytest.mark.parametrize("module", ["public_values", "signal_triage"])
+@pytest.mark.parametrize("module", ["signal_triage"])
 def test_module_imports_without_matplotlib(module):
     """The class overview imports every exercise module; matplotlib loads only when a participant figure is drawn."""
     import subprocess
@@ -526,25 +324,6 @@ def test_module_imports_without_matplotlib(module):
     code = f"import sys, lst_kit.exercises.{module}; print('matplotlib' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
-
-
-def test_public_values_class_picture_is_an_svg_of_bars_and_dots(pv_spec):
-    answers = {}
-    for who, (low, high) in {"a": (0, 5), "b": (1, 4), "c": (3, 3)}.items():
-        model = PublicValuesMap(pv_spec)
-        model.set_weight("eerlijke concurrentie", "thuiskoks", low)
-        model.set_weight("eerlijke concurrentie", "horeca_branche", high)
-        answers[who] = model.to_dict()
-    fig, _ = pv.class_picture("m5.publieke_waarden", answers)
-    texts, marks = _svg(fig)
-    assert "Divergentie per waarde in de groep · NVWA · Maaltijd aan huis" in texts
-    _, per_value = pv.class_divergence("m5.publieke_waarden", answers)
-    assert "eerlijke concurrentie" in texts
-    bars = [m for m in marks if m.tag.endswith("rect") and m.get("fill") == "#56b4e9"]
-    dots = [m for m in marks if m.tag.endswith("circle")]
-    assert len(bars) == len(per_value) and len(dots) == 3 * len(per_value)   # a bar per value, a dot per participant
-    contested = [b for b in bars if float(b.get("width")) > 0]   # only 'eerlijke concurrentie' diverges
-    assert len(contested) == 1 and float(contested[0].get("y")) == min(float(b.get("y")) for b in bars)  # on top
 
 
 def test_triage_class_picture_counts_routes_and_splits(st_spec):
@@ -645,42 +424,3 @@ def test_triage_plot_is_an_svg_of_route_counts_and_observations_marked_by_route(
         if "".join(e.itertext()) in xs:
             xs["".join(e.itertext())] = float(e.get("x"))
     assert first.frequency == 1 and xs[first.id] == min(xs.values())
-
-
-def test_public_values_plot_is_an_svg_heat_map_ranked_with_divergence_bars(pv_spec):
-    import xml.etree.ElementTree as ET
-
-    from lst_kit.figures import svgplot
-    from lst_kit.figures.style import PALETTE
-
-    model = PublicValuesMap(pv_spec)
-    model.set_weight("eerlijke concurrentie", "thuiskoks", 0)
-    model.set_weight("eerlijke concurrentie", "nvwa", 5)
-    fig = pv.plot_public_values(model)
-    assert isinstance(fig, svgplot.Figure) and len(fig.axes) == 2
-    root = ET.fromstring(fig.to_svg())
-    svg = "{http://www.w3.org/2000/svg}"
-    texts = [("".join(e.itertext()), e) for e in root.iter(svg + "text")]
-    words = [s for s, _ in texts]
-    assert any(s.startswith("Gewicht per belanghebbende en waarde") for s in words)
-    assert any(s.startswith("Divergentie-index") for s in words) and "standaardafwijking" in words
-    ranked = model.ranked()
-    assert ranked[0][0] == "eerlijke concurrentie"
-    # row labels from top to bottom in the ranked order, each beside its row of cells
-    ys = [float(next(e for s, e in texts if s == v.replace(" ", "") or s == v).get("y")) for v, _ in ranked
-          if "\n" not in pv._wrap(v, 24)]
-    assert ys == sorted(ys)
-    # one cell per weight, coloured by cividis (the 5 yellow, the 0 dark), numbers white on dark cells
-    cmap = svgplot.colormap("cividis")
-    cells = [r for r in root.iter(svg + "rect") if r.get("stroke") == "#ffffff"]
-    assert len(cells) == len(ranked) * len(model.actors())
-    fills = {r.get("fill") for r in cells}
-    assert svgplot._paint(cmap(1.0))[0] in fills and svgplot._paint(cmap(0.0))[0] in fills
-    zero = next(e for s, e in texts if s == "0")
-    assert zero.get("fill") == "#ffffff"
-    # a divergence bar per value, the longest for the most divergent value on top
-    bars = [r for r in root.iter(svg + "rect") if r.get("fill") == PALETTE[0].lower()]
-    assert len(bars) == len(ranked)
-    widths = [float(b.get("width")) for b in sorted(bars, key=lambda b: float(b.get("y")))]
-    assert widths[0] == max(widths) and widths[0] > widths[-1]
-    assert pv._fmt(ranked[0][1]) in words
