@@ -5,20 +5,15 @@ give what the full model gives, and a memory cannot outlive what it remembers.""
 
 import copy
 import dataclasses
-import itertools
 import random
-import textwrap
 
 import numpy as np
 import pytest
 
 from lst_kit.reports import readings as hooks
-from lst_kit.content.cases import LAW_COVERAGE
 from lst_kit.content import load_spec
-from lst_kit.exercises import signal_triage as st
 from lst_kit.exercises.effect_chain import find_keywords
 from lst_kit.exercises.sparrow_canvas import STAGE_KEYS, Canvas
-from lst_kit.exercises.signal_triage import Observation, SignalTriage, load_rule
 
 JUNK = [None, 0, -1, 7, 3.5, True, False, "", "x", "  ", [], {}, ["a"], {"a": 1}, "eigen_3", "nvt", "ja", 99]
 
@@ -64,81 +59,6 @@ def varied_answers(exercise_id, n=40):
         out += [damaged(answer, rng) for _ in range(3)]
     return out
 
-
-def outcome(build, read):
-    """``read(build())``, or the type of the exception ``build()`` raised."""
-    try:
-        model = build()
-    except Exception as exc:  # noqa: BLE001 - the point is to compare failures too
-        return type(exc)
-    return read(model)
-
-
-# -- signal triage -------------------------------------------------------------------------
-
-ST_ODD = [
-    {}, {"cases": {}}, {"case": "geen_casus", "cases": {}}, {"case": 3, "cases": {"nvwa_maaltijdplatforms": "x"}},
-    # an unknown field name in a case the answer does not end on: that edit is skipped (the full
-    # model and the light reading alike)
-    {"case": "nvwa_maaltijdplatforms", "cases": {"kinderopvang_bso_personeelstekort": {"edits": {"s5": {"zzz": 1}}}}},
-    {"case": "nvwa_maaltijdplatforms", "cases": {"nvwa_maaltijdplatforms": {
-        "edits": {"s1": {"frequency": 9, "severity": 1, "systemic": 1}, "s2": {"covered_by_law": "nee"}},
-        "own": [{"id": "eigen_7", "observation": "Eigen", "frequency": 5, "severity": 5, "covered_by_law": "nvt",
-                 "systemic": True}, {"observation": "eigen", "frequency": 1, "severity": 1, "covered_by_law": "ja",
-                                     "systemic": False}],
-        "outline": {"probleem": 5, "oorzaken": "x" * 30_000, "weg": "tekst"}}}},
-]
-
-
-def routing(model):
-    return model.case_id, [(o, route, i, why) for o, route, i, why in model.routed()], model.case.label
-
-
-def test_triage_routing_reading_gives_the_case_and_routes_of_the_full_model():
-    spec = load_spec("m5.signalen")
-    answers = varied_answers("m5.signalen") + ST_ODD
-    for answer in answers:
-        full = outcome(lambda: SignalTriage.from_dict(spec, answer), routing)
-        light = outcome(lambda: SignalTriage.routing_from_dict(spec, answer), routing)
-        assert light == full, answer
-        assert not isinstance(full, type), answer  # every odd answer comes back, what is not allowed left out
-        if isinstance(answer, dict) and isinstance(answer.get("cases"), dict):  # else not an answer at all
-            assert st._model_from_answer("m5.signalen", answer, routing_only=True) is not None
-
-
-def test_triage_observation_is_the_first_of_the_observations_with_its_id():
-    model = SignalTriage(load_spec("m5.signalen"))
-    model.edit("s2", "severity", 1)
-    model.add_own("Eigen waarneming", 3, 3, "nee", True)
-    for obs in model.observations():
-        assert model.observation(obs.id) == next(o for o in model.observations() if o.id == obs.id)
-    assert model.observation("s2").severity == 1
-
-
-def test_triage_route_memory_answers_as_the_rule_and_belongs_to_one_rule():
-    rule = load_rule()
-    for f, s, c, y in itertools.product(range(1, 6), range(1, 6), LAW_COVERAGE, (False, True)):
-        o = Observation("x", "tekst", f, s, c, y)
-        assert rule.route_of(o) == rule._route_of(o)
-        assert rule.route_of(o) == rule.route_of(o)  # now from memory
-    # a value that is equal but not the same (1 == True) is not answered from memory
-    assert rule.route_of(Observation("x", "tekst", 4, 4, "ja", 1)) == rule._route_of(Observation("x", "tekst", 4, 4, "ja", 1))
-    assert rule.route_of(Observation("x", "tekst", 4, 4, "ja", 1)) != rule.route_of(Observation("x", "tekst", 4, 4, "ja", True))
-    # another rule made from this one starts with a memory of its own
-    other = dataclasses.replace(rule, rules=())
-    assert other._routes_memo == {} and other._routes_memo is not rule._routes_memo
-    assert other.route_of(Observation("x", "tekst", 5, 5, "ja", True))[:2] == (rule.default_route, None)
-    assert other == dataclasses.replace(rule, rules=())  # the memory takes no part in comparing rules
-
-
-def test_triage_short_is_textwrap_shorten():
-    for text in ("kort", "een wat langere observatie " * 5, "  spaties   en\nregels  ", "x" * 200):
-        for width in (10, 40, 60, 70):
-            assert Observation("x", text, 1, 1, "ja", False).short(width) == \
-                textwrap.shorten(text, width=width, placeholder=" …")
-
-
-# -- public values map -----------------------------------------------------------------------
 
 # -- Sparrow canvas ---------------------------------------------------------------------------
 

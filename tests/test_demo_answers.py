@@ -24,7 +24,7 @@ from lst_kit.content import exercise_ids, load_spec
 from lst_kit.widgets import ErrorBanner, esc
 from lst_kit.workbook import open_workbook
 
-TYPES = ("sparrow_canvas", "strategic_triangle", "effect_chain", "signal_triage")
+TYPES = ("sparrow_canvas", "strategic_triangle", "effect_chain")
 IDS = [e for e in exercise_ids() if hooks.exercise_info(e).type in TYPES]
 
 
@@ -82,22 +82,8 @@ def _shown_effect_chain(view, answer):
     assert f"Meetgewicht over {len(answer['indicators'])} indicatoren" in view.figure.value
 
 
-def _shown_signal_triage(view, answer):
-    assert view.case_choice.value == answer["case"]
-    state = answer["cases"][answer["case"]]
-    for key, text in state["outline"].items():
-        assert view.sections[key].value == text
-    for signal_id, changes in state["edits"].items():
-        for name, value in changes.items():
-            assert view.controls[(signal_id, name)].value == value
-    for own in state["own"]:
-        assert view.controls[(own["id"], "frequency")].value == own["frequency"]
-    for item in answer["routing"]:
-        assert view.model.rule.label(item["route"]) in view.route_cells[item["id"]].value
-
-
 SHOWN = {"sparrow_canvas": _shown_sparrow, "strategic_triangle": _shown_triangle,
-         "effect_chain": _shown_effect_chain, "signal_triage": _shown_signal_triage}
+         "effect_chain": _shown_effect_chain}
 
 
 def check_saved_and_shown(exercise_id, answer, folder):
@@ -200,28 +186,6 @@ def test_effect_chain_demo_spreads_over_tiers_and_designs():
     assert 0 < only_effort < len(answers) / 2
     assert any(i["source"] == "eigen" for a in answers for i in a["indicators"])
     assert len({a["design"] for a in answers}) >= 3
-
-
-def test_signal_triage_demo_edits_own_observation_and_signalement():
-    answers = many("m5.signalen", 40)
-    edits = own = 0
-    for a in answers:
-        state = a["cases"][a["case"]]
-        signals = {s.id: s for s in load_case(a["case"]).signals}
-        for signal_id, changes in state["edits"].items():
-            assert set(changes) <= {"frequency", "severity"}
-            for name, value in changes.items():
-                assert abs(value - getattr(signals[signal_id], name)) == 1 and 1 <= value <= 5
-            edits += 1
-        own += len(state["own"])
-        assert len(state["own"]) <= 1
-        assert {r["id"] for r in a["routing"]} == set(signals) | {o["id"] for o in state["own"]}
-    assert edits and own
-    problems = [a["cases"][a["case"]]["outline"].get("probleem") for a in answers]
-    assert sum(p is not None for p in problems) > len(answers) / 2
-    observations = {s.observation for a in answers for s in load_case(a["case"]).signals} | {
-        o["observation"] for a in answers for o in a["cases"][a["case"]]["own"]}
-    assert all(any(p.startswith(o) or o in p for o in observations) for p in problems if p)
 
 
 # -- the demo class covers them ---------------------------------------------------------------------

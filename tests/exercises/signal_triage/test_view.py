@@ -1,12 +1,20 @@
-"""Module 5 views without a browser: set .value, .click(), then assert on the
+"""E5.2 view without a browser: set .value, .click(), then assert on the
 model, the workbook file and what the participant sees."""
 
 import json
+import random
+import shutil
 
 import pytest
+import yaml
 
 import lst_kit
+from lst_kit.content import case_ids, load_case, load_spec
+from lst_kit.exercises.signal_triage.readings import TYPE
+from lst_kit.widgets import ErrorBanner
 from lst_kit.workbook import open_workbook
+
+EXERCISE = "m5.signalen"
 
 
 @pytest.fixture
@@ -18,7 +26,6 @@ def on_disk(wb, exercise_id):
     return json.loads(wb.path.read_text(encoding="utf-8"))["answers"].get(exercise_id)
 
 
-# -- E5.2 signal triage ------------------------------------------------------------------
 def route_text(view, obs_id):
     return view.route_cells[obs_id].value
 
@@ -130,3 +137,75 @@ def test_broken_rule_shows_a_banner_naming_file_and_field(tmp_path, monkeypatch,
     path.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
     view = lst_kit.signal_triage("m5.signalen", workbook=wb)
     assert "signaal_triage.yaml" in view.message and "rules[0].all.impact.min" in view.message
+
+
+def check_saved_and_shown(answer, folder):
+    """A saved answer comes back in the view: the view would save it unchanged, and shows it."""
+    wb = open_workbook("demo", folder)
+    wb.save_answer(EXERCISE, answer)
+    view = lst_kit.signal_triage(EXERCISE, workbook=open_workbook("demo", folder))
+    assert not isinstance(view, ErrorBanner), getattr(view, "message", "")
+    assert view.banner.message == "" and view.indicator.state == "loaded"
+    assert view.model.to_dict() == answer
+    assert view.case_choice.value == answer["case"]
+    state = answer["cases"][answer["case"]]
+    for key, text in state["outline"].items():
+        assert view.sections[key].value == text
+    for signal_id, changes in state["edits"].items():
+        for name, value in changes.items():
+            assert view.controls[(signal_id, name)].value == value
+    for own in state["own"]:
+        assert view.controls[(own["id"], "frequency")].value == own["frequency"]
+    for item in answer["routing"]:
+        assert view.model.rule.label(item["route"]) in view.route_cells[item["id"]].value
+
+
+def test_an_answer_saved_by_the_kit_is_shown(tmp_path):
+    own = {"id": "eigen_3", "observation": "Bezorgers halen maaltijden op in een gewone rugzak.", "frequency": 4,
+           "severity": 3, "covered_by_law": "deels", "systemic": True, "who_can_act": "Platforms"}
+    saved = {"case": "nvwa_maaltijdplatforms", "cases": {"nvwa_maaltijdplatforms": {
+        "edits": {"s1": {"covered_by_law": "nee"}}, "own": [own], "outline": {"oorzaken": "Mijn oorzaken."}}}}
+    wb = open_workbook("anna", tmp_path)
+    wb.save_answer(EXERCISE, saved)
+    view = lst_kit.signal_triage(EXERCISE, workbook=open_workbook("anna", tmp_path))
+    assert view.controls[("s1", "covered_by_law")].value == "nee" and ">Signaleren aan beleid</span>" in view.route_cells["s1"].value
+    assert view.controls[("eigen_3", "frequency")].value == 4 and "eigen_3" in view.remove_buttons
+    assert view.sections["oorzaken"].value == "Mijn oorzaken." and view.reset_buttons["oorzaken"].disabled is False
+    assert view.model.to_dict()["cases"] == saved["cases"]
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_a_demo_answer_is_saved_and_shown_by_the_view(tmp_path, seed):
+    check_saved_and_shown(TYPE.demo_answer(load_spec(EXERCISE), random.Random(seed)), tmp_path)
+
+
+def test_demo_answers_for_every_case_are_shown_by_the_view(tmp_path):
+    spec = load_spec(EXERCISE)
+    answers = [TYPE.demo_answer(spec, random.Random(f"case/{i}")) for i in range(300)]
+    for case_id in case_ids():
+        answer = next((a for a in answers if a["case"] == case_id), None)
+        assert answer is not None, case_id
+        check_saved_and_shown(answer, tmp_path / case_id)
+
+
+def test_a_new_case_gets_demo_answers_and_shows_in_the_view(data, tmp_path):
+    """A case a teacher adds (no written demo stories) still gets valid demo
+    answers, built from its own case file."""
+    source = yaml.safe_load((data / "cases" / "ilt_ontgassen_binnenvaart.yaml").read_text("utf-8"))
+    source.update(case_id="nieuwe_casus", title="Een nieuwe casus")
+    (data / "cases" / "nieuwe_casus.yaml").write_text(yaml.safe_dump(source, allow_unicode=True), encoding="utf-8")
+    assert "nieuwe_casus" in case_ids()
+    spec = load_spec(EXERCISE)
+    answer = next((a for a in (TYPE.demo_answer(spec, random.Random(f"new/{i}")) for i in range(300))
+                   if a["case"] == "nieuwe_casus"), None)
+    assert answer is not None
+    assert {r["id"] for r in answer["routing"]} >= {s.id for s in load_case("nieuwe_casus").signals}
+    check_saved_and_shown(answer, tmp_path / "wb")
+
+
+def test_a_broken_case_is_left_out_of_the_choice(data, wb):
+    (data / "cases" / "igj_cosmetische_injectables.yaml").write_text("case_id: [kapot\n", encoding="utf-8")
+    view = lst_kit.signal_triage(EXERCISE, workbook=wb)
+    assert not isinstance(view, ErrorBanner)
+    offered = [value for _, value in view.case_choice.options]
+    assert "igj_cosmetische_injectables" not in offered and "nvwa_maaltijdplatforms" in offered

@@ -1,24 +1,32 @@
-"""Module 5 models without Jupyter: the public-values map (divergence index),
-the signal triage rule and its loader, the triage model and the hooks."""
+"""E5.2 signal triage, the model: the triage rule and its loader, routes,
+own observations, the drafted signalement and the saved answer."""
 
-import math
 import shutil
-import statistics
 
 import pytest
 import yaml
 
-from lst_kit.content.cases import load_case
-from lst_kit.content import ContentError, load_spec
+from lst_kit.content import ContentError, load_case, load_spec
 from lst_kit.errors import InputError
-from lst_kit.exercises import signal_triage as st
-from lst_kit.exercises.signal_triage import Observation, SignalTriage, load_rule
+from lst_kit.exercises.signal_triage import load_rule
+from lst_kit.exercises.signal_triage.model import Observation, SignalTriage
+from lst_kit.exercises.signal_triage.readings import offered_cases
 
 
 def edit_yaml(path, change):
     doc = yaml.safe_load(path.read_text(encoding="utf-8"))
     change(doc)
     path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def fresh(spec):
+    """A new model on the spec's start case, with the course's rule and cases."""
+    return SignalTriage(spec, load_rule(spec.rule_name), offered_cases())
+
+
+def restored(spec, data):
+    """A saved answer through the one restore path."""
+    return SignalTriage.from_dict(spec, data, load_rule(spec.rule_name), offered_cases())
 
 
 # -- triage rule ------------------------------------------------------------------------
@@ -159,14 +167,14 @@ def routes(model):
 
 
 def test_case_signals_are_routed_and_counted(st_spec):
-    model = SignalTriage(st_spec)
+    model = fresh(st_spec)
     assert routes(model) == {"s1": "handhaven", "s2": "agenderen", "s3": "agenderen", "s4": "signaleren",
                              "s5": "signaleren", "s6": "signaleren"}
     assert model.counts() == {"handhaven": 1, "signaleren": 3, "agenderen": 2}
 
 
 def test_edits_change_the_route_and_are_validated(st_spec):
-    model = SignalTriage(st_spec)
+    model = fresh(st_spec)
     model.edit("s1", "covered_by_law", "nee")
     assert routes(model)["s1"] == "signaleren"
     model.edit("s6", "systemic", True)
@@ -189,7 +197,7 @@ def test_edits_change_the_route_and_are_validated(st_spec):
 
 
 def test_own_observations_are_checked_added_and_removed(st_spec):
-    model = SignalTriage(st_spec)
+    model = fresh(st_spec)
     first = model.add_own("  Thuiskoks  bezorgen zelf, zonder koeltas. ", 4, 2, "deels", False, "Platforms")
     assert (first.id, first.observation, first.own) == ("eigen_1", "Thuiskoks bezorgen zelf, zonder koeltas.", True)
     assert routes(model)["eigen_1"] == "signaleren"
@@ -221,7 +229,7 @@ def test_own_observations_are_checked_added_and_removed(st_spec):
 
 
 def test_draft_signalement_comes_from_the_policy_route(st_spec):
-    model = SignalTriage(st_spec)
+    model = fresh(st_spec)
     problem, evidence, causes, actors, own = st_spec.outline
     policy = model.in_route("signaleren")
     assert [o.id for o in policy] == ["s4", "s5", "s6"]
@@ -247,7 +255,7 @@ def test_draft_signalement_comes_from_the_policy_route(st_spec):
 
 
 def test_no_policy_observations_gives_a_clear_draft(st_spec):
-    model = SignalTriage(st_spec)
+    model = fresh(st_spec)
     for sid in ("s4", "s5", "s6"):
         model.edit(sid, "covered_by_law", "ja")
         model.edit(sid, "systemic", False)
@@ -256,7 +264,7 @@ def test_no_policy_observations_gives_a_clear_draft(st_spec):
 
 
 def test_triage_round_trip_per_case_and_tolerant_restore(st_spec):
-    model = SignalTriage(st_spec)
+    model = fresh(st_spec)
     model.edit("s2", "severity", 2)
     model.add_own("Eigen waarneming", 3, 3, "nee", True, "Ministerie")
     model.set_outline("bewijs", "Eigen bewijs.")
@@ -265,7 +273,7 @@ def test_triage_round_trip_per_case_and_tolerant_restore(st_spec):
     saved = model.to_dict()
     assert saved["case"] == "kinderopvang_bso_personeelstekort"
     assert {r["id"]: r["route"] for r in saved["routing"]}["s3"] == routes(model)["s3"]
-    back = SignalTriage.from_dict(st_spec, saved)
+    back = restored(st_spec, saved)
     assert back.to_dict() == saved
     back.switch_case("nvwa_maaltijdplatforms")
     assert back.outline_text("bewijs") == "Eigen bewijs." and back.state.own[0].who_can_act == "Ministerie"
@@ -274,153 +282,81 @@ def test_triage_round_trip_per_case_and_tolerant_restore(st_spec):
         "own": [{"observation": ""}, {"id": "eigen_4", "observation": "Goed", "frequency": 2, "severity": 2,
                                       "covered_by_law": "nvt", "systemic": False}, "kapot"],
         "outline": {"probleem": 5, "oorzaken": "Mijn oorzaken", "weg": "tekst"}}, "geen_casus": {}}}
-    model = SignalTriage.from_dict(st_spec, junk)
+    model = restored(st_spec, junk)
     assert model.case_id == "nvwa_maaltijdplatforms"
     assert model.state.edits == {"s1": {"severity": 1}}
     assert [(o.id, o.observation) for o in model.state.own] == [("eigen_4", "Goed")]
     assert model.state.outline == {"oorzaken": "Mijn oorzaken"}
 
 
-# -- hooks --------------------------------------------------------------------------------
-def test_signal_summary_puts_one_signal_to_policy_first(st_spec):
-    model = SignalTriage(st_spec)
-    lines = st.summarize("m5.signalen", model.to_dict())
-    top = load_case("nvwa_maaltijdplatforms").signals[3]  # s4 has the largest impact on the policy route
-    assert lines[0] == f"Signaal aan beleid: {top.observation}"
-    assert "Per route: Handhaven: 1, Signaleren aan beleid: 3" in lines[1]
-    model.set_outline("probleem", "- Platforms\n- weigeren verantwoordelijkheid")
-    assert st.summarize("m5.signalen", model.to_dict())[0] == "Signaal aan beleid: Platforms weigeren verantwoordelijkheid"
-    for sid in ("s4", "s5", "s6"):
-        model.edit(sid, "covered_by_law", "ja")
-        model.edit(sid, "systemic", False)
-    model.reset_outline("probleem")
-    assert st.summarize("m5.signalen", model.to_dict())[0].startswith("Signaal aan beleid: nog geen")
-    # an answer the current content cannot rebuild still yields its snapshot
-    snapshot = {"routing": [{"id": "s9", "observation": "Oud signaal", "route": "signaleren"}]}
-    assert st.summarize("m5.signalen", snapshot) == ["Signaal aan beleid: Oud signaal"]
-    for odd in (None, 3, "tekst", {}, {"cases": "x"}, {"routing": [5]}):
-        assert st.summarize("m5.signalen", odd) == []
-        assert st.plot_answer("m5.signalen", odd) is None
-
-
-def _svg(fig):
-    """(texts, elements inside the plot area) of an svgplot figure."""
-    import xml.etree.ElementTree as ET
-
-    from lst_kit.figures import svgplot
-
-    assert isinstance(fig, svgplot.Figure)
-    root = ET.fromstring(fig.to_svg())
-    texts = ["".join(e.itertext()) for e in root.iter("{http://www.w3.org/2000/svg}text")]
-    return texts, list(root.iterfind(".//s:g/*", {"s": "http://www.w3.org/2000/svg"}))
-
-
-@pytest.mark.parametrize("module", ["signal_triage"])
-def test_module_imports_without_matplotlib(module):
-    """The class overview imports every exercise module; matplotlib loads only when a participant figure is drawn."""
-    import subprocess
-    import sys
-
-    code = f"import sys, lst_kit.exercises.{module}; print('matplotlib' in sys.modules)"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "False"
-
-
-def test_triage_class_picture_counts_routes_and_splits(st_spec):
-    one, two = SignalTriage(st_spec), SignalTriage(st_spec)
-    two.edit("s1", "covered_by_law", "nee")
-    fig, lines = st.class_picture("m5.signalen", {"a": one.to_dict(), "b": two.to_dict(), "c": None})
-    assert fig is not None
-    assert lines[0].startswith("Casus NVWA · Maaltijd aan huis: antwoorden van 2 deelnemers")
-    assert "Handhaven: gemiddeld 0,5 observaties (van 0 tot 1)." in lines
-    assert any(line.startswith("Verdeeld: 'Een groot deel") for line in lines)
-
-
-def test_triage_class_picture_is_an_svg_of_bars_and_dots(st_spec):
-    one, two = SignalTriage(st_spec), SignalTriage(st_spec)
-    two.edit("s1", "covered_by_law", "nee")
-    fig, _ = st.class_picture("m5.signalen", {"a": one.to_dict(), "b": two.to_dict()})
-    texts, marks = _svg(fig)
-    assert "Observaties per route in de groep · NVWA · Maaltijd aan huis" in texts and "Handhaven" in texts
-    rule = one.rule
-    bars = {r.key: [m for m in marks if m.tag.endswith("rect") and m.get("fill") == rule.colour(r.key).lower()]
-            for r in rule.routes}
-    assert all(len(b) == 1 for b in bars.values())   # one bar (the class mean) per route
-    assert len([m for m in marks if m.tag.endswith("circle")]) == 2 * len(rule.routes)   # a dot per participant
-    counts = [one.counts(), two.counts()]
-    mean = {k: (counts[0].get(k, 0) + counts[1].get(k, 0)) / 2 for k in bars}
-    widths = {k: float(b[0].get("width")) for k, b in bars.items()}
-    big = max(mean, key=mean.get)
-    for key in bars:
-        assert widths[key] == pytest.approx(widths[big] * mean[key] / mean[big], abs=0.05)
-    assert "0" in texts and "1" in texts   # a tick at every count
-
-
 def test_a_saved_edit_of_an_unknown_field_is_skipped_not_fatal(st_spec):
     """A workbook edited by hand (or by a later kit) may name a field this kit
     does not know: that edit is left out, the rest of the answer comes back."""
     with pytest.raises(InputError, match="zzz"):
-        SignalTriage(st_spec).edit("s5", "zzz", 1)
+        fresh(st_spec).edit("s5", "zzz", 1)
     case = st_spec.default_case
     saved = {"case": case, "cases": {case: {"edits": {"s5": {"zzz": 1}, "s1": {"covered_by_law": "nee"}}}}}
-    model = SignalTriage.from_dict(st_spec, saved)
+    model = restored(st_spec, saved)
     assert model.state.edits == {"s1": {"covered_by_law": "nee"}}
     assert routes(model)["s1"] == "signaleren"
 
 
-def _marks_at(root, colour):
-    """Centres of the scatter markers (circle, square, polygon) filled with ``colour``."""
-    out = []
-    for el in root.iter():
-        tag = el.tag.split("}")[1]
-        if el.get("fill") != colour or el.get("stroke") != "#000000":
-            continue
-        if tag == "circle":
-            out.append((tag, float(el.get("cx")), float(el.get("cy"))))
-        elif tag == "rect":
-            out.append((tag, float(el.get("x")) + float(el.get("width")) / 2,
-                        float(el.get("y")) + float(el.get("height")) / 2))
-        elif tag == "polygon":
-            pts = [tuple(map(float, p.split(","))) for p in el.get("points").split()]
-            out.append((tag, sum(p[0] for p in pts) / len(pts), (min(p[1] for p in pts) + max(p[1] for p in pts)) / 2))
-    return out
+def test_an_answer_saved_by_the_kit_restores(st_spec):
+    """A literal answer as the kit before the package split wrote it."""
+    own = "Bezorgers van de platforms halen maaltijden op in een gewone rugzak."
+    saved = {"case": "nvwa_maaltijdplatforms",
+             "cases": {"kinderopvang_bso_personeelstekort": {"edits": {"s3": {"frequency": 1}}, "own": [],
+                                                             "outline": {}},
+                       "nvwa_maaltijdplatforms": {
+                           "edits": {"s1": {"covered_by_law": "nee"}},
+                           "own": [{"id": "eigen_2", "observation": own, "frequency": 4, "severity": 3,
+                                    "covered_by_law": "deels", "systemic": True, "who_can_act": "Platforms"}],
+                           "outline": {"oorzaken": "De wet zegt niets over platforms."}}},
+             "routing": [{"id": "s1", "observation": "(tekst van toen)", "route": "signaleren", "own": False}]}
+    model = restored(st_spec, saved)
+    assert model.case_id == "nvwa_maaltijdplatforms"
+    assert model.state.edits == {"s1": {"covered_by_law": "nee"}}
+    assert [(o.id, o.observation, o.who_can_act, o.own) for o in model.state.own] == [
+        ("eigen_2", own, "Platforms", True)]
+    assert model.outline_text("oorzaken") == "De wet zegt niets over platforms." and model.is_edited("oorzaken")
+    assert not model.is_edited("probleem")
+    # the routes follow from the rule: s1 (now not covered by law) and the own one (impact 12) go to policy
+    assert routes(model) == {"s1": "signaleren", "s2": "agenderen", "s3": "agenderen", "s4": "signaleren",
+                             "s5": "signaleren", "s6": "signaleren", "eigen_2": "signaleren"}
+    again = model.to_dict()
+    assert again["case"] == saved["case"] and again["cases"] == saved["cases"]
+    assert [(r["id"], r["route"]) for r in again["routing"]] == list(routes(model).items())
+    model.switch_case("kinderopvang_bso_personeelstekort")
+    assert model.observation("s3").frequency == 1
 
 
-def test_triage_plot_is_an_svg_of_route_counts_and_observations_marked_by_route(st_spec):
-    import xml.etree.ElementTree as ET
+def test_observation_is_the_first_of_the_observations_with_its_id(st_spec):
+    model = fresh(st_spec)
+    model.edit("s2", "severity", 1)
+    model.add_own("Eigen waarneming", 3, 3, "nee", True)
+    for obs in model.observations():
+        assert model.observation(obs.id) == next(o for o in model.observations() if o.id == obs.id)
+    assert model.observation("s2").severity == 1
 
-    from lst_kit.figures import svgplot
 
-    model = SignalTriage(st_spec)
-    model.edit(model.case.signals[0].id, "frequency", 1)
-    fig = st.plot_triage(model)
-    assert isinstance(fig, svgplot.Figure) and len(fig.axes) == 2
-    root = ET.fromstring(fig.to_svg())
-    texts = ["".join(e.itertext()) for e in root.iter("{http://www.w3.org/2000/svg}text")]
-    assert "Observaties per route" in texts and "Frequentie en ernst per observatie" in texts
-    assert "aantal observaties" in texts
-    rule, counts, routed = model.rule, model.counts(), model.routed()
-    # every observation is named next to its marker, every route in the legend (wrapped) and on the bar axis
-    for obs, _, _, _ in routed:
-        assert texts.count(obs.id) == 1
-    for route in rule.routes:
-        assert route.label.replace(" ", "") in [x.replace(" ", "") for x in texts]
-    # bars: one per route with observations, lengths proportional to the counts
-    bars = {r.key: [float(e.get("width")) for e in root.iter("{http://www.w3.org/2000/svg}rect")
-                    if e.get("fill") == rule.colour(r.key).lower() and e.get("stroke") is None] for r in rule.routes}
-    widths = {k: w[0] for k, w in bars.items() if w}
-    per_one = [widths[k] / counts[k] for k in widths]
-    assert set(widths) == {k for k, n in counts.items() if n} and max(per_one) - min(per_one) < 0.05
-    # markers: one per observation in its route's colour and shape; higher frequency lies further right
-    shape = {"o": "circle", "s": "rect"}
-    for route in rule.routes:
-        mine = [obs for obs, r, _, _ in routed if r == route.key]
-        marks = _marks_at(root, rule.colour(route.key).lower())
-        marks = [m for m in marks if m[0] == shape.get(rule.marker(route.key), "polygon")]
-        assert len(marks) == len(mine) + 1  # and one in the legend
-    first = routed[0][0]
-    xs = {obs.id: None for obs, _, _, _ in routed}
-    for e in root.iter("{http://www.w3.org/2000/svg}text"):
-        if "".join(e.itertext()) in xs:
-            xs["".join(e.itertext())] = float(e.get("x"))
-    assert first.frequency == 1 and xs[first.id] == min(xs.values())
+def test_short_is_textwrap_shorten_with_an_ellipsis():
+    assert Observation("x", "kort", 1, 1, "ja", False).short(10) == "kort"
+    assert Observation("x", "een wat langere observatie", 1, 1, "ja", False).short(20) == "een wat langere …"
+
+
+def test_a_teachers_edit_of_the_rule_takes_effect_without_a_restart(data, st_spec):
+    model = fresh(st_spec)
+    assert routes(model)["s1"] == "handhaven"
+    edit_yaml(data / "reference" / "signaal_triage.yaml",
+              lambda d: d.update(rules=[], default={"route": "agenderen", "why": "alles"}))
+    assert set(routes(fresh(st_spec)).values()) == {"agenderen"}
+
+
+def test_the_model_only_offers_the_cases_it_was_given(st_spec):
+    only = {"nvwa_maaltijdplatforms": load_case("nvwa_maaltijdplatforms")}
+    model = SignalTriage(st_spec, load_rule(), only)
+    with pytest.raises(InputError, match="Casus"):
+        model.switch_case("ilt_ontgassen_binnenvaart")
+    back = SignalTriage.from_dict(st_spec, {"case": "ilt_ontgassen_binnenvaart", "cases": {
+        "ilt_ontgassen_binnenvaart": {"edits": {"s1": {"frequency": 1}}}}}, load_rule(), only)
+    assert back.case_id == "nvwa_maaltijdplatforms" and list(back.per_case) == ["nvwa_maaltijdplatforms"]
