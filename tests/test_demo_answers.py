@@ -6,7 +6,6 @@ participants and stays within what the case and the spec allow."""
 
 import json
 import shutil
-import statistics
 
 import numpy as np
 import pytest

@@ -154,8 +154,9 @@ class PublicValuesView(ExerciseFrame):
         self._build_values()
 
     def _redraw(self) -> None:
+        title = esc(t("public_values.col_index"))
         for value, index in self.model.divergence():
-            self.row_index[value].value = f"<span title='{esc(t('public_values.col_index'))}'>{two_decimals(index)}</span>"
+            self.row_index[value].value = f"<span title='{title}'>{two_decimals(index)}</span>"
         # SVG keeps the numbers in the cells as text: sharp, and half the time of a PNG
         self.figure.show(plot_public_values(self.model), alt=t("public_values.alt"), caption=caption(self.model),
                          fmt="svg")

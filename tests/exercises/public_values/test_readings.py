@@ -6,7 +6,6 @@ import random
 import statistics
 import subprocess
 import sys
-import xml.etree.ElementTree as ET
 
 import pytest
 from _svg import svg_picture

@@ -3,7 +3,6 @@ model, the workbook file and what the participant sees."""
 
 import json
 import random
-import shutil
 
 import pytest
 import yaml
@@ -168,7 +167,8 @@ def test_an_answer_saved_by_the_kit_is_shown(tmp_path):
     wb = open_workbook("anna", tmp_path)
     wb.save_answer(EXERCISE, saved)
     view = lst_kit.signal_triage(EXERCISE, workbook=open_workbook("anna", tmp_path))
-    assert view.controls[("s1", "covered_by_law")].value == "nee" and ">Signaleren aan beleid</span>" in view.route_cells["s1"].value
+    assert view.controls[("s1", "covered_by_law")].value == "nee"
+    assert ">Signaleren aan beleid</span>" in view.route_cells["s1"].value
     assert view.controls[("eigen_3", "frequency")].value == 4 and "eigen_3" in view.remove_buttons
     assert view.sections["oorzaken"].value == "Mijn oorzaken." and view.reset_buttons["oorzaken"].disabled is False
     assert view.model.to_dict()["cases"] == saved["cases"]
