@@ -19,7 +19,7 @@ files. The saved answer keeps the participant's choices per case::
 
 from __future__ import annotations
 
-import statistics
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -117,7 +117,10 @@ def divergence_index(weights) -> float:
     0.0
     """
     values = [float(w) for w in weights]
-    return statistics.pstdev(values) if values else 0.0
+    if not values:
+        return 0.0
+    mean = math.fsum(values) / len(values)
+    return math.sqrt(math.fsum((x - mean) ** 2 for x in values) / len(values))
 
 
 @dataclass

@@ -172,8 +172,11 @@ class SignalTriage:
         return [self._signal_observation(s) for s in self.case.signals] + list(self.state.own)
 
     def observation(self, obs_id: str) -> Observation:
-        """The first of :meth:`observations` with this id."""
-        found = next((o for o in self.observations() if o.id == obs_id), None)
+        """The first of :meth:`observations` with this id (only that one is built)."""
+        signal = next((s for s in self.case.signals if s.id == obs_id), None)
+        if signal is not None:
+            return self._signal_observation(signal)
+        found = next((o for o in self.state.own if o.id == obs_id), None)
         if found is None:
             raise InputError(t("signal_triage.field_observation"), t("signal_triage.allowed_observation"), obs_id)
         return found
@@ -301,7 +304,7 @@ class SignalTriage:
         if not isinstance(text, str) or len(text) > MAX_OUTLINE_CHARS:
             given = t("signal_triage.given_chars", n=len(text)) if isinstance(text, str) else type(text).__name__
             raise InputError(section.label, t("reflection.allowed", max=MAX_OUTLINE_CHARS), given)
-        if text == self.draft(section) and key not in self.state.outline:
+        if key not in self.state.outline and text == self.draft(section):
             return
         self.state.outline[key] = text
 
