@@ -14,9 +14,8 @@ from .rule import MAX_ROUTES, TriageRule
 
 __all__ = ["MARKERS", "caption", "one_decimal", "plot_class", "plot_triage", "route_colour", "route_marker"]
 
-#: The marker of each route, in the rule's order.
-MARKERS = ("o", "s", "^", "D", "v", "P")
-assert len(MARKERS) >= MAX_ROUTES
+#: The marker of each route, in the rule's order (a rule has at most MAX_ROUTES routes).
+MARKERS = ("o", "s", "^", "D", "v", "P")[:MAX_ROUTES]
 
 
 def one_decimal(x: float) -> str:

@@ -112,8 +112,8 @@ class TriageSpec:
     causes: dict[str, str]
 
 
-def parse_spec(root: Field, exercise_id: str, case_ids) -> TriageSpec:
-    """The spec (``case_ids``: the cases the course offers). That the rule file
+def parse_spec(root: Field, exercise_id: str, known_cases) -> TriageSpec:
+    """The spec (``known_cases``: the ids of the cases the course offers). That the rule file
     exists and is valid is checked by the caller, which reads it."""
     rule_name = root.key("rule")
     outline = tuple(Section(n.key("key"), n.text("label"), n.text("question"), n.choice("draft", DRAFTS))
@@ -122,7 +122,7 @@ def parse_spec(root: Field, exercise_id: str, case_ids) -> TriageSpec:
     causes_node = root.sub("causes")
     causes = {key: causes_node.text(key) for key in (*LAW_COVERAGE, "systemic")}
     return TriageSpec(exercise_id, root.text("title"), root.text("intro", default="", empty_ok=True),
-                      root.choice("default_case", list(case_ids)), rule_name, outline, causes)
+                      root.choice("default_case", list(known_cases)), rule_name, outline, causes)
 
 
 # -- model --------------------------------------------------------------------------
