@@ -896,10 +896,6 @@ class Axes:
         for name in ("x", "y") if axis == "both" else (axis,):
             self._integer[name] = bool(integer)
 
-    def integer_ticks(self, axis: str = "y") -> None:
-        """TRANSITIONAL: ``locator_params(axis, integer=True)``."""
-        self.locator_params(axis, integer=True)
-
     def set_title(self, text, *, fontsize=None, loc="center"):
         if loc not in ("left", "center", "right"):
             raise ValueError(f"svgplot: set_title(loc=...) is 'left', 'center' or 'right', not {loc!r}")

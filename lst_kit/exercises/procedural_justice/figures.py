@@ -77,7 +77,7 @@ def plot_class(spec: JusticeSpec, per_element: dict[str, list[int]]) -> svgplot.
     if spec.scale.max <= 10:  # a tick at every score, where the dots are
         ax.set_xticks(range(spec.scale.max + 1))
     else:
-        ax.integer_ticks("x")
+        ax.locator_params(axis="x", integer=True)
     ax.set_xlabel(t("procedural_justice.axis_score", low=spec.scale.low, high=spec.scale.high) + " · "
                   + t("procedural_justice.class_legend"))
     ax.set_title(t("procedural_justice.plot_class"), loc="left", fontsize=10)

@@ -5,11 +5,7 @@ types too), ``figures``, ``readings`` (portfolio and class overview) and
 
 from __future__ import annotations
 
-# TRANSITIONAL: the flat modules of other types still import these from here;
-# new code imports them from .model. Pure names: no ipywidgets is imported.
-from .model import Scale, parse_scale
-
-__all__ = ["Scale", "parse_scale", "rating_scales"]
+__all__ = ["rating_scales"]
 
 
 def rating_scales(exercise_id: str, workbook=None):

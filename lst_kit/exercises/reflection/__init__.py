@@ -5,11 +5,7 @@ the text area), ``readings`` (portfolio and class overview) and ``view``
 
 from __future__ import annotations
 
-# TRANSITIONAL: the flat modules of other types still import these from here;
-# new code imports them from .model. Pure names: no ipywidgets is imported.
-from .model import MAX_CHARS, word_count
-
-__all__ = ["MAX_CHARS", "reflection", "word_count"]
+__all__ = ["reflection"]
 
 
 def reflection(exercise_id: str, workbook=None):

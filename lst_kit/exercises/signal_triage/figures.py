@@ -80,7 +80,7 @@ def plot_triage(model: SignalTriage) -> svgplot.Figure:
     bx.set_ylabel(t("signal_triage.axis_severity"), fontsize=8)
     bx.set_title(t("signal_triage.plot_scatter"), loc="left", fontsize=9.5)
     style_axes(bx)
-    handles = [svgplot.Line2D(linestyle="", marker=route_marker(rule, r.key), markersize=7,
+    handles = [svgplot.Line2D([], [], linestyle="", marker=route_marker(rule, r.key), markersize=7,
                               color=route_colour(rule, r.key), markerfacecolor=route_colour(rule, r.key),
                               markeredgecolor="black", label=wrap_label(r.label, 16))
                for r in routes]
@@ -113,7 +113,7 @@ def plot_class(rule: TriageRule, case_label: str, counts: dict[str, list[int]]) 
     if top <= 10:  # a tick at every count, where the dots are
         ax.set_xticks(range(top + 1))
     else:
-        ax.integer_ticks("x")
+        ax.locator_params(axis="x", integer=True)
     ax.set_xlabel(t("signal_triage.axis_count") + " · " + t("signal_triage.class_legend"))
     ax.set_title(t("signal_triage.plot_class", case=case_label), loc="left", fontsize=10)
     style_axes(ax)
