@@ -26,7 +26,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 TEACHER_PREFIX = "docent_"
 
 # Disclaimers that leave an unsettled question in front of a participant.

@@ -13,7 +13,7 @@ from lst_kit import cli
 from lst_kit.paths import data_dir
 from lst_kit.content import load_spec
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 FIXTURES = REPO / "tests" / "fixtures" / "content"
 
 #: fault (= fixture file name) -> (field named in the message, found value shown)

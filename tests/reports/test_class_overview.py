@@ -17,7 +17,7 @@ from lst_kit.reports.class_overview import collect, pseudonym, read_class, rende
 from lst_kit.content import exercise_ids, load_spec
 from lst_kit.workbook import open_workbook
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import nbformat
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 
 def test_module_2_rebuilds_saved_answers_in_a_fresh_kernel(tmp_path, monkeypatch):

@@ -14,7 +14,7 @@ from lst_kit import cli
 from lst_kit.reports import readings as hooks
 from lst_kit.reports.portfolio import build_portfolio, md_escape, render_html, render_markdown
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture

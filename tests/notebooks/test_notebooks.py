@@ -11,7 +11,7 @@ from lst_kit._notebooks import dirty_cells
 from lst_kit.content import load_spec
 from lst_kit.registry import EXERCISE_TYPES
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 MODULES = sorted((REPO / "notebooks").glob("*.ipynb"))
 EXERCISES = sorted((REPO / "exercises").glob("*.ipynb"))
 ALL = MODULES + EXERCISES

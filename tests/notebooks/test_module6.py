@@ -11,7 +11,7 @@ from nbclient import NotebookClient
 from lst_kit.content import load_spec
 from lst_kit.workbook import open_workbook
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 
 def execute(path: Path, cwd: Path):
