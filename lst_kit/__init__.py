@@ -25,6 +25,7 @@ __version__ = "0.1.0"
 _LAZY = {
     **EXERCISE_TYPES,
     "workbook_status": "lst_kit.ui",
+    "workbook_transfer": "lst_kit.transfer",
     "portfolio_button": "lst_kit.exercises.learning_plan",
     "class_overview": "lst_kit.classroom",
 }
@@ -54,6 +55,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .exercises.sparrow_canvas import sparrow_canvas
     from .exercises.strategic_triangle import strategic_triangle
     from .exercises.effect_chain import effect_chain
+    from .transfer import workbook_transfer
     from .ui import workbook_status
 
 

@@ -23,6 +23,7 @@ import ipywidgets as widgets
 from .content import ContentError
 from .errors import InputError
 from .i18n import t
+from . import web
 from .plotting import data_uri
 from .workbook import Workbook, WorkbookError, open_workbook
 
@@ -171,7 +172,9 @@ class Debouncer:
 
     def request(self) -> None:
         loop = _kernel_loop()
-        if loop is None or self.delay <= 0:
+        # In the browser (JupyterLite) nothing runs when a tab closes (no atexit, no
+        # pagehide reaching the kernel in time): save every change at once.
+        if loop is None or self.delay <= 0 or web.in_browser():
             self.flush()
             return
         if self._handle is None:
@@ -343,6 +346,10 @@ def workbook_status(participant: str | None = None, folder=None) -> widgets.Widg
             banner = ErrorBanner()
             banner.show("\n".join(wb.notices), kind="info", source="workbook")
             box.children += (banner,)
+        if web.in_browser():  # JupyterLite: choose a name, take the workbook along
+            from .transfer import TransferPanel
+
+            box.children += (TransferPanel(wb),)
         return box
 
     return build_view(build)
