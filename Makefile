@@ -11,7 +11,7 @@ LAB_FLAGS ?= $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root,)
 MODULE ?= 1
 LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings/overrides.json
 
-.PHONY: lab app test install clean-notebooks bench clean
+.PHONY: lab app test install lite clean-notebooks bench clean
 
 # (Re)install when the venv is missing or pyproject.toml changed.
 $(STAMP): pyproject.toml
@@ -36,7 +36,13 @@ lab: $(STAMP) $(LAB_SETTINGS)
 app: $(STAMP)
 	$(BIN)/lst-kit app $(MODULE)
 
-test: $(STAMP)
+# The whole course as a static JupyterLite site in _site/ (built offline from
+# PyPI and npm, versions in deploy/lite/; cached, so a second run is quick).
+lite: $(STAMP)
+	$(BIN)/python deploy/lite/build.py --out _site
+
+# The browser test of the static site (tests/browser/test_lite.py) needs it built.
+test: $(STAMP) lite
 	$(BIN)/python -m pytest
 
 # Strip outputs and execution counts from every notebook (they are committed clean).
@@ -48,4 +54,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/run_all.py
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info
+	rm -rf $(VENV) build dist *.egg-info _site
