@@ -218,3 +218,76 @@ def test_an_answer_survives_a_reload_and_never_leaves_the_machine(lite_browser, 
         print(f"lite: {len(text)} tekens getypt en opgeslagen in {typing_s:.1f} s; build {site.built_s:.0f} s")
     finally:
         visit.close()
+
+
+def _drive_file(page, path: str) -> str | None:
+    """A file of the browser's storage (/drive), read through JupyterLite's contents API."""
+    fmt, content = page.evaluate("""async (path) => {
+        try {
+            const model = await window.jupyterapp.serviceManager.contents.get(path, {content: true});
+            return [model.format, typeof model.content === 'string' ? model.content : JSON.stringify(model.content)];
+        } catch (e) { return [null, null]; }
+    }""", path)
+    if content is None:
+        return None
+    return base64.b64decode(content).decode("utf-8") if fmt == "base64" else content
+
+
+def test_name_download_and_upload_in_the_browser(lite_browser, site, tmp_path, screenshots):
+    """The status cell of a module in the browser: the participant's own name,
+    one-click downloads of workbook and portfolio, and an upload that keeps
+    the current workbook."""
+    visit = Visit(lite_browser, site)
+    page = visit.page
+    try:
+        visit.open("notebooks/02_sparrow_en_moore.ipynb")
+        visit.run_every_cell()
+        assert visit.problems() == []
+        name = page.locator(".lst-name input").first
+        name.fill("Anna de Vries")
+        page.get_by_role("button", name="Naam bewaren").click()
+        page.wait_for_function("document.querySelector('.lst-name').innerText.includes('Je naam is bewaard')",
+                               timeout=30_000)
+        # answers given now land in Anna's workbook (the cells are run again, as the message says)
+        visit.run_every_cell()
+        area = page.locator(".lst-exercise textarea").first
+        area.click()
+        page.keyboard.type("Antwoord van Anna")
+        page.keyboard.press("Tab")
+        page.wait_for_timeout(1000)
+        assert "Antwoord van Anna" in (_drive_file(page, "LST-werkboek/Anna de Vries.json") or "")
+        assert _drive_file(page, "LST-werkboek/deelnemer.txt") == "Anna de Vries\n"
+
+        with page.expect_download(timeout=60_000) as download:
+            page.locator(".lst-download", has_text="Download mijn werkboek").first.click()
+        assert download.value.suggested_filename == "Anna de Vries.json"
+        downloaded = Path(download.value.path()).read_text(encoding="utf-8")
+        assert json.loads(downloaded)["participant"] == "Anna de Vries" and "Antwoord van Anna" in downloaded
+
+        with page.expect_download(timeout=120_000) as download:
+            page.locator(".lst-download", has_text="Download mijn portfolio").first.click()
+        assert download.value.suggested_filename == "Anna de Vries-portfolio.html"
+        html = Path(download.value.path()).read_text(encoding="utf-8")
+        assert "Antwoord van Anna" in html and "<html" in html.lower()
+
+        uploaded = {"schema_version": 1, "participant": "anna",
+                    "answers": {"m1.reflectie_wrr": {"text": "Meegenomen van een andere computer"}}}
+        upload = tmp_path / "anna.json"
+        upload.write_text(json.dumps(uploaded), encoding="utf-8")
+        with page.expect_file_chooser(timeout=30_000) as chooser:
+            page.locator(".lst-transfer .widget-upload").first.click()
+        chooser.value.set_files(str(upload))
+        page.wait_for_function("document.querySelector('.lst-transfer').innerText.includes('is geladen')",
+                               timeout=30_000)
+        now = json.loads(_drive_file(page, "LST-werkboek/Anna de Vries.json"))
+        assert now["answers"] == uploaded["answers"] and now["participant"] == "Anna de Vries"
+        listing = page.evaluate("""async () => (await window.jupyterapp.serviceManager.contents.get(
+            'LST-werkboek', {content: true})).content.map(m => m.name)""")
+        kept = [n for n in listing if n.startswith("Anna de Vries.json.voor-upload-")]
+        assert len(kept) == 1
+        assert "Antwoord van Anna" in _drive_file(page, f"LST-werkboek/{kept[0]}")
+        page.screenshot(path=str(screenshots / "lite-transfer.png"))
+        assert visit.problems() == []
+        assert visit.elsewhere == [], f"verzoeken naar andere hosts: {visit.elsewhere}"
+    finally:
+        visit.close()
