@@ -263,6 +263,8 @@ def check_site(out: Path) -> None:
 
 def build(out: Path) -> None:
     started = time.monotonic()
+    if shutil.which("npm") is None:
+        raise SystemExit("npm ontbreekt: de Pyodide-kern komt uit de npm-registry (Debian: apt-get install npm)")
     pins = sections()
     cache = CACHE / pins_key()
     cache.mkdir(parents=True, exist_ok=True)
@@ -287,8 +289,16 @@ def build(out: Path) -> None:
         (lite / "jupyter-lite.json").write_text(json.dumps(lite_config(), indent=2) + "\n", encoding="utf-8")
         shutil.rmtree(out, ignore_errors=True)
         jupyter = py.parent / "jupyter"
-        run([jupyter, "lite", "build", "--contents", contents, "--output-dir", out, "--no-sourcemaps"],
-            cwd=lite, env={"JUPYTER_CONFIG_DIR": str(work / "jupyter-config"), "PYTHONWARNINGS": "ignore"})
+        build_log = CACHE / "jupyter-lite-build.log"
+        log(f"jupyter lite build (uitvoer in {build_log.relative_to(REPO)})")
+        with open(build_log, "wb") as fh:
+            result = subprocess.run(
+                [str(jupyter), "lite", "build", "--contents", str(contents), "--output-dir", str(out),
+                 "--no-sourcemaps"], cwd=lite, stdout=fh, stderr=subprocess.STDOUT,
+                env=dict(os.environ, JUPYTER_CONFIG_DIR=str(work / "jupyter-config"), PYTHONWARNINGS="ignore"))
+        if result.returncode != 0:
+            sys.stdout.write(build_log.read_text(encoding="utf-8", errors="replace")[-5000:])
+            raise SystemExit(f"jupyter lite build mislukt (exitcode {result.returncode}); zie {build_log}")
     check_site(out)
     log(f"klaar in {time.monotonic() - started:.0f} s: {out}")
 
