@@ -315,7 +315,6 @@ class Workbook:
             self._remember(doc)
             _atomic_write(self.backup_path, data)
 
-
     def export_bytes(self) -> bytes:
         """The workbook as a file to download: the saved answers, encoded as on disk."""
         doc = self._load()

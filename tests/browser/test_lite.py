@@ -83,6 +83,31 @@ def lite_browser():
         chromium.close()
 
 
+def test_the_site_is_offline_by_construction(site):
+    """What the build promises, read from the built files: the kernel loads
+    Pyodide from the site, never falls back to PyPI, preloads lst-kit from a
+    lock that lists only wheels lying next to it (right sha256), and the
+    widget extensions are federated."""
+    import hashlib
+
+    config = json.loads((SITE / "jupyter-lite.json").read_text(encoding="utf-8"))["jupyter-config-data"]
+    kernel = config["litePluginSettings"]["@jupyterlite/pyodide-kernel-extension:kernel"]
+    assert kernel["pyodideUrl"] == "./static/pyodide/pyodide.mjs" and kernel["disablePyPIFallback"] is True
+    assert "lst-kit" in kernel["loadPyodideOptions"]["packages"]
+    assert kernel["loadPyodideOptions"]["env"]["LST_WERKBOEK_DIR"].startswith("/drive/")
+    federated = {e["name"] for e in config["federated_extensions"]}
+    assert {"@jupyter-widgets/jupyterlab-manager", "anywidget"} <= federated
+    pyodide = SITE / "static" / "pyodide"
+    lock = json.loads((pyodide / "pyodide-lock.json").read_text(encoding="utf-8"))["packages"]
+    for entry in lock.values():
+        wheel = pyodide / entry["file_name"]
+        assert "/" not in entry["file_name"] and wheel.name.endswith("-none-any.whl")
+        assert hashlib.sha256(wheel.read_bytes()).hexdigest() == entry["sha256"], entry["name"]
+        assert set(entry["depends"]) <= set(lock), entry["name"]
+    assert "numpy" not in lock and "lst-kit" in lock
+    assert "cdn.jsdelivr" not in (SITE / "jupyter-lite.json").read_text(encoding="utf-8")
+
+
 class Visit:
     """One browser context (its own storage) on the site, counting every
     request that does not go to the loopback server."""
