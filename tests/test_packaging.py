@@ -136,3 +136,13 @@ def test_the_core_wheel_installs_in_the_browser_and_the_desktop_parts_are_an_ext
 
 def test_make_install_installs_the_desktop_extra():
     assert '-e ".[lab,test]"' in (REPO / "Makefile").read_text(encoding="utf-8")
+
+
+def test_app_without_the_lab_extra_says_what_to_install(monkeypatch, capsys):
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "voila" else real(name, *a))
+    monkeypatch.setattr(subprocess, "call", lambda *a, **k: 0)  # were it to start Voilà anyway
+    assert cli.main(["app", "1", "--no-browser"]) == 2
+    assert 'lst-kit[lab]' in capsys.readouterr().err
