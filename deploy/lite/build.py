@@ -243,6 +243,17 @@ def lite_config() -> dict:
     }
 
 
+def lite_overrides() -> dict:
+    """JupyterLab settings of the site: the kit's own (no news, no update
+    check: nothing fetched from elsewhere), and no autosave of notebooks into
+    the browser's storage. Answers live in the workbook, never in a notebook;
+    a notebook kept in the browser would hide a newer version of the course
+    that the Academie publishes."""
+    overrides = json.loads((REPO / "lst_kit" / "jupyter" / "overrides.json").read_text(encoding="utf-8"))
+    overrides["@jupyterlab/docmanager-extension:plugin"] = {"autosave": False}
+    return overrides
+
+
 def check_site(out: Path) -> None:
     """Refuse a site that would reach a CDN or miss the widget extensions."""
     config = json.loads((out / "jupyter-lite.json").read_text(encoding="utf-8"))
@@ -287,6 +298,7 @@ def build(out: Path) -> None:
         for folder in ("notebooks", "exercises"):
             shutil.copytree(REPO / folder, contents / folder, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
         (lite / "jupyter-lite.json").write_text(json.dumps(lite_config(), indent=2) + "\n", encoding="utf-8")
+        (lite / "overrides.json").write_text(json.dumps(lite_overrides(), indent=2) + "\n", encoding="utf-8")
         shutil.rmtree(out, ignore_errors=True)
         jupyter = py.parent / "jupyter"
         build_log = CACHE / "jupyter-lite-build.log"

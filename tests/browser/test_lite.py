@@ -95,6 +95,8 @@ def test_the_site_is_offline_by_construction(site):
     assert kernel["pyodideUrl"] == "./static/pyodide/pyodide.mjs" and kernel["disablePyPIFallback"] is True
     assert "lst-kit" in kernel["loadPyodideOptions"]["packages"]
     assert kernel["loadPyodideOptions"]["env"]["LST_WERKBOEK_DIR"].startswith("/drive/")
+    # notebooks are not autosaved into the browser: a new course version is never hidden by an old copy
+    assert config["settingsOverrides"]["@jupyterlab/docmanager-extension:plugin"]["autosave"] is False
     federated = {e["name"] for e in config["federated_extensions"]}
     assert {"@jupyter-widgets/jupyterlab-manager", "anywidget"} <= federated
     pyodide = SITE / "static" / "pyodide"
