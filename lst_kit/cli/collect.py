@@ -14,9 +14,9 @@ __all__ = ["add_parser", "run"]
 def add_parser(sub) -> None:
     parser = sub.add_parser("collect", help=t("cli.help_collect"), description=t("cli.help_collect"))
     parser.add_argument("dir", metavar="DIR", help=t("cli.help_collect_dir"))
-    parser.add_argument("--out", metavar="FILE", help=t("cli.help_collect_out"))
-    parser.add_argument("--csv", metavar="FILE", help=t("cli.help_collect_csv"))
-    parser.add_argument("--xlsx", metavar="FILE", help=t("cli.help_collect_xlsx"))
+    parser.add_argument("--out", metavar=t("cli.metavar_file"), help=t("cli.help_collect_out"))
+    parser.add_argument("--csv", metavar=t("cli.metavar_file"), help=t("cli.help_collect_csv"))
+    parser.add_argument("--xlsx", metavar=t("cli.metavar_file"), help=t("cli.help_collect_xlsx"))
     parser.add_argument("--names", action="store_true", help=t("cli.help_collect_names"))
     parser.set_defaults(func=run)
 
