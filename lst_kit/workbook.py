@@ -23,12 +23,12 @@ import math
 import os
 import re
 import secrets
-import threading
 from pathlib import Path
 from typing import Any
 
 from . import web
 from .i18n import t
+from .workbook_lock import Release, workbook_lock
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -227,7 +227,7 @@ class Workbook:
         self.folder = Path(folder)
         self.path = self.folder / f"{self.participant}.json"
         self.backup_path = self.folder / f"{self.participant}.json.bak"
-        self._lock = _make_lock(self.folder / f".{self.participant}.json.lock")
+        self._lock = workbook_lock(self.folder / f".{self.participant}.json.lock")
         self._cache_key: object = _UNREAD
         self._cache: dict = {}
         #: Plain Dutch messages about recoveries, for the participant.
@@ -303,7 +303,7 @@ class Workbook:
             raise WorkbookError(t("workbook.folder_unusable", folder=str(self.folder), error=str(exc))) from exc
         if not self._lock.acquire(timeout=_LOCK_TIMEOUT_S):
             raise WorkbookError(t("workbook.lock_timeout", path=str(self.path)))
-        return _Release(self._lock)
+        return Release(self._lock)
 
     def answer(self, exercise_id: str, default: Any = None) -> Any:
         """The saved answer of one exercise (a copy), or ``default``."""
@@ -373,67 +373,6 @@ class Workbook:
             self._remember(new)
             _atomic_write(self.backup_path, encoded)
         return len(answers), kept
-
-
-class _FileLock:
-    """Between processes: filelock's lock file (several kernels of one
-    participant on a desktop or a hub)."""
-
-    def __init__(self, path: Path):
-        from filelock import FileLock
-
-        self._lock = FileLock(str(path))
-
-    def acquire(self, timeout: float) -> bool:
-        from filelock import Timeout
-
-        try:
-            self._lock.acquire(timeout=timeout)
-        except Timeout:
-            return False
-        return True
-
-    def release(self) -> None:
-        self._lock.release()
-
-
-#: In-process locks by workbook, shared by every Workbook object of the same file.
-_PROCESS_LOCKS: dict[str, threading.RLock] = {}
-_PROCESS_LOCKS_GUARD = threading.Lock()
-
-
-class _ProcessLock:
-    """Within one process: the browser, where each tab is one process (the
-    Pyodide kernel) and no other process can write its storage meanwhile.
-    filelock's soft lock there deletes its own file while holding it, so
-    every save after the first waited 15 s and failed. No file is involved
-    here, so a lock file left by a closed tab can never block a save."""
-
-    def __init__(self, path: Path):
-        key = os.path.abspath(path)
-        with _PROCESS_LOCKS_GUARD:
-            self._lock = _PROCESS_LOCKS.setdefault(key, threading.RLock())
-
-    def acquire(self, timeout: float) -> bool:
-        return self._lock.acquire(timeout=timeout)
-
-    def release(self) -> None:
-        self._lock.release()
-
-
-def _make_lock(path: Path):
-    return _ProcessLock(path) if web.in_browser() else _FileLock(path)
-
-
-class _Release:
-    def __init__(self, lock):
-        self._lock = lock
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self._lock.release()
 
 
 def _check_exercise_id(exercise_id: Any) -> None:

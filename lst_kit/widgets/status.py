@@ -35,7 +35,7 @@ def workbook_status(participant: str | None = None, folder=None) -> widgets.Widg
             banner.show("\n".join(wb.notices), kind="info", source="workbook")
             box.children += (banner,)
         if web.in_browser():  # JupyterLite: choose a name, take the workbook along
-            from ..transfer import TransferPanel
+            from .transfer import TransferPanel
 
             box.children += (TransferPanel(wb),)
         return box

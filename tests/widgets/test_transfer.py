@@ -17,7 +17,9 @@ from pathlib import Path
 import pytest
 from filelock import FileLock
 
-from lst_kit import transfer, ui, web
+from lst_kit import web
+from lst_kit import widgets as ui
+from lst_kit.widgets import transfer
 from lst_kit import workbook as wbmod
 from lst_kit.workbook import WorkbookError, open_workbook, set_participant_name
 
@@ -124,7 +126,7 @@ def test_the_name_file_means_nothing_on_the_desktop(folder, monkeypatch):
 # -- saves at once in the browser -------------------------------------------------------
 def test_in_the_browser_text_is_saved_at_every_change(monkeypatch):
     loop = asyncio.new_event_loop()
-    monkeypatch.setattr(ui, "_kernel_loop", lambda: loop)
+    monkeypatch.setattr(ui.debounce, "_kernel_loop", lambda: loop)
     calls = []
     try:
         desktop = ui.Debouncer(lambda: calls.append("desktop"), delay=1.0)

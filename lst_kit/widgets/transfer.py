@@ -22,10 +22,12 @@ import anywidget
 import ipywidgets as widgets
 import traitlets
 
-from . import web
-from .i18n import t
-from .ui import ErrorBanner, build_view, esc, flush_pending
-from .workbook import Workbook, WorkbookError, open_workbook, set_participant_name
+from .. import web
+from ..i18n import t
+from .debounce import flush_pending
+from .frame import build_view
+from .parts import ErrorBanner, esc
+from ..workbook import Workbook, WorkbookError, open_workbook, set_participant_name
 
 __all__ = ["DownloadButton", "NameField", "TransferPanel", "workbook_transfer"]
 
@@ -164,7 +166,7 @@ class TransferPanel(widgets.VBox):
         self.workbook = workbook
 
     def _show_error(self, exc: Exception) -> None:
-        from .export import ExportError
+        from ..reports.portfolio import ExportError
 
         known = (ExportError, WorkbookError, OSError, ValueError)
         message = str(exc) if isinstance(exc, known) else t("ui.unexpected", error=f"{type(exc).__name__}: {exc}")
@@ -177,7 +179,7 @@ class TransferPanel(widgets.VBox):
         return f"{self.workbook.participant}.json", "application/json", data
 
     def _portfolio_file(self) -> tuple[str, str, bytes]:
-        from .export import build_portfolio, render_html
+        from ..reports.portfolio import build_portfolio, render_html
 
         flush_pending()
         if not self.workbook.path.exists():
