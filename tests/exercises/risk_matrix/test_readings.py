@@ -12,6 +12,7 @@ from _svg import SVG, filled, svg_picture
 import lst_kit
 from lst_kit.content import load_spec
 from lst_kit.errors import InputError
+from lst_kit.exercises.risk_matrix.figures import band_colours
 from lst_kit.exercises.risk_matrix.readings import TYPE, restore
 from lst_kit.figures.style import PALETTE
 from lst_kit.reports import readings
@@ -35,11 +36,14 @@ def test_heat_map_places_every_risk(spec):
               and el.get("font-weight") is None}
     yticks = {int(text): float(el.get("y")) for el, text in els if text in "12345" and el.get("text-anchor") == "end"}
     half_x, half_y = (xticks[2] - xticks[1]) / 2, (yticks[1] - yticks[2]) / 2
-    for i, risk in enumerate(m.risks):  # each number in its own cell, in a white circle
+    for i, risk in enumerate(m.risks):  # each number in its own cell, in a circle of its own band's colour
         el = numbers[str(i + 1)]
         assert abs(float(el.get("x")) - xticks[risk.likelihood]) < half_x
         assert abs(float(el.get("y")) - yticks[risk.impact]) < half_y
-    assert len(filled(root, "#ffffff", "circle")) == len(m.risks)
+    colours = band_colours(len(m.bands["lxi"]))
+    own = [colours[m.band(m.score(r))] for r in m.risks]
+    for c in set(own):
+        assert len(filled(root, c, "circle")) == own.count(c)
     assert {"Risicomatrix: Kans × effect (5×5)", "Band", "laag", "zeer hoog"} <= set(texts)
 
 
