@@ -120,7 +120,8 @@ def parse_number(text) -> float:
     if s.startswith("+"):
         s = s[1:]
     sign = -1.0 if s.startswith(("-", "\u2212")) else 1.0
-    s = s.lstrip("-\u2212")
+    if sign < 0:
+        s = s[1:]
     if not s:
         raise ValueError(text)
     group = "." if language() == "nl" else ","
