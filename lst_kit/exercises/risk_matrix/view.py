@@ -1,11 +1,10 @@
 """E3.1 Risk matrix lab, the view: a case picker, the rule, one row of
 controls per risk, the band limits, the heat map and the ranking table.
 
-Speed: an edit changes only the widgets it concerns. Each risk has a row
-(:class:`_Row`) that knows its risk by id; adding, removing or switching
-case matches rows to risks by id, reuses rows whose risk left for risks that
-came, and sends only the values that differ (a case switch on as many risks
-updates values, it builds no widgets)."""
+Speed: an edit changes only the widgets it concerns. Row i shows risk i
+(:class:`_Row` knows its risk's id); adding, removing, undoing and switching
+case send the values that differ and hide or show rows, and build a row only
+when there are more risks than ever before (see :meth:`RiskMatrixView._sync_rows`)."""
 
 from __future__ import annotations
 
@@ -15,12 +14,15 @@ import ipywidgets as widgets
 
 from ...content import Case, ContentError
 from ...i18n import number_input, t
-from ...widgets import ExerciseFrame, FigureBox, IntSlider, esc, typed_number
+from ...widgets import Debouncer, ExerciseFrame, FigureBox, IntSlider, esc, typed_number
 from ...workbook import Workbook
 from .figures import changes_text, plot_matrix, ranking_table
 from .model import RULES, RiskItem, RiskMatrix, RiskMatrixSpec, format_number
 
-__all__ = ["RiskMatrixView"]
+__all__ = ["SPARE_ROWS", "RiskMatrixView"]
+
+#: Hidden rows kept ready for the next risks added (adding then only shows one).
+SPARE_ROWS = 2
 
 
 class _Row:
@@ -106,6 +108,7 @@ class RiskMatrixView(ExerciseFrame):
         self.rule.observe(self.guard(self._on_rule), names="value")
         self.rows: list[_Row] = []
         self.rows_box = widgets.VBox()
+        self._spares = Debouncer(self._spare_rows, delay=0.3)
         # Enter adds (the Text widget sends "submit"); the value follows every keystroke, so it is current
         self.new_name = widgets.Text(description=t("risk.new_name"), placeholder=t("risk.new_placeholder"),
                                      style={"description_width": "initial"}, layout=widgets.Layout(width="50%"))
@@ -131,6 +134,7 @@ class RiskMatrixView(ExerciseFrame):
         self.changes = widgets.HTML()
         self.illustrative = widgets.HTML(f"<small>{esc(t('risk.illustrative'))}</small>")
         self._sync_rows()
+        self._spare_rows()
         self._build_bands()
         self._redraw()
         self.set_body(self.case, self.illustrative, self.rule, self.rows_box, self.undo_box,
@@ -149,46 +153,68 @@ class RiskMatrixView(ExerciseFrame):
         return self._saved
 
     def _commit(self, rows: bool = False) -> None:
-        self.save(self._answer())
+        """Show the edit, then save it (the figure goes to the browser before
+        the workbook's fsync; both happen in this handler)."""
         if rows:
             self._sync_rows()
         self._redraw()
+        self.save(self._answer())
+        if rows:
+            self._spares.request()
 
     @property
     def row_widgets(self) -> dict[str, dict]:
-        """Risk id -> that risk's controls (name, likelihood, impact, exposure, remove)."""
-        return {row.rid: row.widgets for row in self.rows}
+        """Risk id -> the controls showing it (name, likelihood, impact, exposure, remove)."""
+        return {row.rid: row.widgets for row in self.rows if row.rid}
 
     # -- widgets ----------------------------------------------------------
     def _sync_rows(self) -> None:
-        """Rows for the model's risks, in order: a row keeps its risk, rows of
-        risks that left show risks that came, new rows only for the rest."""
+        """Row i shows risk i. Rows are never rebuilt or reordered (a browser
+        re-creates the views of every box child after the first change in
+        the list): a removal hides the last row and shows the next risks one
+        row up, an addition shows a hidden row again or appends one, a case
+        switch changes values. Only values that differ are sent."""
+        risks = self.model.risks
         numbers = self.model.numbers()
         fine_kinney = self.model.rule == "fine_kinney"
-        by_id = {row.rid: row for row in self.rows}
-        wanted = {r.id for r in self.model.risks}
-        spare = [row for row in self.rows if row.rid not in wanted]
-        rows = []
+        appended = len(self.rows) < len(risks)
+        while len(self.rows) < len(risks):
+            self.rows.append(_Row(self, risks[len(self.rows)].id))
         with self.quietly():
-            for risk in self.model.risks:
-                row = by_id.get(risk.id) or (spare.pop(0) if spare else _Row(self, risk.id))
-                row.show(risk, numbers[risk.id], fine_kinney)
-                rows.append(row)
-        for row in spare:
-            self.forget_fields(*row.widgets.values())
-        self.rows = rows
-        boxes = tuple(row.box for row in rows)
-        if self.rows_box.children != boxes:
-            self.rows_box.children = boxes
+            for i, row in enumerate(self.rows):
+                if i < len(risks):
+                    row.show(risks[i], numbers[risks[i].id], fine_kinney)
+                    if row.box.layout.display is not None:
+                        row.box.layout.display = None
+                else:
+                    row.rid = ""
+                    if row.box.layout.display != "none":
+                        row.box.layout.display = "none"
+        if appended:
+            self.rows_box.children = tuple(row.box for row in self.rows)
+
+    def _spare_rows(self) -> None:
+        """Keep :data:`SPARE_ROWS` hidden rows ready, so the next additions
+        only show a row. Inside a kernel this runs a moment after the edit
+        (:attr:`_spares`, a Debouncer): the browser draws the new figure
+        first and builds the spare rows while the participant reads it."""
+        missing = len(self.model.risks) + SPARE_ROWS - len(self.rows)
+        if missing > 0:
+            for _ in range(missing):
+                row = _Row(self, "")
+                row.box.layout.display = "none"
+                self.rows.append(row)
+            self.rows_box.children = tuple(row.box for row in self.rows)
 
     def _build_bands(self) -> None:
         """Band fields of the current rule: typed with a decimal comma or
-        point; values are shown in the reader's notation."""
+        point; values in the reader's notation. One field per limit of the
+        rule with the most bands is built once; a rule with fewer hides the
+        rest, so switching rule builds nothing."""
         bands = self.model.bands[self.model.rule]
-        if len(self.band_inputs) != len(bands) - 1:
-            self.forget_fields(*self.band_inputs)
-            self.band_inputs = []
-            for i in range(len(bands) - 1):
+        if not self.band_inputs:
+            most = max(len(self.model.bands[rule]) for rule in RULES) - 1
+            for i in range(most):
                 box = widgets.Text(continuous_update=False, style={"description_width": "initial"},
                                    layout=widgets.Layout(width="auto"))
                 box.observe(self.guard(lambda c, i=i, w=box: self._on_band(i, w, c)), names="value")
@@ -196,13 +222,23 @@ class RiskMatrixView(ExerciseFrame):
                 self.band_inputs.append(box)
             self.bands_box.children = (widgets.HTML(f"<b>{esc(t('risk.bands_title'))}</b>"), *self.band_inputs)
         with self.quietly():
-            for box, band in zip(self.band_inputs, bands):
-                description = t("risk.band_upper", label=band.label)
+            for i, box in enumerate(self.band_inputs):
+                display = None if i < len(bands) - 1 else "none"
+                if box.layout.display != display:
+                    box.layout.display = display
+                if display is not None:
+                    continue
+                description = t("risk.band_upper", label=bands[i].label)
                 if box.description != description:
                     box.description = description
-                text = number_input(band.upper)
+                text = number_input(bands[i].upper)
                 if box.value != text:
                     box.value = text
+
+    @property
+    def shown_band_inputs(self) -> list:
+        """The band fields of the current rule."""
+        return self.band_inputs[: len(self.model.bands[self.model.rule]) - 1]
 
     def _on_band(self, index: int, widget, change) -> None:
         if self._syncing:
@@ -230,10 +266,11 @@ class RiskMatrixView(ExerciseFrame):
         self.undo_box.layout.display = "none"
         if self.rule.value != self.model.rule:
             self.set_quietly(self.rule, self.model.rule)
-        self.save(self._answer())
         self._sync_rows()
         self._build_bands()
         self._redraw()
+        self.save(self._answer())
+        self._spares.request()
 
     def _on_rule(self, change) -> None:
         self.model.set_rule(change["new"])
@@ -261,8 +298,8 @@ class RiskMatrixView(ExerciseFrame):
         self.undo_button.tooltip = t("risk.undo_tip", name=item.name)
         self.undo_box.layout.display = None
         self._commit(rows=True)
-        # keep the keyboard in the list: the remove button of the row now in that place
-        self.rows[min(index, len(self.rows) - 1)].remove.focus()
+        # keep the keyboard in the list: the remove button now in that place (the next risk's)
+        self.rows[min(index, len(self.model.risks) - 1)].remove.focus()
 
     def _on_undo(self) -> None:
         if self._removed is None:
@@ -273,7 +310,7 @@ class RiskMatrixView(ExerciseFrame):
         self._removed = None
         self.undo_box.layout.display = "none"
         self._commit(rows=True)
-        self.rows[index if index < len(self.rows) else -1].name.focus()
+        self.rows[min(index, len(self.model.risks) - 1)].name.focus()
 
     def _on_reset(self) -> None:
         rule = self.model.rule

@@ -111,9 +111,11 @@ def test_remove_offers_undo_and_numbers_stay(wb):
     ids = [r.id for r in view.model.risks]
     third = view.row_widgets[ids[2]]
     assert third["name"].description == "3."
+    boxes = [row.box for row in view.rows]
     view.row_widgets[ids[1]]["remove"].click()
     assert ids[1] not in view.row_widgets and view.row_widgets[ids[2]]["name"].description == "3."
-    assert view.row_widgets[ids[2]] == third  # the rows that stay are the same widgets
+    assert view.row_widgets[ids[2]]["name"].value == view.model.risk(ids[2]).name
+    assert [row.box for row in view.rows] == boxes and view.rows[-1].box.layout.display == "none"  # none rebuilt
     assert view.undo_box.layout.display is None and view.model.risks[1].id == ids[2]
     drawn = shown_svg(view.figure)
     numbers = re.findall(r'<text[^>]*font-weight="bold"[^>]*>(\d+)</text>', drawn)
@@ -156,22 +158,50 @@ def test_exposure_shows_only_under_fine_kinney(wb):
 
 
 def test_adding_removing_and_switching_case_reuse_the_rows(wb):
-    """Speed: an edit sends only the rows that changed; no list is rebuilt."""
+    """Speed: no edit rebuilds or reorders the rows (a browser re-creates
+    every box child after the first change in the list); two hidden spare
+    rows wait for the next risks, and new ones are only ever appended."""
+    from lst_kit.exercises.risk_matrix.view import SPARE_ROWS
+
     view = lst_kit.risk_matrix("m3.risicomatrix", workbook=wb)
-    before = {id(row.box) for row in view.rows}
-    view.new_name.value = "Extra"
-    view.add_button.click()
-    after = {id(row.box) for row in view.rows}
-    assert before < after and len(after - before) == 1
-    removed = id(view.rows[0].box)
-    view.rows[0].remove.click()
-    assert {id(row.box) for row in view.rows} == after - {removed}
-    kept = {id(row.box) for row in view.rows}
+    boxes = list(view.rows_box.children)
+    assert len(boxes) == len(view.model.risks) + SPARE_ROWS
+    assert [b.layout.display for b in boxes[-SPARE_ROWS:]] == ["none"] * SPARE_ROWS
+    view.rows[1].remove.click()
+    assert list(view.rows_box.children) == boxes and len(view.row_widgets) == len(view.model.risks)
+    for name in ("Extra", "Nog een", "En nog een"):
+        before = list(view.rows_box.children)
+        view.new_name.value = name
+        view.add_button.click()
+        after = list(view.rows_box.children)
+        assert after[:len(before)] == before  # only appended, never rebuilt
+        assert len(after) == len(view.model.risks) + SPARE_ROWS or after == before
+        shown = [b for b in after if b.layout.display is None]
+        assert len(shown) == len(view.model.risks)
+    kept = list(view.rows_box.children)
     other = next(c for c in view.cases if c != view.model.case_id)
     view.case.value = other
-    reused = {id(row.box) for row in view.rows}
-    assert len(reused - kept) == max(0, len(view.model.risks) - len(kept))  # new rows only for extra risks
-    assert [w["name"].value for w in view.row_widgets.values()] == [r.name for r in view.model.risks]
+    assert list(view.rows_box.children[:len(kept)]) == kept
+    shown = [w["name"].value for w in view.row_widgets.values()]
+    assert shown == [r.name for r in view.model.risks]
+    assert [row.rid for row in view.rows if row.rid] == [r.id for r in view.model.risks]
+    view.rows[0].likelihood.value = 5 if view.model.risks[0].likelihood != 5 else 4  # a reused row edits its new risk
+    assert view.model.risks[0].likelihood == view.rows[0].likelihood.value
+    assert saved(wb)["cases"][other]["risks"][0]["likelihood"] == view.rows[0].likelihood.value
+
+
+def test_switching_rule_builds_no_band_fields(wb):
+    view = lst_kit.risk_matrix("m3.risicomatrix", workbook=wb)
+    fields = list(view.bands_box.children)
+    view.rule.value = "fine_kinney"
+    assert list(view.bands_box.children) == fields
+    assert [b.description for b in view.shown_band_inputs] == [
+        f"{band.label} tot en met" for band in view.model.bands["fine_kinney"][:-1]]
+    view.shown_band_inputs[-1].value = "450"
+    assert view.model.bands["fine_kinney"][-2].upper == 450
+    view.rule.value = "lxi"
+    assert list(view.bands_box.children) == fields and len(view.shown_band_inputs) == 3
+    assert [b.layout.display for b in view.band_inputs[3:]] == ["none"] * (len(view.band_inputs) - 3)
 
 
 def test_switching_case_keeps_both(wb):
