@@ -44,7 +44,7 @@ function render({ model, el }) {
       setTimeout(() => {
         const r = box.getBoundingClientRect();
         if (r.top < 0 || r.bottom > (window.innerHeight || document.documentElement.clientHeight)) {
-          box.scrollIntoView({ block: "nearest" });
+          box.scrollIntoView({ block: "center" });
         }
       }, 0);
     }
