@@ -31,8 +31,6 @@ def shown_input(given: Any) -> str:
     (``500``, ``0,5``), never a 300-character paste in full."""
     if given is None or (isinstance(given, str) and not given.strip()):
         return t("input.empty")
-    if isinstance(given, bool):
-        return t("hooks.word_yes") if given else t("hooks.word_no")
-    if isinstance(given, (int, float)) and math.isfinite(given):
+    if isinstance(given, (int, float)) and not isinstance(given, bool) and math.isfinite(given):
         return number(given, 4, strip=True)
     return shorten(given if isinstance(given, str) else repr(given), MAX_SHOWN)
