@@ -22,7 +22,7 @@ class InputError(ValueError):
 
 
 #: How much of a refused input a message echoes back.
-MAX_SHOWN = 60
+MAX_SHOWN = 120
 
 
 def shown_input(given: Any) -> str:

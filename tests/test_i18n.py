@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from lst_kit import i18n
+from lst_kit.errors import MAX_SHOWN
 from lst_kit.i18n import catalogue, language, localized, t
 
 PACKAGE = Path(i18n.__file__).parent
@@ -106,7 +107,7 @@ def test_refused_input_is_echoed_short_and_readable(monkeypatch):
     monkeypatch.setenv("LST_LANG", "nl")
     assert "ingevuld was: (niets)." in str(InputError("Naam", "iets", ""))
     long = str(InputError("Naam", "iets", "a" * 300))
-    assert "a" * 300 not in long and "a" * 59 + "…" in long
+    assert "a" * 300 not in long and "a" * (MAX_SHOWN - 1) + "…" in long
     assert "ingevuld was: 500." in str(InputError("Band", "iets", 500.0))
     assert "ingevuld was: 0,5." in str(InputError("Band", "iets", 0.5))
     monkeypatch.setenv("LST_LANG", "en")
