@@ -35,10 +35,10 @@ class _Row:
                                  layout=widgets.Layout(width="32%", min_width="14em"))
         self.likelihood = IntSlider(value=3, min=1, max=5, description=t("risk.likelihood_short"),
                                     continuous_update=False, style={"description_width": "initial"},
-                                    layout=widgets.Layout(width="20%"))
+                                    layout=widgets.Layout(width="20%", min_width="16em"))
         self.impact = IntSlider(value=3, min=1, max=5, description=t("risk.impact_short"),
                                 continuous_update=False, style={"description_width": "initial"},
-                                layout=widgets.Layout(width="20%"))
+                                layout=widgets.Layout(width="20%", min_width="16em"))
         self.exposure = widgets.Dropdown(options=exposure, value=view.spec.default_exposure,
                                          description=t("risk.exposure_fk"), style={"description_width": "initial"},
                                          layout=widgets.Layout(width="auto"))
@@ -55,8 +55,10 @@ class _Row:
         self.exposure.observe(view.guard(lambda c: view._edit(
             lambda: model().set_exposure(self.rid, c["new"]), self.exposure, c)), names="value")
         self.remove.on_click(view.guard(lambda _: view._on_remove(self.rid)))
-        self.box = widgets.VBox([widgets.HBox([self.name, self.likelihood, self.impact, self.exposure, self.remove]),
-                                 self.message])
+        # the row wraps where the width runs out (the exposure control under Fine & Kinney is wide)
+        controls = widgets.HBox([self.name, self.likelihood, self.impact, self.exposure, self.remove],
+                                layout=widgets.Layout(flex_flow="row wrap", align_items="center"))
+        self.box = widgets.VBox([controls, self.message])
         self.box.add_class("lst-risk-row")
 
     @property
