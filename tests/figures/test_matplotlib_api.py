@@ -16,7 +16,7 @@ import pytest
 
 import lst_kit
 import lst_kit.exercises
-from lst_kit.content import exercise_ids, load_spec
+from lst_kit.content import exercise_ids
 from lst_kit.figures import svgplot
 from lst_kit.registry import EXERCISE_TYPES, SKIP
 from lst_kit.reports import readings

@@ -20,7 +20,7 @@ from lst_kit.figures import svgplot
 from lst_kit.paths import data_dir
 from lst_kit.content.cases import case_ids, load_case
 from lst_kit.reports.class_overview import read_class
-from lst_kit.content import exercise_ids, load_spec
+from lst_kit.content import exercise_ids
 from lst_kit.widgets import ErrorBanner, esc
 from lst_kit.workbook import open_workbook
 

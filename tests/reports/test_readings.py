@@ -7,15 +7,12 @@ import sys
 import types
 
 import numpy as np
-import pytest
-from _svg import SVG, svg_picture
 
 from lst_kit import content
 from lst_kit.reports import readings as hooks
 from lst_kit import registry
 from lst_kit.paths import data_dir
-from lst_kit.content import exercise_ids, load_spec
-from lst_kit.figures.style import PALETTE
+from lst_kit.content import load_spec
 
 
 # -- dispatch ---------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ import random
 import re
 import textwrap
 
-from ...content import Case, ContentError, case_ids, load_case
+from ...content import Case, load_cases
 from ...errors import InputError
 from ...i18n import t
 from ...registry import ExerciseType, most_answered
@@ -23,15 +23,8 @@ log = logging.getLogger("lst_kit")
 
 
 def offered_cases() -> dict[str, Case]:
-    """Every case of the course that loads; a broken case file is left out
-    (and logged), so it breaks nothing else."""
-    cases = {}
-    for case_id in case_ids():
-        try:
-            cases[case_id] = load_case(case_id)
-        except (ContentError, ValueError) as exc:
-            log.warning("lst-kit: casus %s overgeslagen: %s", case_id, exc)
-    return cases
+    """Every case of the course whose file loads (see content.load_cases)."""
+    return load_cases()[0]
 
 
 def restore(spec: TriageSpec, answer, cases: dict[str, Case]) -> SignalTriage | None:
@@ -213,13 +206,6 @@ _DEMO_OWN = {
          3, 4, "ja", False, "NLA en opdrachtgevers"),
     ),
 }
-#: Short problem statements; {value} is one of the case's public values and
-#: {cause} the spec's cause hypothesis for how far the law covers the observation.
-_DEMO_PROBLEM = (
-    "{obs} Dit raakt het publieke belang '{value}'. Met handhaving alleen lossen we dit niet op.",
-    "Wij signaleren: {obs} Vermoedelijke oorzaak: {cause}.",
-    "{obs} Daardoor komt '{value}' in het geding. Wij vragen het ministerie dit op te pakken.",
-)
 #: Short problem statements; {value} is one of the case's public values and
 #: {cause} the spec's cause hypothesis for how far the law covers the observation.
 _DEMO_PROBLEM = (

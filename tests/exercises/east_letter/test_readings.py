@@ -44,7 +44,6 @@ def test_readings_do_not_raise_on_odd_answers(answer):
 
 
 def test_east_class_picture_is_an_svg_of_original_and_class_mean():
-    spec = load_spec("m4.east_brief")
     fig, lines = hooks.class_picture("m4.east_brief", {"a": {"text": GOOD_LETTER}, "b": {}})
     assert isinstance(fig, svgplot.Figure)
     root = ET.fromstring(fig.to_svg())

@@ -39,9 +39,7 @@ def test_east_view_saves_the_rewrite_and_scores_it(wb):
 
 
 def test_east_picture_puts_original_and_rewrite_side_by_side():
-    import xml.etree.ElementTree as ET
 
-    from lst_kit.figures import svgplot
 
     svg = "{http://www.w3.org/2000/svg}"
     spec = load_spec("m4.east_brief", "east_letter")
