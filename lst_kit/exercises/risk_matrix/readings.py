@@ -45,7 +45,7 @@ def worked_on(spec: RiskMatrixSpec, answer) -> list[RiskMatrix]:
     cases = answer.get("cases") if isinstance(answer.get("cases"), dict) else {}
     out = [last] if last.differs_from(load_case(last.case_id)) else []
     for case_id, entry in cases.items():
-        case = _case(case_id)
+        case = case_or_none(case_id)
         if case is None or case_id == last.case_id:
             continue
         model = RiskMatrix.from_dict(spec, entry, case)

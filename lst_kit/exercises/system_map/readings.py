@@ -40,7 +40,7 @@ def worked_on(spec: SystemMapSpec, answer) -> list[SystemMap]:
     maps = answer.get("maps") if isinstance(answer.get("maps"), dict) else {}
     out = []
     for case_id in [last.case_id, *sorted(k for k in maps if k != last.case_id)]:
-        case = _case(case_id)
+        case = case_or_none(case_id)
         if case is None:
             continue
         model = last if case_id == last.case_id else SystemMap.from_dict(spec, maps.get(case_id), case)
