@@ -218,11 +218,11 @@ def test_no_command_prints_a_traceback_for_broken_content(tmp_path):
 
 
 def test_worked_on_keeps_every_case_a_meaningful_part_of_the_group_chose():
-    from lst_kit.registry import worked_on
+    from lst_kit.registry import meaningful_keys
 
-    assert worked_on({"a": 10, "b": 3, "c": 1}) == ["a", "b"]          # 3 participants count
-    assert worked_on({"a": 4, "b": 2, "c": 1, "d": 1}) == ["a", "b"]   # 2 of 8 is 25 %
-    assert worked_on({"b": 5, "a": 5}) == ["a", "b"]
+    assert meaningful_keys({"a": 10, "b": 3, "c": 1}) == ["a", "b"]          # 3 participants count
+    assert meaningful_keys({"a": 4, "b": 2, "c": 1, "d": 1}) == ["a", "b"]   # 2 of 8 is 25 %
+    assert meaningful_keys({"b": 5, "a": 5}) == ["a", "b"]
 
 
 @pytest.mark.parametrize("exercise_id", ["m3.risicomatrix"])  # system_map: its demo keeps one case

@@ -26,6 +26,7 @@ __all__ = [
     "T11Reference",
     "YAML_SUFFIXES",
     "case_ids",
+    "case_or_none",
     "case_path",
     "check_case_file",
     "file_name_problem",
@@ -388,6 +389,18 @@ def check_case_file(path: Path) -> list[str]:
                 raise
     problems += found
     return [str(p) for p in problems]
+
+
+def case_or_none(case_id) -> Case | None:
+    """The case of that id, or None when there is none or its file does not
+    load (a reading then leaves the answer out; one broken file breaks
+    nothing else)."""
+    if not isinstance(case_id, str) or case_id not in case_ids():
+        return None
+    try:
+        return load_case(case_id)
+    except ContentError:
+        return None
 
 
 def load_cases() -> tuple[dict[str, Case], list[ContentError]]:

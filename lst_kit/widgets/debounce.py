@@ -10,7 +10,9 @@ import logging
 import weakref
 from typing import Callable
 
-__all__ = ["Debouncer", "flush_pending"]
+from .. import web
+
+__all__ = ["Debouncer", "flush_pending", "kernel_loop"]
 
 log = logging.getLogger("lst_kit")
 
@@ -36,6 +38,13 @@ def _kernel_loop():
         return None
 
 
+def kernel_loop():
+    """The running kernel's event loop, or None outside a kernel: where a
+    delayed or repeated call (a debounced save, the live class overview's
+    refresh) can be scheduled."""
+    return _kernel_loop()
+
+
 class Debouncer:
     """Call ``fn`` at most once per ``delay`` seconds, always with the latest
     state, and never later than ``delay`` after the last request.
@@ -56,7 +65,12 @@ class Debouncer:
 
     def request(self) -> None:
         loop = _kernel_loop()
-        if loop is None or self.delay <= 0:
+        # In the browser (JupyterLite) nothing runs when a tab closes (no atexit, no
+        # pagehide reaching the kernel in time): save every change at once. That
+        # throttles itself: the widget frontend keeps one update in flight and merges
+        # the keystrokes meanwhile, so a save (~80 ms in /drive, measured in Chromium)
+        # never queues up and the last keystroke is stored within about two saves.
+        if loop is None or self.delay <= 0 or web.in_browser():
             self.flush()
             return
         if self._handle is None:

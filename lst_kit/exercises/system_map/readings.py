@@ -11,34 +11,44 @@ from __future__ import annotations
 
 import random
 
-from ...content import Case, ContentError, case_ids, load_case
+from ...content import case_or_none, load_case
 from ...i18n import number, t
-from ...registry import ExerciseType, worked_on
+from ...registry import ExerciseType, meaningful_keys
 from .figures import map_caption, plot_class_reach, plot_map
 from .model import REACH, SystemMap, SystemMapSpec, parse_spec
 
-__all__ = ["TYPE", "SystemMapType", "restore"]
-
-
-def _case(case_id) -> Case | None:
-    """The case of that id, or None when it is gone or its file is broken."""
-    if not isinstance(case_id, str) or case_id not in case_ids():
-        return None
-    try:
-        return load_case(case_id)
-    except (ContentError, ValueError):  # a broken case file leaves this answer out
-        return None
+__all__ = ["TYPE", "SystemMapType", "restore", "meaningful_keys"]
 
 
 def restore(spec: SystemMapSpec, answer) -> SystemMap | None:
     """The participant's map of the case they looked at last, or None."""
     if not isinstance(answer, dict):
         return None
-    case = _case(answer.get("case"))
+    case = case_or_none(answer.get("case"))
     if case is None:
         return None
     maps = answer.get("maps") if isinstance(answer.get("maps"), dict) else {}
     return SystemMap.from_dict(spec, maps.get(case.case_id), case)
+
+
+def meaningful_keys(spec: SystemMapSpec, answer) -> list[SystemMap]:
+    """Every map of the answer that differs from its case's own map, the case
+    shown last first; only that case's map when none was changed."""
+    last = restore(spec, answer)
+    if last is None:
+        return []
+    maps = answer.get("maps") if isinstance(answer.get("maps"), dict) else {}
+    out = []
+    for case_id in [last.case_id, *sorted(k for k in maps if k != last.case_id)]:
+        case = case_or_none(case_id)
+        if case is None:
+            continue
+        model = last if case_id == last.case_id else SystemMap.from_dict(spec, maps.get(case_id), case)
+        own = SystemMap.from_case(spec, case).to_dict()
+        mine = model.to_dict()
+        if (mine["nodes"], mine["links"]) != (own["nodes"], own["links"]):
+            out.append(model)
+    return out or [last]
 
 
 class SystemMapType(ExerciseType):
@@ -49,10 +59,13 @@ class SystemMapType(ExerciseType):
         return parse_spec(root, exercise_id)
 
     def summarize(self, spec, answer) -> list[str]:
-        """The case, the map's size, its loops, leverage and reach."""
-        model = restore(spec, answer)
-        if model is None:
-            return []
+        """Per changed map: the case, the map's size, its loops, leverage and reach."""
+        lines = []
+        for model in meaningful_keys(spec, answer):
+            lines += self._map_lines(model)
+        return lines
+
+    def _map_lines(self, model: SystemMap) -> list[str]:
         report = model.loops()
         lines = [t("map.sum_case", case=load_case(model.case_id).label), map_caption(model),
                  t("map.sum_loops", n=len(report.loops), r=report.count("R"), b=report.count("B")),
@@ -63,8 +76,10 @@ class SystemMapType(ExerciseType):
         return lines
 
     def plot_answer(self, spec, answer):
-        model = restore(spec, answer)
-        return plot_map(model) if model is not None else None
+        """The map of the case shown last when it was changed, else of the
+        first changed case (the summary names every changed map)."""
+        models = meaningful_keys(spec, answer)
+        return plot_map(models[0]) if models else None
 
     def class_picture(self, spec, answers: dict):
         """For the case most participants mapped: how often each actor or
@@ -86,7 +101,7 @@ class SystemMapType(ExerciseType):
             return None, [t("hooks.nobody")]
         lines: list[str] = []
         figure = None
-        for index, case_id in enumerate(worked_on({c: v[0] for c, v in tally.items()})):
+        for index, case_id in enumerate(meaningful_keys({c: v[0] for c, v in tally.items()})):
             n, nodes, links, marks = tally[case_id]  # each case a meaningful part of the group mapped
             lines += [t("map.class_case", case=load_case(case_id).label, n=n, total=sum(v[0] for v in tally.values())),
                       t("map.class_size", nodes=number(nodes / n), links=number(links / n))]
