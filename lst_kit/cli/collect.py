@@ -29,7 +29,6 @@ def run(args) -> int:
         print(t("cli.collect_no_output"), file=sys.stderr)
         return EXIT_FAILED
     state = ClassState(args.dir)  # read once for the page and the tables
-    left_out = 0
     try:
         if args.xlsx:
             from ..reports.class_table import require_xlsx
@@ -47,7 +46,6 @@ def run(args) -> int:
                 print(t("classroom.skipped_count", n=len(overview.skipped)))
             for skipped in overview.skipped:
                 print(f"  {skipped.path}: {skipped.reason}")
-            left_out = len(overview.skipped)
         if args.csv or args.xlsx:
             from ..reports.class_table import class_table, write_table
 
@@ -59,4 +57,5 @@ def run(args) -> int:
         print(exc, file=sys.stderr)
         return EXIT_FAILED
     broken = report_content_problems()
+    left_out = sum(1 for file in state.files.values() if file.name is None)  # workbooks that could not be read
     return EXIT_SKIPPED if broken or left_out else EXIT_OK

@@ -26,7 +26,7 @@ def klas(tmp_path):
 
 def test_csv_has_one_row_per_participant_and_exercise_pseudonymised(klas, tmp_path, capsys):
     out = tmp_path / "antwoorden.csv"
-    assert cli.main(["collect", str(klas), "--csv", str(out)]) == 0
+    assert cli.main(["collect", str(klas), "--csv", str(out)]) == 1  # kapot.json was skipped
     assert "3 rijen" in capsys.readouterr().out
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # Excel reads UTF-8 by its byte order mark
@@ -44,7 +44,7 @@ def test_csv_has_one_row_per_participant_and_exercise_pseudonymised(klas, tmp_pa
 
 def test_names_and_xlsx(klas, tmp_path):
     out, html = tmp_path / "antwoorden.xlsx", tmp_path / "klas.html"
-    assert cli.main(["collect", str(klas), "--xlsx", str(out), "--out", str(html), "--names"]) == 0
+    assert cli.main(["collect", str(klas), "--xlsx", str(out), "--out", str(html), "--names"]) == 1  # kapot.json
     frame = pd.read_excel(out, sheet_name="Antwoorden")
     assert list(frame.columns) == HEADER
     assert sorted(frame["deelnemer"]) == ["anna-vermeer", "bram-de-jong", "bram-de-jong"]

@@ -85,7 +85,7 @@ def test_a_later_exercise_type_is_picked_up_without_code_changes(tmp_path, monke
     with caplog.at_level("WARNING", logger="lst_kit"):
         for _ in range(3):
             fig, lines = hooks.class_picture("m7.later", {"D1": {"score": 4}})
-    assert fig is None and lines[1].startswith("1 deelnemers")
+    assert fig is None and lines[1].startswith("1 deelnemer heeft")
     assert len([r for r in caplog.records if "class_picture" in r.getMessage()]) == 1  # logged once
     assert hooks.demo_answer("m7.later", random.Random(1)) == {"score": random.Random(1).randint(1, 5)}
 

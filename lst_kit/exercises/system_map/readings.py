@@ -17,7 +17,7 @@ from ...registry import ExerciseType, meaningful_keys
 from .figures import map_caption, plot_class_reach, plot_map
 from .model import REACH, SystemMap, SystemMapSpec, parse_spec
 
-__all__ = ["TYPE", "SystemMapType", "restore", "meaningful_keys"]
+__all__ = ["TYPE", "SystemMapType", "restore", "worked_on"]
 
 
 def restore(spec: SystemMapSpec, answer) -> SystemMap | None:
@@ -31,7 +31,7 @@ def restore(spec: SystemMapSpec, answer) -> SystemMap | None:
     return SystemMap.from_dict(spec, maps.get(case.case_id), case)
 
 
-def meaningful_keys(spec: SystemMapSpec, answer) -> list[SystemMap]:
+def worked_on(spec: SystemMapSpec, answer) -> list[SystemMap]:
     """Every map of the answer that differs from its case's own map, the case
     shown last first; only that case's map when none was changed."""
     last = restore(spec, answer)
@@ -61,7 +61,7 @@ class SystemMapType(ExerciseType):
     def summarize(self, spec, answer) -> list[str]:
         """Per changed map: the case, the map's size, its loops, leverage and reach."""
         lines = []
-        for model in meaningful_keys(spec, answer):
+        for model in worked_on(spec, answer):
             lines += self._map_lines(model)
         return lines
 
@@ -78,7 +78,7 @@ class SystemMapType(ExerciseType):
     def plot_answer(self, spec, answer):
         """The map of the case shown last when it was changed, else of the
         first changed case (the summary names every changed map)."""
-        models = meaningful_keys(spec, answer)
+        models = worked_on(spec, answer)
         return plot_map(models[0]) if models else None
 
     def class_picture(self, spec, answers: dict):
