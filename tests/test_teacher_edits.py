@@ -323,3 +323,38 @@ def test_overview_says_a_broken_spec_does_not_load_rather_than_removed(repo, tmp
     html = render_overview(collect(tmp_path / "klas", workers=1))
     assert "Deze oefening laadt niet door een fout in de inhoud" in html and "staat niet (meer)" not in html
     assert "reflectie_wrr.yaml" in html[:html.index("</header>")]  # named at the top of the page
+
+
+def _options(widget) -> list:
+    """Every option label of every Dropdown/Select in a widget tree."""
+    import ipywidgets as w
+
+    found, todo = [], [widget]
+    while todo:
+        x = todo.pop()
+        if isinstance(x, (w.Dropdown, w.Select, w.RadioButtons, w.ToggleButtons)):
+            found += [o[0] if isinstance(o, tuple) else o for o in x.options]
+        todo += list(getattr(x, "children", ()) or ())
+    return [str(o) for o in found]
+
+
+@pytest.mark.parametrize("entry, exercise_id", [
+    ("risk_matrix", "m3.risicomatrix"), ("system_map", "m3.systeemkaart"), ("strategic_triangle", "m2.driehoek"),
+    ("sparrow_canvas", "m2.sparrow"), ("tafel_van_elf", "m4.tafel_van_elf"),
+])
+def test_a_sixth_case_and_a_new_exercise_keep_the_course_valid(repo, capsys, entry, exercise_id):
+    """A teacher's valid edit: a sixth case (one new file) shows up in every
+    case-taking exercise, and with a new reflection the course checks clean."""
+    import lst_kit
+    from lst_kit.widgets import ErrorBanner
+
+    cases = repo / "data" / "cases"
+    doc = yaml.safe_load((cases / "ilt_ontgassen_binnenvaart.yaml").read_text(encoding="utf-8"))
+    doc.update(case_id="ivd_zesde_casus", inspectorate="IvhO", title="Een zesde, verzonnen casus")
+    (cases / "ivd_zesde_casus.yaml").write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+    assert cli.main(["new", "reflection", "reflectie_zesde", "--module", "m3"]) == 0
+    capsys.readouterr()
+    assert cli.main(["check", str(repo / "data")]) == 0, capsys.readouterr().out
+    view = getattr(lst_kit, entry)(exercise_id)
+    assert not isinstance(view, ErrorBanner)
+    assert any("Een zesde, verzonnen casus" in o for o in _options(view)), _options(view)[:20]
