@@ -2,6 +2,7 @@
 run, named by item and line; `.yml` files; `lst-kit new` for every
 case-taking exercise and for a new exercise; no traceback from any command."""
 
+import json
 import os
 import shutil
 import subprocess
@@ -363,3 +364,34 @@ def test_a_sixth_case_and_a_new_exercise_keep_the_course_valid(repo, capsys, ent
     view = getattr(lst_kit, entry)(exercise_id)
     assert not isinstance(view, ErrorBanner)
     assert any("Een zesde, verzonnen casus" in o for o in _options(view)), _options(view)[:20]
+
+
+def test_overview_lists_a_module_in_notebook_order_not_alphabetically(repo):
+    from lst_kit.content.course import exercise_order, group_by_module, load_modules
+
+    module = next(m for m in load_modules() if m.key == "m1" and m.notebook)
+    notebook = repo / "notebooks" / module.notebook
+    notebook.parent.mkdir(exist_ok=True)
+    order = ["m1.tijdlijn", "m1.reflectie_wrr", "m1.definitie"]  # deliberately not alphabetical
+    cells = [{"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None,
+              "source": f'lst_kit.reflection("{e}")'} for e in order]
+    notebook.write_text(json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}),
+                        encoding="utf-8")
+    assert list(exercise_order(module)) == order
+    (group,) = [g for g in group_by_module(sorted(order)) if g[0] == "m1"]
+    assert group[2] == order
+
+
+def test_check_prints_a_spec_error_once_with_relative_paths(repo, capsys, monkeypatch):
+    spec = repo / "data" / "exercises" / "m1" / "reflectie_wrr.yaml"
+    spec.write_text("type: reflection\ntitle: x\n", encoding="utf-8")
+    for name in ("a", "b"):
+        cells = [{"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None,
+                  "source": 'import lst_kit\nlst_kit.reflection("m1.reflectie_wrr")'}]
+        (repo / "exercises" / f"{name}.ipynb").write_text(
+            json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}), encoding="utf-8")
+    monkeypatch.chdir(repo)
+    assert cli.main(["check", str(spec), str(repo / "exercises" / "a.ipynb"), str(repo / "exercises" / "b.ipynb")]) == 1
+    out = capsys.readouterr().out
+    assert out.count("toegestaan is een waarde (dit veld is verplicht)") == 1  # the error itself, once
+    assert out.count("staat hierboven") == 2 and str(repo) not in out  # each notebook points to it, paths relative
