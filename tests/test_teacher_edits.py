@@ -89,6 +89,7 @@ def test_a_file_name_with_capitals_is_named_first(repo, capsys):
     ("type: reflection\ntitle: x\nprompt:\n\t- y\n", "tab"),
     ("type: reflection\ntitle: Risico: te laat\nprompt: x\n", "dubbele punt"),
     ("type: reflection\ntitle: x\nprompt:\n  - a\n - b\n", "inspringing"),
+    ("type: reflection\ntitle: [niet gesloten\nprompt: x\n", "niet gesloten"),
 ])
 def test_common_yaml_mistakes_are_explained_in_dutch(repo, capsys, text, words):
     path = repo / "data" / "exercises" / "m1" / "reflectie_wrr.yaml"

@@ -119,6 +119,8 @@ def _yaml_problem(path: Path, text: str, exc: Exception) -> ContentError:
     elif any(s in problem for s in ("expected <block end>", "did not find expected key", "expected '-' indicator",
                                     "could not find expected ':'", "block sequence entries are not allowed")):
         kind = "indent"
+    elif "flow" in str(getattr(exc, "context", "") or "") or "',' or ']'" in problem or "',' or '}'" in problem:
+        kind = "bracket"
     elif "end of stream" in problem or "quoted" in problem or "escape" in problem:
         kind = "quote"
     else:
