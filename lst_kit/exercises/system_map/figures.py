@@ -173,8 +173,9 @@ def layout(model: SystemMap) -> MapLayout:
     """The map's layout. Nodes with a position (``model.positions``: where
     they were drawn before, or saved in the answer) keep it: linking,
     unlinking or adding others never moves them. A node without one is put
-    into the free space of the drawing (:func:`free_spot`). A map without
-    any positions gets :func:`fresh_layout`."""
+    into the free space of the drawing (:func:`free_spot`); more than
+    ``BULK`` of them at once go beside their neighbours (the spring layout
+    with the others fixed). A map without any positions gets :func:`fresh_layout`."""
     known = {n: model.positions[n] for n in model.nodes if n in model.positions}
     if not known:
         pos = fresh_layout(model)
@@ -182,6 +183,10 @@ def layout(model: SystemMap) -> MapLayout:
     new = [n for n in model.nodes if n not in known]
     if not new:
         return MapLayout(known, ())
+    if len(new) > BULK:  # many at once (a script, an odd answer): beside their neighbours, the others fixed
+        pos = spring_positions(list(model.nodes), [(x.source, x.target) for x in model.links],
+                               model.spec.layout_seed, known)
+        return MapLayout({n: pos[n] for n in model.nodes}, tuple(new))
     pos = dict(known)
     frame = map_frame(model, pos)
     obstacles = [frame.marker_box(model.nodes[n], *frame.px(*p)) for n, p in pos.items()]
@@ -198,6 +203,7 @@ def layout(model: SystemMap) -> MapLayout:
 FIGSIZE = (9.0, 6.8)
 FIGSIZE_BIG = (9.0, 8.0)
 BIG = 60  # a map of more nodes is drawn smaller, with short labels in small type
+BULK = 10  # more new nodes than this at once are placed by the spring layout, not one by one into free space
 LABEL_GAP = 3.0  # pixels between a node's marker and its label
 #: The label styles tried in turn (characters per line, lines, font size): the first that fits is used.
 LABEL_STYLES = ((18, 3, 8.0), (13, 4, 8.0), (13, 4, 7.0), (10, 5, 6.5))
