@@ -312,11 +312,11 @@ def _wrap(label: str, width: int = 18, lines: int = 3) -> str:
     """``label`` on at most ``lines`` lines of about ``width`` characters; '…' where it was cut."""
     words, out, line = label.split(), [], ""
     for word in words:
-        while len(word) > width + 2:  # a very long word is broken
+        while len(word) > max(width, 22) + 2:  # only a very long word is broken, with a hyphen
             if line:
                 out.append(line)
                 line = ""
-            out.append(word[:width])
+            out.append(word[:width] + "-")
             word = word[width:]
         if line and len(line) + 1 + len(word) > width:
             out.append(line)

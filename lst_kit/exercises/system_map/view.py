@@ -48,7 +48,7 @@ class SystemMapView(ExerciseFrame):
                    else next(iter(cases)))
         self.map_layout: MapLayout | None = None
         self.model = self._load(case_id)
-        wide = {"style": {"description_width": "initial"}, "layout": widgets.Layout(width="auto")}
+        wide = {"style": {"description_width": "initial"}, "layout": widgets.Layout(width="auto", max_width="100%")}
         self.case = widgets.Dropdown(options=[(case.label, c) for c, case in cases.items()], value=case_id,
                                      description=t("map.field_case"), **wide)
         self.case.observe(self.guard(self._on_case), names="value")
@@ -117,6 +117,8 @@ class SystemMapView(ExerciseFrame):
         self.workspace = widgets.HBox([self.editor, self.drawing],
                                       layout=widgets.Layout(flex_flow="row wrap", align_items="flex-start",
                                                             width="100%", grid_gap="12px"))
+        self.editor.add_class("lst-map-editor")
+        self.drawing.add_class("lst-map-drawing")
         self.tabs = widgets.Tab(children=[
             self.workspace,
             widgets.VBox([self.grid_figure, self.quadrants_out]),
