@@ -15,8 +15,6 @@ from ...i18n import t
 from ...widgets import ExerciseFrame, FigureBox, IntSlider, esc
 from ...workbook import Workbook
 from .figures import (
-    MapLayout,
-    layout,
     leverage_html,
     loops_html,
     map_caption,
@@ -25,6 +23,7 @@ from .figures import (
     quadrants_html,
     reach_html,
 )
+from .layout import MapLayout, layout
 from .model import KINDS, REACH, SystemMap, SystemMapSpec
 
 __all__ = ["SystemMapView"]

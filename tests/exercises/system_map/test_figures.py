@@ -9,16 +9,13 @@ import pytest
 from _svg import SVG, filled, svg_picture
 
 from lst_kit.content import case_ids, load_case, load_spec
-from lst_kit.exercises.system_map.figures import (
+from lst_kit.exercises.system_map.figures import map_caption, plot_map, plot_power_interest, quadrants_html
+from lst_kit.exercises.system_map.layout import (
     RING,
     label_box,
     layout,
-    map_caption,
     map_frame,
     place_labels,
-    plot_map,
-    plot_power_interest,
-    quadrants_html,
     spring_positions,
 )
 from lst_kit.exercises.system_map.model import SystemMap
@@ -225,7 +222,8 @@ def test_map_analysis_and_drawing_need_no_numpy():
     code = ("import sys; sys.modules['numpy'] = None\n"
             "from lst_kit.content import load_case, load_spec\n"
             "from lst_kit.exercises.system_map.model import SystemMap\n"
-            "from lst_kit.exercises.system_map.figures import layout, plot_map\n"
+            "from lst_kit.exercises.system_map.figures import plot_map\n"
+            "from lst_kit.exercises.system_map.layout import layout\n"
             "m = SystemMap.from_case(load_spec('m3.systeemkaart'), load_case('nvwa_maaltijdplatforms'))\n"
             "m.loops(); m.leverage()\n"
             "print(plot_map(m, layout(m).pos).to_svg()[:4] == b'<svg')")

@@ -204,7 +204,8 @@ def test_model_figures_and_readings_import_no_widgets():
     import sys
 
     code = ("import sys; import lst_kit.exercises.system_map, lst_kit.exercises.system_map.model, "
-            "lst_kit.exercises.system_map.figures, lst_kit.exercises.system_map.readings; "
+            "lst_kit.exercises.system_map.figures, lst_kit.exercises.system_map.layout, "
+            "lst_kit.exercises.system_map.readings; "
             "print('ipywidgets' in sys.modules, 'numpy' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]

@@ -11,7 +11,7 @@ import pytest
 
 import lst_kit
 from lst_kit.content import load_spec
-from lst_kit.exercises.system_map.figures import RING
+from lst_kit.exercises.system_map.layout import RING
 from lst_kit.exercises.system_map.readings import TYPE
 from lst_kit.figures import svgplot
 from lst_kit.paths import data_dir
