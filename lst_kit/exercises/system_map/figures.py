@@ -210,7 +210,7 @@ def plot_class_reach(labels: list[str], marks: dict[str, dict[str, int]]) -> svg
                 linewidth=0.5, label=t(f"map.reach_{reach}"))
         left = [a + b for a, b in zip(left, widths)]
     ax.set_yticks(ys, [label[:40] for label in labels], fontsize=8)
-    ax.integer_ticks("x")
+    ax.locator_params(axis="x", integer=True)
     ax.set_xlabel(t("hooks.axis_participants"))
     fig.suptitle(t("map.class_title"), fontsize=11)  # across the figure: the long title and labels fit
     style_axes(ax)

@@ -269,11 +269,11 @@ def map_skeleton(model: SystemMap, pos: dict) -> tuple[svgplot.Figure, object, M
     handles, labels = [], []  # the legend: the kinds of node on the map, then the kinds of link
     for key, (marker, colour) in NODE_STYLES.items():
         if key in kinds:
-            handles.append(svgplot.Line2D(color=colour, linestyle="", marker=marker, markersize=9))
+            handles.append(svgplot.Line2D([], [], color=colour, linestyle="", marker=marker, markersize=9))
             labels.append(t(f"map.legend_{key}"))
-    handles += [svgplot.Line2D(color="#444444", linewidth=2),
-                svgplot.Line2D(color="#444444", linewidth=2, linestyle="--"),
-                svgplot.Line2D(color="none", linestyle="", marker="$||$", markersize=9, markeredgecolor="#222222")]
+    handles += [svgplot.Line2D([], [], color="#444444", linewidth=2),
+                svgplot.Line2D([], [], color="#444444", linewidth=2, linestyle="--"),
+                svgplot.Line2D([], [], color="none", linestyle="", marker="$||$", markersize=9, markeredgecolor="#222222")]
     labels += [t("map.legend_plus"), t("map.legend_minus"), t("map.legend_delay")]
     fig.legend(handles, labels, loc="lower center", ncols=6, fontsize=8)
     ax.set_title(t("map.plot_title"))
