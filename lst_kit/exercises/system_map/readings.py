@@ -53,6 +53,8 @@ class SystemMapType(ExerciseType):
         return lines
 
     def plot_answer(self, spec, answer):
+        """The map as the participant last saw it: drawn at the positions
+        saved in the answer (an answer without them is laid out as before)."""
         model = restore(spec, answer)
         return plot_map(model) if model is not None else None
 
