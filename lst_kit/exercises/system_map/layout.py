@@ -212,6 +212,8 @@ LABEL_DISTANCES = (0.0, 10.0, 22.0)  # further from the node when nothing fits c
 
 
 Box = tuple  # (left, top, right, bottom) in pixels, y down
+PT = svgplot.DPI / 72  # pixels per point
+LINE_HEIGHT = 1.25  # svgplot's line height, in font sizes (a box behind a text is as tall as its lines)
 
 
 @dataclass(frozen=True)
@@ -243,7 +245,7 @@ class MapFrame:
     def radius(self, node: MapNode) -> float:
         """Half the marker's width in pixels, its white edge included."""
         size = self.size * (1.4 if node.actor_type == "inspectorate" else 1)
-        return math.sqrt(size) * svgplot.PT / 2 + 0.6
+        return math.sqrt(size) * PT / 2 + 0.6
 
     def marker_box(self, node: MapNode, px: float, py: float) -> Box:
         r = self.radius(node)
@@ -281,7 +283,7 @@ def map_skeleton(model: SystemMap, pos: dict) -> tuple[svgplot.Figure, object, M
     ax.set_xlim(*xlim)
     ax.set_ylim(*ylim)
     ext = ax.get_window_extent()
-    area = (ext.x0, fig.height - ext.y1, ext.width, ext.height)
+    area = (ext.x0, figsize[1] * svgplot.DPI - ext.y1, ext.width, ext.height)  # y down, as in the SVG
     return fig, ax, MapFrame(big, figsize, xlim, ylim, area)
 
 
@@ -330,8 +332,8 @@ def _wrap(label: str, width: int = 18, lines: int = 3) -> str:
 def label_box(text: str, fontsize: float, px: float, py: float, ha: str, va: str) -> Box:
     """The box svgplot draws behind a text with ``bbox`` (pad 0.15), in pixels."""
     w = svgplot.text_width(text, fontsize)
-    h = (text.count("\n") + 1) * svgplot.LINE_HEIGHT * fontsize * svgplot.PT
-    pad = 0.15 * fontsize * svgplot.PT
+    h = (text.count("\n") + 1) * LINE_HEIGHT * fontsize * PT
+    pad = 0.15 * fontsize * PT
     left = {"left": px, "center": px - w / 2, "right": px - w}[ha]
     top = {"top": py, "center": py - h / 2, "bottom": py - h}[va]
     return (left - pad, top - pad, left + w + pad, top + h + pad)
@@ -404,9 +406,9 @@ def free_spot(node: MapNode, frame: MapFrame, obstacles: list, taken) -> tuple[t
     width, lines, fontsize = LABEL_STYLES[0]
     text = _wrap(node.label, width, lines)
     r = frame.radius(node)
-    pad = 0.15 * fontsize * svgplot.PT
+    pad = 0.15 * fontsize * PT
     lw = svgplot.text_width(text, fontsize) + 2 * pad
-    half = max(r, ((text.count("\n") + 1) * svgplot.LINE_HEIGHT * fontsize * svgplot.PT + 2 * pad) / 2)
+    half = max(r, ((text.count("\n") + 1) * LINE_HEIGHT * fontsize * PT + 2 * pad) / 2)
     reach = r + LABEL_GAP + lw  # the node and its label: from px - r to px + reach, py - half to py + half
     points = [frame.px(*p) for p in taken] or [frame.px(0.0, 0.0)]
     ax, ay, aw, ah = frame.area
