@@ -47,7 +47,9 @@ class SystemMapView(ExerciseFrame):
                    else next(iter(cases)))
         self.map_layout: MapLayout | None = None
         self.model = self._load(case_id)
-        wide = {"style": {"description_width": "initial"}, "layout": widgets.Layout(width="auto", max_width="100%")}
+        # as wide as its text, within its row (the 2 px margins on each side inside it too)
+        wide = {"style": {"description_width": "initial"},
+                "layout": widgets.Layout(width="auto", max_width="calc(100% - 4px)")}
         self.case = widgets.Dropdown(options=[(case.label, c) for c, case in cases.items()], value=case_id,
                                      description=t("map.field_case"), **wide)
         self.case.observe(self.guard(self._on_case), names="value")
