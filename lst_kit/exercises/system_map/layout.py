@@ -420,10 +420,14 @@ def free_spot(node: MapNode, frame: MapFrame, obstacles: list, taken) -> tuple[t
             for i in range(int((hi_x - lo_x) // step) + 1)]
     grid.sort(key=lambda p: ((p[0] - mx) ** 2 + (p[1] - my) ** 2, p))
     best, best_clearance = None, -math.inf
+    rows: dict[float, list] = {}  # per grid row, the obstacles less than ROOMY above or below it (others cannot matter)
     for px, py in grid:  # nearest the middle first: the first roomy spot wins
         left, top, right, bottom = px - r, py - half, px + reach, py + half
-        clearance = math.inf
-        for a, b, c, d in obstacles:
+        near = rows.get(py)
+        if near is None:
+            near = rows[py] = [ob for ob in obstacles if ob[1] - bottom < ROOMY and top - ob[3] < ROOMY]
+        clearance = ROOMY
+        for a, b, c, d in near:
             dx = a - right if a - right > left - c else left - c
             dy = b - bottom if b - bottom > top - d else top - d
             g = dx if dx > dy else dy  # the gap between the boxes (negative: they overlap)

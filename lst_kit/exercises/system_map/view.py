@@ -153,15 +153,19 @@ class SystemMapView(ExerciseFrame):
         self._saved = {"case": self.model.case_id, "maps": maps}
         return self._saved
 
-    def _commit(self, structural: bool = True) -> None:
+    def _commit(self, structural: bool = True, shown=None) -> None:
+        """Show the edit (and call ``shown``: the confirmation beside its
+        button), then save it: the new picture goes to the browser without
+        waiting for the disk (a save with fsync took 5-80 ms here)."""
         if structural:
             self._place()
-        self.save(self._answer())
-        if structural:
             self._refresh_choices()
             self._redraw()
         else:
             self.reach_out.value = reach_html(self.model)
+        if shown is not None:
+            shown()
+        self.save(self._answer())
 
     # -- widgets ----------------------------------------------------------
     def _refresh_choices(self) -> None:
@@ -221,18 +225,21 @@ class SystemMapView(ExerciseFrame):
         node = self.model.add_node(self.node_label.value, kind, self.actor_type.value if kind == "actor" else None,
                                    self.power.value, self.interest.value)
         self.node_label.value = ""
-        self._commit()
-        self.source.value = node.id
-        self._target_apart()
-        self.node_added.value = f"<span role='status'>{esc(t('map.added', what=node.label))}</span>"
+
+        def shown():
+            self.source.value = node.id  # ready to link it
+            self._target_apart()
+            self.node_added.value = f"<span role='status'>{esc(t('map.added', what=node.label))}</span>"
+
+        self._commit(shown=shown)
 
     def _on_add_link(self) -> None:
         self.link_added.value = ""
         link = self.model.add_link(self.source.value, self.target.value, self.sign.value, self.strength.value,
                                    self.delay.value)
-        self._commit()
         what = f"{self.model.nodes[link.source].label} → {self.model.nodes[link.target].label} ({link.sign})"
-        self.link_added.value = f"<span role='status'>{esc(t('map.added', what=what))}</span>"
+        self._commit(shown=lambda: setattr(self.link_added, "value",
+                                           f"<span role='status'>{esc(t('map.added', what=what))}</span>"))
 
     def _on_remove_link(self) -> None:
         if self.link_choice.value is None:
