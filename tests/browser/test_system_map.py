@@ -56,7 +56,8 @@ def test_editor_and_map_side_by_side_or_stacked(browser, voila, screenshots, wid
 ADD_AND_TIME = """async (name) => {
   const ed = document.querySelector('.lst-map-editor');
   const input = ed.querySelector('input[type=text]');
-  input.value = name; input.dispatchEvent(new Event('input', {bubbles: true})); input.dispatchEvent(new Event('change', {bubbles: true}));
+  input.value = name;
+  for (const kind of ['input', 'change']) input.dispatchEvent(new Event(kind, {bubbles: true}));
   await new Promise(r => setTimeout(r, 300));
   const img = document.querySelector('.lst-map-drawing img'); const src = img.getAttribute('src');
   const button = [...ed.querySelectorAll('button')].find(b => b.textContent.includes('Knoop toevoegen'));

@@ -275,7 +275,8 @@ def map_skeleton(model: SystemMap, pos: dict) -> tuple[svgplot.Figure, object, M
             labels.append(t(f"map.legend_{key}"))
     handles += [svgplot.Line2D([], [], color="#444444", linewidth=2),
                 svgplot.Line2D([], [], color="#444444", linewidth=2, linestyle="--"),
-                svgplot.Line2D([], [], color="none", linestyle="", marker="$||$", markersize=9, markeredgecolor="#222222")]
+                svgplot.Line2D([], [], color="none", linestyle="", marker="$||$", markersize=9,
+                               markeredgecolor="#222222")]
     labels += [t("map.legend_plus"), t("map.legend_minus"), t("map.legend_delay")]
     fig.legend(handles, labels, loc="lower center", ncols=6, fontsize=8)
     ax.set_title(t("map.plot_title"))

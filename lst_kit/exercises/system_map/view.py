@@ -105,7 +105,8 @@ class SystemMapView(ExerciseFrame):
         self.editor = widgets.VBox([
             widgets.HTML(f"<b>{esc(t('map.add_node_title'))}</b>"), self.node_label, self.node_kind, self.actor_fields,
             widgets.HBox([self.add_node_button, self.node_added], layout=wrap),
-            widgets.HTML(f"<b>{esc(t('map.add_link_title'))}</b>"), widgets.HBox([self.source, self.target], layout=wrap),
+            widgets.HTML(f"<b>{esc(t('map.add_link_title'))}</b>"),
+            widgets.HBox([self.source, self.target], layout=wrap),
             widgets.HBox([self.sign, self.strength, self.delay], layout=wrap),
             widgets.HBox([self.add_link_button, self.link_added], layout=wrap),
             widgets.HTML(f"<b>{esc(t('map.remove_title'))}</b>"),
