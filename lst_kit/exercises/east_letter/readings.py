@@ -33,8 +33,8 @@ class EastDemo:
 
 def parse_demo(root: Field) -> EastDemo:
     """``salutation``, ``default_salutation``, ``sentences`` and ``closing``; all optional."""
-    return EastDemo(root.text("salutation", default=""), root.text("default_salutation", default=""),
-                    tuple(root.texts("sentences", default=[])), root.text("closing", default=""))
+    return EastDemo(root.text("salutation", "", empty_ok=True), root.text("default_salutation", "", empty_ok=True),
+                    tuple(root.texts("sentences", default=[])), root.text("closing", "", empty_ok=True))
 
 
 class EastLetterType(ExerciseType):

@@ -211,7 +211,7 @@ def _observation(item: Field) -> DemoObservation:
     text = item.text("text")
     if len(text) > MAX_OBSERVATION_CHARS:
         raise item.fail("text", t("signal_triage.allowed_text", max=MAX_OBSERVATION_CHARS), text)
-    who = item.text("who", default="")
+    who = item.text("who", "", empty_ok=True)
     if len(who) > MAX_WHO_CHARS:
         raise item.fail("who", t("signal_triage.allowed_who", max=MAX_WHO_CHARS), who)
     return DemoObservation(text, item.integer("frequency", 1, 5), item.integer("severity", 1, 5),
