@@ -8,7 +8,7 @@ here and in the exercises' ``view.py`` files; models never import it).
 - :mod:`.status`: the workbook box at the top of a module.
 """
 
-from .debounce import Debouncer, flush_pending
+from .debounce import Debouncer, flush_pending, kernel_loop
 from .frame import ExerciseFrame, build_view
 from .parts import ErrorBanner, FigureBox, SavedIndicator, esc, labelled_layout
 from .slider import FloatSlider, IntSlider
@@ -25,6 +25,7 @@ __all__ = [
     "build_view",
     "esc",
     "flush_pending",
+    "kernel_loop",
     "labelled_layout",
     "workbook_status",
 ]
