@@ -3,21 +3,25 @@ here and in the exercises' ``view.py`` files; models never import it).
 
 - :mod:`.frame`: :class:`ExerciseFrame` and :func:`build_view`;
 - :mod:`.parts`: error banner, saved indicator, figure box;
+- :mod:`.field`: the refusal message shown next to its control;
 - :mod:`.slider`: the accessible slider (a native range input);
 - :mod:`.debounce`: the debounced save of text fields;
 - :mod:`.status`: the workbook box at the top of a module.
 """
 
 from .debounce import Debouncer, flush_pending, kernel_loop
+from .field import INVALID_CLASS, FieldMessage, typed_number
 from .frame import ExerciseFrame, build_view
 from .parts import ErrorBanner, FigureBox, SavedIndicator, esc, labelled_layout
 from .slider import FloatSlider, IntSlider
 from .status import workbook_status
 
 __all__ = [
+    "INVALID_CLASS",
     "Debouncer",
     "ErrorBanner",
     "ExerciseFrame",
+    "FieldMessage",
     "FigureBox",
     "FloatSlider",
     "IntSlider",
@@ -27,5 +31,6 @@ __all__ = [
     "flush_pending",
     "kernel_loop",
     "labelled_layout",
+    "typed_number",
     "workbook_status",
 ]
