@@ -5,7 +5,8 @@ here and in the exercises' ``view.py`` files; models never import it).
 - :mod:`.parts`: error banner, saved indicator, figure box;
 - :mod:`.slider`: the accessible slider (a native range input);
 - :mod:`.debounce`: the debounced save of text fields;
-- :mod:`.status`: the workbook box at the top of a module.
+- :mod:`.status`: the workbook box at the top of a module;
+- :mod:`.style`: the kit's CSS and :func:`side_by_side`.
 """
 
 from .debounce import Debouncer, flush_pending
@@ -13,6 +14,7 @@ from .frame import ExerciseFrame, build_view
 from .parts import ErrorBanner, FigureBox, SavedIndicator, esc, labelled_layout
 from .slider import FloatSlider, IntSlider
 from .status import workbook_status
+from .style import side_by_side, style_html
 
 __all__ = [
     "Debouncer",
@@ -26,5 +28,7 @@ __all__ = [
     "esc",
     "flush_pending",
     "labelled_layout",
+    "side_by_side",
+    "style_html",
     "workbook_status",
 ]

@@ -9,7 +9,7 @@ import ipywidgets as widgets
 
 from ...content import Case, ContentError
 from ...i18n import t
-from ...widgets import ExerciseFrame, FigureBox, IntSlider, esc
+from ...widgets import ExerciseFrame, FigureBox, IntSlider, esc, side_by_side
 from ...workbook import Workbook
 from .figures import changes_text, plot_matrix, ranking_table
 from .model import RULES, RiskMatrix, RiskMatrixSpec, format_number
@@ -54,8 +54,8 @@ class RiskMatrixView(ExerciseFrame):
         self._build_bands()
         self._redraw()
         self.set_body(self.case, self.illustrative, self.rule, self.rows_box,
-                      widgets.HBox([self.new_name, self.add_button]), self.bands_box, self.figure, self.changes,
-                      self.table)
+                      widgets.HBox([self.new_name, self.add_button]), self.bands_box,
+                      side_by_side(self.figure, [self.table, self.changes]))
 
     # -- state ----------------------------------------------------------
     def _load(self, case_id: str) -> RiskMatrix:
