@@ -51,7 +51,7 @@ KIT_CSS = """
 .lst-exercise .widget-tab-bar .lm-TabBar-tabLabel { overflow: visible !important; text-overflow: clip !important; white-space: normal !important; }
 .lst-exercise .lst-side-by-side { flex-wrap: wrap; align-items: flex-start; gap: 8px 24px; }
 .lst-exercise .lst-side-by-side > .lst-controls { flex: 1 1 34em; min-width: 0; }
-.lst-exercise .lst-side-by-side > .lst-result { flex: 1 1 30em; min-width: 0; }
+.lst-exercise .lst-side-by-side > .lst-result { flex: 1 1 30em; min-width: 0; position: sticky; top: 0; }
 .lst-exercise img { max-width: 100%; height: auto; }
 .lst-exercise input:focus-visible, .lst-exercise select:focus-visible, .lst-exercise textarea:focus-visible,
 .lst-exercise button:focus-visible, .lst-exercise [role="tab"]:focus-visible, .lst-exercise summary:focus-visible,
