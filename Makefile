@@ -12,13 +12,13 @@ LAB_FLAGS ?= $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root,)
 MODULE ?= 1
 LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings/overrides.json
 
-.PHONY: lab app test test-fast install hub hub-clean clean-notebooks bench clean
+.PHONY: lab app test test-fast install hub hub-clean lite clean-notebooks bench clean
 
 # (Re)install when the venv is missing or pyproject.toml changed.
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test,hub]"
+	$(BIN)/python -m pip install --quiet -e ".[lab,test,hub]"
 	@touch $(STAMP)
 
 install: $(STAMP)
@@ -44,6 +44,13 @@ lab: $(STAMP) $(LAB_SETTINGS)
 app: $(STAMP)
 	$(BIN)/lst-kit app $(MODULE)
 
+# The whole course as a static JupyterLite site in _site/ (built offline from
+# PyPI and npm, versions in deploy/lite/; cached, so a second run is quick).
+lite: $(STAMP)
+	$(BIN)/python deploy/lite/build.py --out _site
+
+# tests/browser/test_lite.py builds the static site itself (cached) when npm is there;
+# tests/hub/ needs configurable-http-proxy from node_modules.
 test: $(STAMP) $(CHP)
 	$(BIN)/python -m pytest
 
@@ -78,4 +85,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/run_all.py
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info node_modules
+	rm -rf $(VENV) build dist *.egg-info node_modules _site

@@ -25,6 +25,7 @@ __version__ = "0.1.0"
 _LAZY = {
     **EXERCISE_TYPES,
     "workbook_status": "lst_kit.widgets.status",
+    "workbook_transfer": "lst_kit.widgets.transfer",
     "portfolio_button": "lst_kit.exercises.learning_plan",
     "class_overview": "lst_kit.reports.class_overview",
 }
@@ -55,6 +56,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .exercises.strategic_triangle import strategic_triangle
     from .exercises.effect_chain import effect_chain
     from .widgets.status import workbook_status
+    from .widgets.transfer import workbook_transfer
 
 
 def __getattr__(name: str):

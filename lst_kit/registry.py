@@ -121,48 +121,11 @@ def exercise_type(name: str) -> ExerciseType:
     """The :class:`ExerciseType` serving spec type ``name`` (KeyError if unknown)."""
     if name not in _TYPES:
         package = EXERCISE_TYPES[name]
-        try:
-            found = importlib.import_module(f"{package}.readings").TYPE
-        except ModuleNotFoundError as exc:  # TRANSITIONAL: a flat module not yet in the package shape
-            if exc.name != f"{package}.readings":
-                raise
-            found = _LegacyType(name, importlib.import_module(package))
+        found = importlib.import_module(f"{package}.readings").TYPE
         if not isinstance(found, ExerciseType) or found.name != name:
             raise TypeError(f"{package}.readings.TYPE is not the ExerciseType for {name!r}")
         _TYPES[name] = found
     return _TYPES[name]
-
-
-class _LegacyType(ExerciseType):
-    """TRANSITIONAL: an exercise module still in the old flat shape (module
-    functions taking an exercise id). Removed when every type is a package."""
-
-    def __init__(self, name: str, module):
-        self.name = name  # type: ignore[misc]
-        self.module = module
-        self.takes_case = bool(getattr(module, "TAKES_CASE", False))  # type: ignore[misc]
-
-    def parse_spec(self, root, exercise_id):
-        return self.module.parse_spec(root, exercise_id)
-
-    def has(self, reading: str) -> bool:
-        return callable(getattr(self.module, reading, None))
-
-    def summarize(self, spec, answer):
-        return self.module.summarize(spec.exercise_id, answer)
-
-    def plot_answer(self, spec, answer):
-        return self.module.plot_answer(spec.exercise_id, answer)
-
-    def class_picture(self, spec, answers):
-        return self.module.class_picture(spec.exercise_id, answers)
-
-    def demo_answer(self, spec, rng):
-        if isinstance(rng, random.Random):
-            import numpy as np
-
-            rng = np.random.default_rng(rng.getrandbits(64))
-        return self.module.demo_answer(spec.exercise_id, rng)
 
 
 # -- helpers for readings ------------------------------------------------------------
@@ -262,25 +225,3 @@ def generic_class_lines(answers: dict[str, Any]) -> list[str]:
         common = ", ".join(t("hooks.generic_value", value=v, n=n) for v, n in fields[key].most_common(3))
         lines.append(f"{key}: {common}")
     return lines
-
-
-# -- TRANSITIONAL: names the flat exercise modules still import ---------------------
-
-#: A number as a reader of the current language writes it.
-fmt = number
-
-
-def safe_hook(kind: str):
-    """TRANSITIONAL no-op: :mod:`lst_kit.reports.readings` now catches failures."""
-    return lambda fn: fn
-
-
-def spec_or_none(exercise_id: str, spec_type: type):
-    """TRANSITIONAL: the exercise's spec when it loads and is a ``spec_type``."""
-    from .content import load_spec
-
-    try:
-        spec = load_spec(exercise_id)
-    except Exception:  # noqa: BLE001
-        return None
-    return spec if isinstance(spec, spec_type) else None

@@ -26,9 +26,9 @@ import secrets
 from pathlib import Path
 from typing import Any
 
-from filelock import FileLock, Timeout
-
+from . import web
 from .i18n import t
+from .workbook_lock import Release, workbook_lock
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -38,6 +38,7 @@ __all__ = [
     "open_workbook",
     "parse_workbook",
     "resolve_participant",
+    "set_participant_name",
 ]
 
 SCHEMA_VERSION = 1
@@ -62,8 +63,12 @@ def default_folder() -> Path:
     """The folder used when neither the argument nor LST_WERKBOEK_DIR is set.
 
     ``~/LST-werkboek``: in the participant's home folder, where they (and on
-    JupyterHub, the persistent home volume) can find it.
+    JupyterHub, the persistent home volume) can find it. In the browser
+    (JupyterLite) the home folder vanishes on reload: there it is
+    ``/drive/LST-werkboek``, in the browser's storage.
     """
+    if web.in_browser():
+        return web.default_folder()
     return Path.home() / "LST-werkboek"
 
 
@@ -84,15 +89,34 @@ def _check_participant(name: Any) -> str:
     return name
 
 
-def resolve_participant(participant: str | None = None) -> str:
-    """The argument, else JUPYTERHUB_USER, else LST_DEELNEMER, else the OS user."""
+def resolve_participant(participant: str | None = None, folder: str | os.PathLike | None = None) -> str:
+    """The argument, else JUPYTERHUB_USER, else LST_DEELNEMER, else (in the
+    browser) the name chosen with :func:`set_participant_name`, else the OS
+    user (``web_user`` in the browser)."""
     if participant is None:
         participant = (
             os.environ.get("JUPYTERHUB_USER")
             or os.environ.get("LST_DEELNEMER")
+            or (_chosen_name(_resolve_folder(folder)) if web.in_browser() else None)
             or getpass.getuser()
         )
     return _check_participant(participant)
+
+
+def _resolve_folder(folder: str | os.PathLike | None) -> Path:
+    if folder is not None:
+        return Path(folder)
+    env = os.environ.get("LST_WERKBOEK_DIR")
+    return Path(env).expanduser() if env else default_folder()
+
+
+def _chosen_name(folder: Path) -> str | None:
+    """The name kept in the workbook folder, or None (missing or unusable)."""
+    try:
+        name = (folder / web.NAME_FILE).read_text(encoding="utf-8").strip()
+        return _check_participant(name)
+    except (OSError, UnicodeDecodeError, ValueError):
+        return None
 
 
 def _check_json(value: Any, where: str = "waarde") -> None:
@@ -203,7 +227,7 @@ class Workbook:
         self.folder = Path(folder)
         self.path = self.folder / f"{self.participant}.json"
         self.backup_path = self.folder / f"{self.participant}.json.bak"
-        self._lock = FileLock(str(self.folder / f".{self.participant}.json.lock"), timeout=_LOCK_TIMEOUT_S)
+        self._lock = workbook_lock(self.folder / f".{self.participant}.json.lock")
         self._cache_key: object = _UNREAD
         self._cache: dict = {}
         #: Plain Dutch messages about recoveries, for the participant.
@@ -277,11 +301,9 @@ class Workbook:
             self.folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise WorkbookError(t("workbook.folder_unusable", folder=str(self.folder), error=str(exc))) from exc
-        try:
-            self._lock.acquire()
-        except Timeout as exc:
-            raise WorkbookError(t("workbook.lock_timeout", path=str(self.path))) from exc
-        return _Release(self._lock)
+        if not self._lock.acquire(timeout=_LOCK_TIMEOUT_S):
+            raise WorkbookError(t("workbook.lock_timeout", path=str(self.path)))
+        return Release(self._lock)
 
     def answer(self, exercise_id: str, default: Any = None) -> Any:
         """The saved answer of one exercise (a copy), or ``default``."""
@@ -312,16 +334,45 @@ class Workbook:
             self._remember(doc)
             _atomic_write(self.backup_path, data)
 
+    def export_bytes(self) -> bytes:
+        """The workbook as a file to download: the saved answers, encoded as on disk."""
+        doc = self._load()
+        return _encode({"schema_version": SCHEMA_VERSION, "participant": self.participant,
+                        "answers": copy.deepcopy(doc["answers"])})
 
-class _Release:
-    def __init__(self, lock: FileLock):
-        self._lock = lock
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self._lock.release()
+    def import_bytes(self, data: bytes) -> tuple[int, Path | None]:
+        """Continue from an uploaded workbook: its answers replace the current
+        ones. The upload passes the same checks as every save (a workbook,
+        not newer than this kit, valid exercise ids, plain JSON values), else
+        ValueError/WorkbookError and nothing changes. The current workbook is
+        never lost: its bytes are first kept as
+        ``<name>.json.voor-upload-<hash>``. Returns (number of answers, that
+        backup or None when there was nothing to keep)."""
+        try:
+            doc = parse_workbook(data)
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise ValueError(t("transfer.not_a_workbook", error=str(exc))) from None
+        for exercise_id, value in doc["answers"].items():
+            _check_exercise_id(exercise_id)
+            _check_json(value, exercise_id)
+        answers = json.loads(json.dumps(doc["answers"]))
+        with self._locked():
+            kept = None
+            try:
+                current = self.path.read_bytes()
+            except FileNotFoundError:
+                current = None
+            if current is not None:
+                digest = hashlib.sha256(current).hexdigest()[:12]
+                kept = self.folder / f"{self.participant}.json.voor-upload-{digest}"
+                if not kept.exists():
+                    _atomic_write(kept, current)
+            new = {"schema_version": SCHEMA_VERSION, "participant": self.participant, "answers": answers}
+            encoded = _encode(new)
+            _atomic_write(self.path, encoded)
+            self._remember(new)
+            _atomic_write(self.backup_path, encoded)
+        return len(answers), kept
 
 
 def _check_exercise_id(exercise_id: Any) -> None:
@@ -337,8 +388,33 @@ def open_workbook(participant: str | None = None, folder: str | os.PathLike | No
     else the OS user. A name that could leave the folder is refused with a
     Dutch ``ValueError`` and nothing is written.
     """
-    name = resolve_participant(participant)
-    if folder is None:
-        env = os.environ.get("LST_WERKBOEK_DIR")
-        folder = Path(env).expanduser() if env else default_folder()
-    return Workbook(name, Path(folder))
+    folder = _resolve_folder(folder)
+    return Workbook(resolve_participant(participant, folder), folder)
+
+
+def set_participant_name(name: str, folder: str | os.PathLike | None = None) -> Workbook:
+    """Keep the participant's own name in the workbook folder (the browser's
+    answer to an OS user that is always ``web_user``) and return their
+    workbook under that name.
+
+    Answers given before under the old name move along when the new name has
+    no workbook yet; an existing workbook under the new name is never
+    overwritten (then the old one stays where it is, untouched).
+    """
+    name = _check_participant(name.strip() if isinstance(name, str) else name)
+    folder = _resolve_folder(folder)
+    old = open_workbook(folder=folder)
+    new = Workbook(name, folder)
+    if old.participant != name and old.path.exists() and not new.path.exists():
+        with new._locked(), old._locked():
+            doc = old._read_locked()
+            doc["participant"] = name
+            data = _encode(doc)
+            _atomic_write(new.path, data)
+            _atomic_write(new.backup_path, data)
+            for path in (old.path, old.backup_path):
+                path.unlink(missing_ok=True)
+            _fsync_dir(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    _atomic_write(folder / web.NAME_FILE, (name + "\n").encode("utf-8"))
+    return new

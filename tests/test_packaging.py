@@ -132,3 +132,48 @@ def test_cli_app_starts_voila_with_the_kit_template_and_an_idle_kernel_culler(mo
     options = dict(arg[2:].split("=", 1) for arg in calls[0][0] if arg.startswith("--") and "=" in arg)
     assert options["MappingKernelManager.cull_idle_timeout"] == "30"
     assert int(options["MappingKernelManager.cull_interval"]) <= 30
+
+
+def _requires(wheel) -> list:
+    from email.parser import Parser
+
+    from packaging.requirements import Requirement
+
+    z = zipfile.ZipFile(wheel)
+    meta = Parser().parsestr(z.read(next(n for n in z.namelist() if n.endswith(".dist-info/METADATA"))).decode())
+    return [Requirement(r) for r in meta.get_all("Requires-Dist") or []]
+
+
+PYODIDE_ENV = {"sys_platform": "emscripten", "platform_system": "Emscripten", "python_version": "3.14",
+               "python_full_version": "3.14.2", "implementation_name": "cpython", "platform_machine": "wasm32",
+               "platform_python_implementation": "CPython", "os_name": "posix", "extra": ""}
+DESKTOP_ONLY = {"jupyterlab", "pandas", "matplotlib", "voila"}
+
+
+def test_the_core_wheel_installs_in_the_browser_and_the_desktop_parts_are_an_extra(wheel):
+    requires = _requires(wheel)
+    core = {r.name.lower() for r in requires if r.marker is None or r.marker.evaluate({**PYODIDE_ENV})}
+    assert core and not core & DESKTOP_ONLY
+    # in Pyodide no compiled package is needed: no numpy (no wasm wheel on PyPI), no filelock
+    assert not core & {"numpy", "filelock"}
+    lab = {r.name.lower() for r in requires if r.marker is not None and r.marker.evaluate({**PYODIDE_ENV, "extra": "lab"})}
+    assert DESKTOP_ONLY <= lab
+    # the browser build pins a pure wheel for every core dependency
+    text = (REPO / "deploy" / "lite" / "requirements-lite.txt").read_text(encoding="utf-8")
+    browser = {line.split("==")[0].lower().replace("_", "-") for line in text.split("# [browser]")[1].splitlines()
+               if "==" in line and not line.startswith("#")}
+    assert {name.replace("_", "-") for name in core} <= browser
+
+
+def test_make_install_installs_the_desktop_extra():
+    assert '-e ".[lab,test,hub]"' in (REPO / "Makefile").read_text(encoding="utf-8")
+
+
+def test_app_without_the_lab_extra_says_what_to_install(monkeypatch, capsys):
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "voila" else real(name, *a))
+    monkeypatch.setattr(subprocess, "call", lambda *a, **k: 0)  # were it to start Voilà anyway
+    assert cli.main(["app", "1", "--no-browser"]) == 2
+    assert 'lst-kit[lab]' in capsys.readouterr().err

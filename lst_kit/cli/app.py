@@ -77,8 +77,12 @@ def voila_environment(env: dict | None = None) -> dict:
 
 def run(args) -> int:
     """Open one module as an app in Voilà: prose and widgets, no code."""
+    import importlib.util
     import subprocess
 
+    if importlib.util.find_spec("voila") is None:  # the core without the "lab" extra
+        print(t("cli.app_needs_lab"), file=sys.stderr)
+        return 2
     try:
         notebook = module_notebook(args.module)
     except FileNotFoundError as exc:

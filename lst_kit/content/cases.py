@@ -25,6 +25,7 @@ __all__ = [
     "Case",
     "T11Reference",
     "case_ids",
+    "case_or_none",
     "case_path",
     "check_case_file",
     "load_case",
@@ -347,6 +348,18 @@ def check_case_file(path: Path) -> list[str]:
     except ContentError as exc:
         return [str(exc)]
     return []
+
+
+def case_or_none(case_id) -> Case | None:
+    """The case of that id, or None when there is none or its file does not
+    load (a reading then leaves the answer out; one broken file breaks
+    nothing else)."""
+    if not isinstance(case_id, str) or case_id not in case_ids():
+        return None
+    try:
+        return load_case(case_id)
+    except ContentError:
+        return None
 
 
 def load_cases() -> tuple[dict[str, Case], list[ContentError]]:

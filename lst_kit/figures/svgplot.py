@@ -25,7 +25,7 @@ What it supports, and nothing more (an argument it does not draw raises
   ``set_ylabel``, ``set_title``, ``invert_yaxis``, ``grid``,
   ``set_axisbelow``, ``spines[...]``, ``legend``, ``tick_params``,
   ``get_legend_handles_labels``, ``get_xticklabels``/``get_yticklabels`` (``set_fontweight``),
-  ``integer_ticks``;
+  ``locator_params(integer=True)``;
 - ``PolarAxes`` (radar charts): ``plot``, ``fill``, ``fill_between``,
   ``bar`` (shaded sectors, drawn beneath the rings), ``text`` (at theta, r;
   rotation, italic, ``bbox``), ``set_theta_offset``, ``set_theta_direction``,
@@ -890,10 +890,11 @@ class Axes:
         values, labels = self._ticks(axis)[:2]
         return [_TickLabel(self._tick_weight[axis], v, lab) for v, lab in zip(values, labels)]
 
-    def integer_ticks(self, axis: str = "y") -> None:
-        """Automatic ticks on whole numbers only (counts of people)."""
+    def locator_params(self, axis: str = "both", *, integer: bool = False) -> None:
+        """``integer=True``: automatic ticks on whole numbers only (counts of
+        people), as matplotlib's ``locator_params(integer=True)``."""
         for name in ("x", "y") if axis == "both" else (axis,):
-            self._integer[name] = True
+            self._integer[name] = bool(integer)
 
     def set_title(self, text, *, fontsize=None, loc="center"):
         if loc not in ("left", "center", "right"):

@@ -3,7 +3,6 @@ indicator and the figure box (and ``esc`` for the HTML they hold)."""
 
 from __future__ import annotations
 
-from typing import Any
 
 import ipywidgets as widgets
 

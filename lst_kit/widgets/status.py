@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
+from .. import web
 from ..i18n import t
 from ..workbook import open_workbook
 from .frame import build_view
@@ -33,6 +34,10 @@ def workbook_status(participant: str | None = None, folder=None) -> widgets.Widg
             banner = ErrorBanner()
             banner.show("\n".join(wb.notices), kind="info", source="workbook")
             box.children += (banner,)
+        if web.in_browser():  # JupyterLite: choose a name, take the workbook along
+            from .transfer import TransferPanel
+
+            box.children += (TransferPanel(wb),)
         return box
 
     return build_view(build)

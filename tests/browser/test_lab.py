@@ -26,6 +26,9 @@ def test_module_runs_in_jupyterlab(browser, lab, screenshots):
         try:
             page.wait_for_function(rendered, timeout=TIMEOUT // 2)
         except Exception:  # noqa: BLE001 - on a loaded machine the first click can land before the kernel is ready
+            if page.locator(".jp-Dialog").count():  # e.g. a kernel-start question that came up meanwhile
+                page.screenshot(path=str(screenshots / "jupyterlab-dialog.png"))
+                page.keyboard.press("Escape")
             page.get_by_role("menuitem", name="Run", exact=True).click()
             page.get_by_text("Run All Cells", exact=True).click()
             page.wait_for_function(rendered, timeout=TIMEOUT)

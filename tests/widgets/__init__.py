@@ -1,0 +1,1 @@
+"""Tests of lst_kit.widgets."""

@@ -29,10 +29,7 @@ from ...content import ContentError, Field
 from ...errors import InputError
 from ...i18n import t
 
-try:
-    from ..rating_scales.model import Scale, parse_scale
-except ModuleNotFoundError:  # TRANSITIONAL: rating_scales is still a flat module (another engineer converts it)
-    from ..rating_scales import Scale, parse_scale
+from ..rating_scales.model import Scale, parse_scale
 
 __all__ = [
     "Card",

@@ -136,7 +136,7 @@ def plot_class_levels(setup: MatrixSetup, counts: dict[str, dict[int, int]], n: 
                hatch=hatches[i % len(hatches)], edgecolor="white", label=f"{seg.key} {seg.label}")
     ax.set_xticks(list(LEVELS), [f"{lv}\n{textwrap.fill(setup.catalogue.level(lv).label, 14, break_long_words=False)}" for lv in LEVELS],
                   fontsize=7)
-    ax.integer_ticks("y")
+    ax.locator_params(axis="y", integer=True)
     ax.set_ylabel(t("enforcement_pyramid.axis_participants", n=n))
     ax.set_title(t("enforcement_pyramid.class_title"))
     style_axes(ax)

@@ -172,12 +172,12 @@ def plot_matrix(setup: MatrixSetup, cells: dict[str, tuple[str, ...]], situation
     else:
         _draw_grid(fig.add_subplot(), setup, cells, t("intervention_matrix.plot_mine"),
                    {d.cell for d in comp.differences}, situation, suggested, colour_bar=True)
-    keys = [svgplot.Line2D(color="#222222", linestyle="--", linewidth=1.4, label=t("intervention_matrix.legend_diff"))]
+    keys = [svgplot.Line2D([], [], color="#222222", linestyle="--", linewidth=1.4, label=t("intervention_matrix.legend_diff"))]
     if situation:
-        keys.append(svgplot.Line2D(color=PALETTE[5], linestyle=":", linewidth=3,
+        keys.append(svgplot.Line2D([], [], color=PALETTE[5], linestyle=":", linewidth=3,
                                    label=t("intervention_matrix.legend_situation")))
     if suggested:
-        keys.append(svgplot.Line2D(color=PALETTE[3], linestyle="-", linewidth=3,
+        keys.append(svgplot.Line2D([], [], color=PALETTE[3], linestyle="-", linewidth=3,
                                    label=t("intervention_matrix.legend_suggested")))
     fig.legend(handles=keys, fontsize=MIN_FONT)
     return fig

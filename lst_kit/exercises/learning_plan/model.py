@@ -33,10 +33,7 @@ from ...content import ContentError, Field, module_key
 from ...errors import InputError
 from ...i18n import t
 
-try:
-    from ..reflection.model import MAX_CHARS, word_count
-except ModuleNotFoundError:  # TRANSITIONAL: reflection is still a flat module (another engineer converts it)
-    from ..reflection import MAX_CHARS, word_count
+from ..reflection.model import MAX_CHARS, word_count
 
 __all__ = [
     "MAX_CHARS",

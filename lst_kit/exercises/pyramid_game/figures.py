@@ -54,12 +54,12 @@ def plot_game(spec: GameSpec, rounds: list[Round], total_rounds: int) -> svgplot
     for a in (ax, ax2):
         style_axes(a)
     styles = _styles(total_rounds)
-    top = [svgplot.Line2D(label=t("pyramid_game.plot_proportionate"), **_key(styles["proportionate"])),
-           svgplot.Line2D(label=t("pyramid_game.plot_level"), **_key(styles["level"])),
-           svgplot.Line2D(label=t("pyramid_game.plot_complied"), **_key(styles["complied"])),
-           svgplot.Line2D(label=t("pyramid_game.plot_violated"), **_key(styles["violated"]))]
+    top = [svgplot.Line2D([], [], label=t("pyramid_game.plot_proportionate"), **_key(styles["proportionate"])),
+           svgplot.Line2D([], [], label=t("pyramid_game.plot_level"), **_key(styles["level"])),
+           svgplot.Line2D([], [], label=t("pyramid_game.plot_complied"), **_key(styles["complied"])),
+           svgplot.Line2D([], [], label=t("pyramid_game.plot_violated"), **_key(styles["violated"]))]
     ax.legend(handles=top, fontsize=7.5)
-    bottom = [svgplot.Line2D(label=t("pyramid_game.plot_trust"), **_key(styles["trust"])),
+    bottom = [svgplot.Line2D([], [], label=t("pyramid_game.plot_trust"), **_key(styles["trust"])),
               svgplot.Patch(color="#cccccc", label=t("pyramid_game.plot_cost"))]
     ax2.legend(handles=bottom, fontsize=7.5)
     if not rounds:

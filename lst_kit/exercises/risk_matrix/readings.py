@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import random
 
-from ...content import Case, case_ids, load_case
+from ...content import case_ids, case_or_none, load_case
 from ...i18n import number, t
 from ...registry import ExerciseType, most_answered
 from .figures import changes_text, plot_class_scores, plot_matrix
@@ -19,21 +19,11 @@ from .model import RULES, RiskMatrix, RiskMatrixSpec, format_number, parse_spec,
 __all__ = ["TYPE", "RiskMatrixType", "restore"]
 
 
-def _case(case_id) -> Case | None:
-    """The case of that id, or None when it is gone or its file is broken."""
-    if not isinstance(case_id, str) or case_id not in case_ids():
-        return None
-    try:
-        return load_case(case_id)
-    except ValueError:  # ContentError: a broken case file leaves this answer out
-        return None
-
-
 def restore(spec: RiskMatrixSpec, answer) -> RiskMatrix | None:
     """The participant's matrix of the case they worked on last, or None."""
     if not isinstance(answer, dict):
         return None
-    case = _case(answer.get("case"))
+    case = case_or_none(answer.get("case"))
     if case is None:
         return None
     cases = answer.get("cases") if isinstance(answer.get("cases"), dict) else {}

@@ -107,14 +107,14 @@ def plot_class(spec: SparrowSpec, scale_counts: dict, dim_counts: dict, total: i
         if s.recommended:
             bar.set_hatch("//")
     left.set_xticks(range(len(labels)), labels)
-    left.integer_ticks("y")
+    left.locator_params(axis="y", integer=True)
     left.set_title(t("sparrow_canvas.class_plot_scale"))
     left.set_ylabel(t("sparrow_canvas.class_axis_n", total=total))
     dims = [d.label for d in spec.dimensions]
     right.barh(range(len(dims)), [dim_counts[d.key] for d in spec.dimensions], color=PALETTE[0])
     right.set_yticks(range(len(dims)), dims)
     right.invert_yaxis()
-    right.integer_ticks("x")
+    right.locator_params(axis="x", integer=True)
     right.set_title(t("sparrow_canvas.class_plot_dims"))
     right.set_xlabel(t("sparrow_canvas.class_axis_n", total=total))
     for ax in (left, right):

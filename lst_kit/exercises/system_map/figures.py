@@ -220,7 +220,7 @@ def plot_map(model: SystemMap, pos: dict | None = None) -> svgplot.Figure:
             xs, ys = zip(*points)
             ax.scatter(xs, ys, s=size * (1.4 if key == "inspectorate" else 1), marker=marker, c=colour,
                        edgecolors="white", linewidths=1.2)
-            handles.append(svgplot.Line2D(color=colour, linestyle="", marker=marker, markersize=9))
+            handles.append(svgplot.Line2D([], [], color=colour, linestyle="", marker=marker, markersize=9))
             labels.append(t(f"map.legend_{key}"))
     for end, just_before in heads:  # only the head: the line is drawn above
         ax.annotate("", xy=end, xytext=just_before,
@@ -232,9 +232,9 @@ def plot_map(model: SystemMap, pos: dict | None = None) -> svgplot.Figure:
         x, y = pos[node.id]
         ax.text(x, y - (0.07 if not big else 0.03), _wrap(node.label) if not big else node.label[:24], ha="center",
                 va="top", fontsize=fontsize, bbox=box)
-    handles += [svgplot.Line2D(color="#444444", linewidth=2),
-                svgplot.Line2D(color="#444444", linewidth=2, linestyle="--"),
-                svgplot.Line2D(color="none", linestyle="", marker="$||$", markersize=9, markeredgecolor="#222222")]
+    handles += [svgplot.Line2D([], [], color="#444444", linewidth=2),
+                svgplot.Line2D([], [], color="#444444", linewidth=2, linestyle="--"),
+                svgplot.Line2D([], [], color="none", linestyle="", marker="$||$", markersize=9, markeredgecolor="#222222")]
     labels += [t("map.legend_plus"), t("map.legend_minus"), t("map.legend_delay")]
     fig.legend(handles, labels, loc="lower center", ncols=6, fontsize=8)
     ax.set_title(t("map.plot_title"))
@@ -370,7 +370,7 @@ def plot_class_reach(labels: list[str], marks: dict[str, dict[str, int]]) -> svg
                 linewidth=0.5, label=t(f"map.reach_{reach}"))
         left = [a + b for a, b in zip(left, widths)]
     ax.set_yticks(ys, [label[:40] for label in labels], fontsize=8)
-    ax.integer_ticks("x")
+    ax.locator_params(axis="x", integer=True)
     ax.set_xlabel(t("hooks.axis_participants"))
     fig.suptitle(t("map.class_title"), fontsize=11)  # across the figure: the long title and labels fit
     style_axes(ax)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import random
 
-from ...content import Case, ContentError, case_ids, load_case
+from ...content import case_or_none, load_case
 from ...i18n import number, t
 from ...registry import ExerciseType, most_answered
 from .figures import map_caption, plot_class_reach, plot_map
@@ -20,21 +20,11 @@ from .model import REACH, SystemMap, SystemMapSpec, parse_spec
 __all__ = ["TYPE", "SystemMapType", "restore"]
 
 
-def _case(case_id) -> Case | None:
-    """The case of that id, or None when it is gone or its file is broken."""
-    if not isinstance(case_id, str) or case_id not in case_ids():
-        return None
-    try:
-        return load_case(case_id)
-    except (ContentError, ValueError):  # a broken case file leaves this answer out
-        return None
-
-
 def restore(spec: SystemMapSpec, answer) -> SystemMap | None:
     """The participant's map of the case they looked at last, or None."""
     if not isinstance(answer, dict):
         return None
-    case = _case(answer.get("case"))
+    case = case_or_none(answer.get("case"))
     if case is None:
         return None
     maps = answer.get("maps") if isinstance(answer.get("maps"), dict) else {}

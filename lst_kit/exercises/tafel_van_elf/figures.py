@@ -89,7 +89,7 @@ def plot_radar(reference: T11Reference, profiles: list[tuple[str, dict[str, int]
     handles = []
     if start is not None:
         ax.plot(closed, _closed(reference, start), linestyle=":", color="#555555", linewidth=1.2)
-        handles.append(svgplot.Line2D(color="#555555", linestyle=":", linewidth=1.2,
+        handles.append(svgplot.Line2D([], [], color="#555555", linestyle=":", linewidth=1.2,
                                       label=t("tafel_van_elf.case_start")))
     for i, (label, profile) in enumerate(profiles):
         line, marker = LINE_STYLES[i % 2]
@@ -97,7 +97,7 @@ def plot_radar(reference: T11Reference, profiles: list[tuple[str, dict[str, int]
         values = _closed(reference, profile)
         ax.fill(closed, values, color=PALETTE[i], alpha=0.10)
         ax.plot(closed, values, **style)
-        handles.append(svgplot.Line2D(label=label, **style))
+        handles.append(svgplot.Line2D([], [], label=label, **style))
     labels = [f"{d.key}\n" + "\n".join(textwrap.wrap(d.label, 16, break_on_hyphens=False, break_long_words=False)
                                        or [d.label]) for d in dims]  # narrow labels leave room for the radar
     ax.set_xticks(angles, labels, fontsize=7.5)

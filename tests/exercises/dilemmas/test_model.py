@@ -127,9 +127,6 @@ def test_dilemma_profile_marks_each_chosen_position_and_names_the_open_cards(spe
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(__import__("pathlib").Path(__import__("lst_kit").__file__).with_name("exercises")
-                    .joinpath("rating_scales.py").exists(),
-                    reason="TRANSITIONAL: rating_scales is still a flat module that imports ipywidgets")
 def test_model_figures_and_readings_import_no_widgets():
     import subprocess
     import sys

@@ -116,9 +116,6 @@ def test_section_exercises_must_name_a_module():
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(__import__("pathlib").Path(__import__("lst_kit").__file__).with_name("exercises")
-                    .joinpath("reflection.py").exists(),
-                    reason="TRANSITIONAL: reflection is still a flat module that imports ipywidgets")
 def test_model_figures_and_readings_import_no_widgets():
     import subprocess
     import sys

@@ -1,0 +1,228 @@
+"""E5.2 readings: the summary and picture of one answer, how a class routed
+the observations, and invented answers for the demo class (see
+:class:`lst_kit.registry.ExerciseType`)."""
+
+from __future__ import annotations
+
+import logging
+import random
+import re
+import textwrap
+
+from ...content import Case, load_cases
+from ...errors import InputError
+from ...i18n import t
+from ...registry import ExerciseType, most_answered
+from . import load_rule, rule_path
+from .figures import caption, one_decimal, plot_class, plot_triage
+from .model import SignalTriage, TriageSpec, parse_spec
+
+__all__ = ["TYPE", "SignalTriageType", "offered_cases", "restore"]
+
+log = logging.getLogger("lst_kit")
+
+
+def offered_cases() -> dict[str, Case]:
+    """Every case of the course whose file loads (see content.load_cases)."""
+    return load_cases()[0]
+
+
+def restore(spec: TriageSpec, answer, cases: dict[str, Case]) -> SignalTriage | None:
+    """The model of a saved answer (through :meth:`SignalTriage.from_dict`),
+    or None when it is no answer of this exercise or its case is unknown or broken."""
+    if not isinstance(answer, dict) or not isinstance(answer.get("cases"), dict):
+        return None
+    if isinstance(answer.get("case"), str) and answer["case"] not in cases:
+        return None
+    return SignalTriage.from_dict(spec, answer, load_rule(spec.rule_name), cases)
+
+
+def _one_line(text: str, width: int = 300) -> str:
+    lines = [re.sub(r"^[-*•]\s*", "", line).strip() for line in text.splitlines()]
+    return textwrap.shorten(" ".join(x for x in lines if x), width=width, placeholder=" …")
+
+
+def _snapshot_signal(answer) -> str | None:
+    """The first policy signal in the answer's ``routing`` snapshot, if any."""
+    routing = answer.get("routing") if isinstance(answer, dict) else None
+    policy = [r for r in routing if isinstance(r, dict) and r.get("route") == "signaleren"] \
+        if isinstance(routing, list) else []
+    text = policy[0].get("observation") if policy else None
+    return text if isinstance(text, str) and text.strip() else None
+
+
+class SignalTriageType(ExerciseType):
+    name = "signal_triage"
+    takes_case = True
+
+    def parse_spec(self, root, exercise_id):
+        spec = parse_spec(root, exercise_id, offered_cases())
+        if not rule_path(spec.rule_name).is_file():
+            raise root.fail("rule", t("signal_triage.allowed_rule"), spec.rule_name)
+        load_rule(spec.rule_name)  # a broken rule file is reported when the exercise loads
+        return spec
+
+    def summarize(self, spec: TriageSpec, answer) -> list[str]:
+        """Dutch lines; the FIRST line is always the participant's signal to
+        policy (Module 6's learning plan takes it from here). An answer the
+        current content cannot rebuild still yields the signal of its snapshot."""
+        model = restore(spec, answer, offered_cases())
+        if model is None:
+            text = _snapshot_signal(answer)
+            return [t("signal_triage.sum_signal", signal=_one_line(text))] if text else []
+        problem = next((s for s in spec.outline if s.draft == "problem"), None)
+        top = model.top_signal()
+        if problem is not None and model.is_edited(problem.key) and model.outline_text(problem.key).strip():
+            first = t("signal_triage.sum_signal", signal=_one_line(model.outline_text(problem.key)))
+        elif top is not None:
+            first = t("signal_triage.sum_signal", signal=top.observation)
+        else:
+            first = t("signal_triage.sum_no_signal")
+        lines = [first, t("signal_triage.sum_case", case=model.case.label, caption=caption(model))]
+        for section in spec.outline:
+            if section.draft == "problem" and lines[0] != t("signal_triage.sum_no_signal"):
+                continue
+            text = model.outline_text(section.key).strip()
+            if text:
+                lines.append(f"{section.label}: {_one_line(text)}")
+        if model.state.own:
+            lines.append(t("signal_triage.sum_own", n=len(model.state.own)))
+        return lines
+
+    def plot_answer(self, spec: TriageSpec, answer):
+        model = restore(spec, answer, offered_cases())
+        return None if model is None else plot_triage(model)
+
+    def class_picture(self, spec: TriageSpec, answers: dict):
+        """How the class routed the observations of the most chosen case: per
+        route the mean count, and the observations the class split on most."""
+        cases = offered_cases()
+        models = [m for _, a in sorted(answers.items()) if (m := restore(spec, a, cases)) is not None]
+        if not models:
+            return None, [t("signal_triage.class_none")]
+        tally: dict[str, int] = {}
+        for m in models:
+            tally[m.case_id] = tally.get(m.case_id, 0) + 1
+        case_id = most_answered(tally)
+        chosen = [m for m in models if m.case_id == case_id]
+        rule = chosen[0].rule
+        counts: dict[str, list[int]] = {key: [] for key in rule.keys()}
+        per_signal: dict[str, dict[str, int]] = {}
+        for m in chosen:
+            for route, n in m.counts().items():
+                counts.setdefault(route, []).append(n)
+            for obs, route, _, _ in m.routed():
+                if not obs.own:
+                    per_signal.setdefault(obs.id, {}).setdefault(route, 0)
+                    per_signal[obs.id][route] += 1
+        label = cases[case_id].label
+        lines = [t("signal_triage.class_case", case=label, n=len(chosen))]
+        for route in rule.routes:
+            xs = counts.get(route.key, [])
+            if xs:
+                lines.append(t("signal_triage.class_route", route=route.label, mean=one_decimal(sum(xs) / len(xs)),
+                               lo=min(xs), hi=max(xs)))
+        split = sorted(((sid, r) for sid, r in per_signal.items() if len(r) > 1),
+                       key=lambda kv: (-len(kv[1]), -min(kv[1].values()), kv[0]))
+        texts = {s.id: s.observation for s in cases[case_id].signals}
+        for sid, routes in split[:3]:
+            spread = ", ".join(f"{rule.label(k)} {n}×" for k, n in routes.items())
+            lines.append(t("signal_triage.class_split",
+                           obs=textwrap.shorten(texts.get(sid, sid), 70, placeholder=" …"), spread=spread))
+        return plot_class(rule, label, counts), lines
+
+    def demo_answer(self, spec: TriageSpec, rng: random.Random) -> dict:
+        """An invented participant (demo class only): mostly the start case, a few
+        frequency and severity scores moved by one point, sometimes an own
+        observation, and a short signalement built on the top policy signal."""
+        cases = offered_cases()
+        model = SignalTriage(spec, load_rule(spec.rule_name), cases)
+        if rng.random() >= 0.6:
+            model.switch_case(rng.choice(list(cases)))
+        for signal in model.case.signals:
+            if rng.random() < 0.35:
+                name = rng.choice(("frequency", "severity"))
+                value = getattr(signal, name) + (1 if rng.random() < 0.5 else -1)
+                model.edit(signal.id, name, int(min(5, max(1, value))))
+        own = _DEMO_OWN.get(model.case_id, ())
+        if own and rng.random() < 0.4:
+            text, frequency, severity, covered, systemic, who = rng.choice(own)
+            try:
+                model.add_own(text, frequency, severity, covered, systemic, who)
+            except InputError:
+                pass  # a teacher put the same observation in the case
+        top = model.top_signal()
+        observations = model.observations()
+        if top is None and observations:
+            top = rng.choice(observations)
+        values = model.case.public_values
+        for section in spec.outline:
+            if section.draft == "problem" and top is not None and rng.random() < 0.85:
+                template = rng.choice(_DEMO_PROBLEM)
+                value = values[0 if len(values) < 2 or rng.random() < 0.7 else 1] if values else ""
+                cause = spec.causes.get(top.covered_by_law, "")
+                if ("{value}" in template and not value) or ("{cause}" in template and not cause):
+                    template = "{obs}"
+                model.set_outline(section.key, template.format(obs=top.observation, value=value, cause=cause))
+            elif section.draft in ("own_action", "none") and rng.random() < 0.4:
+                model.set_outline(section.key, rng.choice(_DEMO_OWN_ACTION))
+        return model.to_dict()
+
+
+TYPE = SignalTriageType()
+
+
+# -- demo prose ---------------------------------------------------------------------------
+#: Own observations an invented participant may add, per case: each restates
+#: something the (fictional) case file itself says, with the participant's
+#: own scores (frequency, severity, covered_by_law, systemic, who can act).
+_DEMO_OWN = {
+    "nvwa_maaltijdplatforms": (
+        ("Consumenten gaan ervan uit dat de veiligheid van maaltijden in de apps gecontroleerd is.",
+         3, 3, "nvt", True, "Platforms en NVWA (informatie in de app)"),
+        ("Klachten over maaltijden komen bij het platform terecht en bereiken de NVWA zelden.",
+         4, 3, "deels", True, "Platforms en ministerie"),
+    ),
+    "igj_cosmetische_injectables": (
+        ("Behandelingen in salons en op thuisfeestjes vallen buiten het gewone zicht van de IGJ.",
+         3, 4, "deels", True, "IGJ met politie / Openbaar Ministerie"),
+        ("Aanbieders met een boete kunnen onder een andere naam doorgaan.",
+         2, 4, "ja", False, "IGJ"),
+    ),
+    "ilt_ontgassen_binnenvaart": (
+        ("Ontgassen tijdens het varen, 's nachts, is moeilijk te bewijzen.",
+         4, 4, "deels", True, "ILT met de beheerder van het sensornetwerk"),
+        ("Legale ontgassingsinstallaties zijn schaars, rekenen een vergoeding en leveren wachttijd op.",
+         4, 3, "nvt", True, "Verladers en ministerie"),
+    ),
+    "kinderopvang_bso_personeelstekort": (
+        ("Het tekort aan personeel op de arbeidsmarkt lost handhaving alleen niet op.",
+         5, 3, "nvt", True, "Ministerie van SZW"),
+    ),
+    "nla_uitzendwerk_arbeidsmigranten": (
+        ("Werknemers klagen zelden; huisvesting, vervoer en verzekering zijn vaak aan de baan gekoppeld.",
+         4, 4, "deels", True, "Ministerie van SZW en gemeenten"),
+        ("Lange diensten en vermoeidheid vergroten de kans op ongevallen in de distributiecentra.",
+         3, 4, "ja", False, "NLA en opdrachtgevers"),
+    ),
+}
+#: Short problem statements; {value} is one of the case's public values and
+#: {cause} the spec's cause hypothesis for how far the law covers the observation.
+_DEMO_PROBLEM = (
+    "{obs} Dit raakt het publieke belang '{value}'. Met handhaving alleen lossen we dit niet op.",
+    "Wij signaleren: {obs} Vermoedelijke oorzaak: {cause}.",
+    "{obs} Daardoor komt '{value}' in het geding. Wij vragen het ministerie dit op te pakken.",
+)
+#: Short problem statements; {value} is one of the case's public values and
+#: {cause} the spec's cause hypothesis for how far the law covers the observation.
+_DEMO_PROBLEM = (
+    "{obs} Dit raakt het publieke belang '{value}'. Met handhaving alleen lossen we dit niet op.",
+    "Wij signaleren: {obs} Vermoedelijke oorzaak: {cause}.",
+    "{obs} Daardoor komt '{value}' in het geding. Wij vragen het ministerie dit op te pakken.",
+)
+_DEMO_OWN_ACTION = (
+    "De inspectie blijft handhaven waar de regels het gedrag dekken, en deelt haar gegevens met het ministerie.",
+    "Binnen ons mandaat gaan we door met gerichte controles; de oplossing van het structurele probleem ligt "
+    "bij beleid.",
+    "We bespreken het signaal eerst met de ketenpartners en volgen over een half jaar of het beeld verandert.",
+)

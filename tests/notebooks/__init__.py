@@ -1,0 +1,1 @@
+"""Tests of the shipped notebooks (structure; nbval runs them)."""
