@@ -238,3 +238,31 @@ def test_closed_page_kernel_is_culled_and_open_page_kernel_kept(browser, voila_q
         kept.close()
         if not closed.is_closed():
             closed.close()
+
+
+# -- the portfolio -----------------------------------------------------------------------------
+
+def test_portfolio_button_downloads_the_file_without_a_server_path(browser, voila, tmp_path):
+    from lst_kit.workbook import open_workbook
+
+    open_workbook(voila.participant, voila.workbooks).save_answer(
+        "m6.reflectie_meenemen", {"text": "Ik neem de systeemkaart mee naar mijn team."})
+    page = open_module(browser, voila, NOTEBOOKS[2], 800)
+    try:
+        page.get_by_role("button", name="Maak mijn portfolio").click()
+        link = page.locator(".lst-exercise a.lst-download")
+        link.wait_for(timeout=60_000)
+        message = link.locator("xpath=ancestor::div[contains(@class,'widget-html')][1]").inner_text()
+        assert str(voila.workbooks) not in message and "/" not in message.replace("→", "")
+        # it looks like a button: filled, white text, padded
+        style = link.evaluate("a => { const s = getComputedStyle(a); return [s.backgroundColor, s.color, s.paddingTop]; }")
+        assert style[0] != "rgba(0, 0, 0, 0)" and style[1] == "rgb(255, 255, 255)" and float(style[2][:-2]) >= 4
+        assert contrast(style[1], style[0]) >= 4.5
+        with page.expect_download() as download:
+            link.click()
+        saved = tmp_path / download.value.suggested_filename
+        download.value.save_as(saved)
+        assert saved.name == f"{voila.participant}-portfolio.html"
+        assert saved.read_bytes() == (voila.workbooks / saved.name).read_bytes()
+    finally:
+        page.close()
