@@ -36,7 +36,7 @@ def add_parser(sub) -> None:
     parser.add_argument("module", type=int, choices=range(1, 7), help=t("cli.help_app_module"))
     parser.add_argument("--port", type=int, default=8866, help=t("cli.help_app_port"))
     parser.add_argument("--no-browser", action="store_true", help=t("cli.help_app_no_browser"))
-    parser.add_argument("--idle-timeout", type=int, default=CULL_IDLE_TIMEOUT, metavar="SECONDEN",
+    parser.add_argument("--idle-timeout", type=int, default=CULL_IDLE_TIMEOUT, metavar="SECONDS",
                         help=t("cli.help_app_idle_timeout", seconds=CULL_IDLE_TIMEOUT))
     parser.set_defaults(func=run)
 
