@@ -11,7 +11,6 @@ built directly, no pyplot, so no global state and no ``plt.close``);
 from __future__ import annotations
 
 import base64
-import functools
 import html
 import io
 import textwrap
@@ -20,8 +19,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # matplotlib is imported when a figure is made, not on import
     from matplotlib.figure import Figure
 
-__all__ = ["PALETTE", "SEQUENTIAL", "data_uri", "esc", "new_figure", "png_bytes", "png_data_uri", "style_axes", "styled",
-           "svg_bytes", "wrap_label"]
+__all__ = ["PALETTE", "SEQUENTIAL", "data_uri", "esc", "png_bytes", "png_data_uri", "style_axes", "svg_bytes", "wrap_label"]
 
 
 def esc(text) -> str:
@@ -44,39 +42,6 @@ PALETTE = [
 SEQUENTIAL = "cividis"
 GRID = "#d0d0d0"
 TEXT = "#222222"
-
-_RC = {
-    "font.size": 10,
-    "axes.titlesize": 11,
-    "axes.labelsize": 10,
-    "axes.edgecolor": "#555555",
-    "axes.titleweight": "bold",
-    "legend.frameon": False,
-}
-
-
-def styled(plot):
-    """Decorator: run a plot function in the kit's matplotlib style, without
-    changing the global rcParams of the notebook."""
-
-    @functools.wraps(plot)
-    def wrapper(*args, **kwargs):
-        from matplotlib import rc_context
-
-        with rc_context(_RC):
-            return plot(*args, **kwargs)
-
-    return wrapper
-
-
-def new_figure(width: float = 7.0, height: float = 4.0, constrained: bool = True) -> Figure:
-    """A figure of the kit's size (no pyplot, nothing global).
-
-    ``constrained=False`` skips matplotlib's constrained layout, which costs
-    an extra draw pass: for large figures redrawn on every edit."""
-    from matplotlib.figure import Figure
-
-    return Figure(figsize=(width, height), dpi=100, layout="constrained" if constrained else None)
 
 
 def wrap_label(text: str, width: int, max_lines: int | None = None) -> str:

@@ -1,13 +1,13 @@
-"""The figure output helpers: png_bytes writes the pixels savefig draws, and
-fixed-layout figures have no layout engine (no extra pass before a save)."""
+"""The figure output helpers: png_bytes writes the pixels savefig draws."""
 
 import io
 
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
 from PIL import Image
 
-from lst_kit.figures.style import PALETTE, new_figure, png_bytes
+from lst_kit.figures.style import PALETTE, png_bytes
 
 
 def _savefig_pixels(fig) -> np.ndarray:
@@ -23,7 +23,7 @@ def _pixels(png: bytes) -> tuple[np.ndarray, str]:
 
 
 def _figure(constrained: bool, transparent: bool = False):
-    fig = new_figure(4.0, 3.0, constrained=constrained)
+    fig = Figure(figsize=(4.0, 3.0), dpi=100, layout="constrained" if constrained else None)
     if transparent:
         fig.patch.set_alpha(0.0)
     ax = fig.add_subplot() if constrained else fig.add_axes((0.15, 0.15, 0.8, 0.75))
@@ -61,8 +61,3 @@ def test_png_bytes_is_deterministic_and_keeps_the_resolution():
     image = Image.open(io.BytesIO(png))
     assert image.size == (400, 300)
     assert round(image.info["dpi"][0]) == 100
-
-
-def test_unconstrained_figures_have_no_layout_engine():
-    # with any engine (even the placeholder 'none' leaves) savefig lays out every text once more first
-    assert new_figure(4.0, 3.0, constrained=False).get_layout_engine() is None

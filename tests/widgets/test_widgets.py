@@ -6,6 +6,7 @@ import json
 import re
 
 import pytest
+from matplotlib.figure import Figure
 
 import lst_kit
 from lst_kit.widgets import Debouncer, ErrorBanner, FigureBox
@@ -106,10 +107,9 @@ def test_bad_participant_name_gives_a_banner_not_a_traceback(monkeypatch):
 
 
 def test_figure_box_has_text_alternative():
-    from lst_kit.figures.style import new_figure
 
     box = FigureBox()
-    box.show(new_figure(), alt='een "grafiek" <met> tekens', caption="bijschrift")
+    box.show(Figure(figsize=(7.0, 4.0), dpi=100, layout="constrained"), alt='een "grafiek" <met> tekens', caption="bijschrift")
     assert 'alt="een &quot;grafiek&quot; &lt;met&gt; tekens"' in box.value
     assert "<figcaption" in box.value and box.value.count("data:image/png;base64,") == 1
 

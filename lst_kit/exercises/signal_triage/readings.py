@@ -213,13 +213,6 @@ _DEMO_PROBLEM = (
     "Wij signaleren: {obs} Vermoedelijke oorzaak: {cause}.",
     "{obs} Daardoor komt '{value}' in het geding. Wij vragen het ministerie dit op te pakken.",
 )
-#: Short problem statements; {value} is one of the case's public values and
-#: {cause} the spec's cause hypothesis for how far the law covers the observation.
-_DEMO_PROBLEM = (
-    "{obs} Dit raakt het publieke belang '{value}'. Met handhaving alleen lossen we dit niet op.",
-    "Wij signaleren: {obs} Vermoedelijke oorzaak: {cause}.",
-    "{obs} Daardoor komt '{value}' in het geding. Wij vragen het ministerie dit op te pakken.",
-)
 _DEMO_OWN_ACTION = (
     "De inspectie blijft handhaven waar de regels het gedrag dekken, en deelt haar gegevens met het ministerie.",
     "Binnen ons mandaat gaan we door met gerichte controles; de oplossing van het structurele probleem ligt "
