@@ -2,9 +2,11 @@
 
 Runs bench_notebooks.py (notebook run and import, as ratios to a floor),
 each module's redraw benchmark (bench_m*.py), bench_collect.py (class
-overview at 100 / 1,000 / 5,000 workbooks against a json+pandas floor) and
-bench_export.py (portfolio) and bench_lite.py (time to first widget in
-the static JupyterLite site, in headless Chromium). Each prints its own table; this script then
+overview at 100 / 1,000 / 5,000 workbooks against a json+pandas floor),
+bench_live.py (the teacher's live overview of 300: cold, and a refresh
+after 5 workbooks changed), bench_export.py (portfolio) and bench_lite.py
+(time to first widget in the static JupyterLite site, in headless
+Chromium). Each prints its own table; this script then
 prints one table of all figures and writes bench/results/summary.json.
 Benchmarks print figures; they do not pass or fail.
 
@@ -29,6 +31,7 @@ def scripts(quick: bool) -> list[list[str]]:
     out = [["bench_notebooks.py"] + (["--repeat", "1"] if quick else [])]
     out += [[p.name] for p in sorted(HERE.glob("bench_m*.py"))]
     out.append(["bench_collect.py"] + (["--sizes", "100", "1000", "--repeats", "3"] if quick else []))
+    out.append(["bench_live.py"] + (["--repeats", "3"] if quick else []))
     out.append(["bench_export.py"] + (["--repeat", "2"] if quick else []))
     out.append(["bench_lite.py"] + (["--repeat", "1"] if quick else []))
     return out

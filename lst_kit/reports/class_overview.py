@@ -19,7 +19,6 @@ class.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 import os
@@ -38,9 +37,11 @@ from ..workbook import EXERCISE_ID, SCHEMA_VERSION, WorkbookError, parse_workboo
 
 __all__ = [
     "ClassOverview",
+    "ClassState",
     "CollectError",
     "class_overview",
     "collect",
+    "label_participants",
     "make_demo_class",
     "pseudonym",
     "read_class",
@@ -88,7 +89,7 @@ def pseudonym(name: str, length: int = 6) -> str:
     return t("classroom.pseudonym", code=digest[:length])
 
 
-def _label_participants(names: list[str], show_names: bool) -> dict[str, str]:
+def label_participants(names: list[str], show_names: bool) -> dict[str, str]:
     """Participant name -> label shown; pseudonyms lengthened where two collide."""
     if show_names:
         return {n: n for n in names}
@@ -103,12 +104,132 @@ def _label_participants(names: list[str], show_names: bool) -> dict[str, str]:
     return labels
 
 
-def _workbook_files(folder: Path) -> list[Path]:
+def _workbook_files(folder: Path) -> list[tuple[str, str]]:
+    """``(path relative to folder with /, full path)`` of every ``*.json``
+    under ``folder``, hidden files and folders left out (plain strings: a
+    live refresh walks the whole folder every few seconds)."""
     out = []
-    for root, dirs, files in os.walk(folder):
+    base = str(folder)
+    for root, dirs, files in os.walk(base):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        out.extend(Path(root) / f for f in sorted(files) if f.endswith(".json") and not f.startswith("."))
+        rel = os.path.relpath(root, base)
+        prefix = "" if rel == "." else rel.replace(os.sep, "/") + "/"
+        out.extend((prefix + f, os.path.join(root, f)) for f in sorted(files)
+                   if f.endswith(".json") and not f.startswith("."))
     return out
+
+
+@dataclass
+class _File:
+    """One file of the class folder as last read: its stat, and its
+    participant and answers (or why it was skipped)."""
+
+    stat: tuple[int, int, int]  # (mtime_ns, size, inode): a save replaces the file, so all three change
+    name: str | None = None
+    answers: dict[str, Any] = field(default_factory=dict)
+    problem: str = ""
+
+
+def _stat_key(st: os.stat_result) -> tuple[int, int, int]:
+    return st.st_mtime_ns, st.st_size, st.st_ino
+
+
+def _read_file(path: str, stat: tuple[int, int, int]) -> _File:
+    """Read and parse one file (plain read: no lock, no write, no rename)."""
+    try:
+        with open(path, "rb") as fh:
+            stat = _stat_key(os.fstat(fh.fileno()))  # the stat of the bytes read, should the file change meanwhile
+            data = fh.read()
+    except OSError as exc:
+        return _File(stat, problem=t("classroom.unreadable", error=exc.strerror or str(exc)))
+    try:
+        doc = parse_workbook(data)
+    except WorkbookError:
+        return _File(stat, problem=t("classroom.newer", supported=SCHEMA_VERSION))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return _File(stat, problem=t("classroom.damaged"))
+    except (ValueError, TypeError, KeyError):
+        return _File(stat, problem=t("classroom.foreign"))
+    name = doc.get("participant")
+    if not isinstance(name, str) or not name.strip():
+        name = os.path.splitext(os.path.basename(path))[0]
+    answers = {k: v for k, v in doc["answers"].items() if isinstance(k, str) and EXERCISE_ID.match(k)}
+    return _File(stat, name, answers)
+
+
+class ClassState:
+    """What one look at a class folder keeps for the next: per file its stat
+    and parsed answers, per exercise its picture and the answers that went
+    into it. A file whose stat has not changed is not read again; a picture
+    whose answers are the same is not drawn again. ``collect`` starts from
+    an empty state, the live overview keeps one: the same code either way.
+    """
+
+    def __init__(self, folder):
+        self.folder = Path(folder)
+        self.files: dict[str, _File] = {}
+        self.pictures: dict[str, tuple[tuple, ExercisePicture]] = {}
+        self.reads = 0  # files read and parsed, and pictures drawn, since the state was made
+        self.draws = 0
+
+    def read(self) -> tuple[dict[str, dict[str, Any]], list[str], list[Skipped]]:
+        """See :func:`read_class`; unchanged files come from the state."""
+        folder = self.folder
+        if not folder.is_dir():
+            raise CollectError(t("classroom.no_folder", folder=str(folder)))
+        files: dict[str, _File] = {}
+        for rel, path in _workbook_files(folder):
+            try:
+                stat = _stat_key(os.stat(path))
+            except OSError as exc:
+                files[rel] = _File((0, 0, 0), problem=t("classroom.unreadable", error=exc.strerror or str(exc)))
+                continue
+            known = self.files.get(rel)
+            if known is None or known.stat != stat:
+                known = _read_file(path, stat)
+                self.reads += 1
+            files[rel] = known
+        self.files = files  # files that went away are forgotten
+        per_exercise: dict[str, dict[str, Any]] = {}
+        participants: list[str] = []
+        taken: set[str] = set()
+        skipped: list[Skipped] = []
+        for rel, file in files.items():
+            if file.name is None:
+                skipped.append(Skipped(rel, file.problem))
+                continue
+            name = file.name if file.name not in taken else f"{file.name} ({rel})"
+            taken.add(name)
+            participants.append(name)
+            for exercise_id, answer in file.answers.items():
+                per_exercise.setdefault(exercise_id, {})[name] = answer
+        return per_exercise, participants, skipped
+
+    def overview(self, names: bool = False, with_images: bool = True, workers: int | None = None) -> ClassOverview:
+        """The class overview as it is now; only what changed is read and drawn."""
+        with steady_content():  # specs and cases are read once for the whole class, not once per answer
+            per_exercise, participants, skipped = self.read()
+            labels = label_participants(participants, names)
+            overview = ClassOverview(str(self.folder), len(participants), names, skipped=skipped)
+            groups = group_by_module(per_exercise)
+            order = sorted(participants, key=labels.__getitem__)  # listed by pseudonym (or name)
+            keys, tasks = {}, []
+            for _, _, ids in groups:
+                for exercise_id in ids:
+                    given = per_exercise[exercise_id]
+                    answers = {labels[n]: given[n] for n in order if n in given}
+                    keys[exercise_id] = (with_images, answers)
+                    known = self.pictures.get(exercise_id)
+                    if known is None or known[0] != keys[exercise_id]:  # unchanged answers compare by identity
+                        tasks.append((exercise_id, answers, with_images))
+            for picture in _pictures(tasks, _workers(workers, len(tasks))):
+                self.pictures[picture.exercise_id] = (keys[picture.exercise_id], picture)
+            self.draws += len(tasks)
+            for exercise_id in [e for e in self.pictures if e not in keys]:
+                del self.pictures[exercise_id]
+            for key, title, ids in groups:
+                overview.modules.append((key, title, [self.pictures[e][1] for e in ids]))
+        return overview
 
 
 def read_class(folder) -> tuple[dict[str, dict[str, Any]], list[str], list[Skipped]]:
@@ -118,43 +239,7 @@ def read_class(folder) -> tuple[dict[str, dict[str, Any]], list[str], list[Skipp
     skipped files)``; participants are the names found in the workbooks,
     made unique with their relative path where two files claim the same name.
     """
-    folder = Path(folder)
-    if not folder.is_dir():
-        raise CollectError(t("classroom.no_folder", folder=str(folder)))
-    per_exercise: dict[str, dict[str, Any]] = {}
-    participants: list[str] = []
-    taken: set[str] = set()
-    skipped: list[Skipped] = []
-    for path in _workbook_files(folder):
-        rel = os.path.relpath(path, folder).replace(os.sep, "/")
-        try:
-            with open(path, "rb") as fh:  # plain read: no lock, no write, no rename
-                data = fh.read()
-        except OSError as exc:
-            skipped.append(Skipped(rel, t("classroom.unreadable", error=exc.strerror or str(exc))))
-            continue
-        try:
-            doc = parse_workbook(data)
-        except WorkbookError:
-            skipped.append(Skipped(rel, t("classroom.newer", supported=SCHEMA_VERSION)))
-            continue
-        except (UnicodeDecodeError, json.JSONDecodeError):
-            skipped.append(Skipped(rel, t("classroom.damaged")))
-            continue
-        except (ValueError, TypeError, KeyError):
-            skipped.append(Skipped(rel, t("classroom.foreign")))
-            continue
-        name = doc.get("participant")
-        if not isinstance(name, str) or not name.strip():
-            name = path.stem
-        if name in taken:
-            name = f"{name} ({rel})"
-        taken.add(name)
-        participants.append(name)
-        for exercise_id, answer in doc["answers"].items():
-            if isinstance(exercise_id, str) and EXERCISE_ID.match(exercise_id):
-                per_exercise.setdefault(exercise_id, {})[name] = answer
-    return per_exercise, participants, skipped
+    return ClassState(folder).read()
 
 
 def _picture(exercise_id: str, answers: dict, with_images: bool) -> ExercisePicture:
@@ -229,31 +314,7 @@ def collect(folder, names: bool = False, with_images: bool = True, workers: int 
     Linux and in a single-threaded process such as ``lst-kit collect``, where
     forked workers share the loaded answers; elsewhere, or with 1, serially).
     """
-    collecting = gc.isenabled()
-    gc.disable()  # with a whole class in memory every full collection walks it (60-90 ms each), to find nothing
-    try:
-        with steady_content():  # specs and cases are read once for the whole class, not once per answer
-            return _collect(folder, names, with_images, workers)
-    finally:
-        if collecting:
-            gc.enable()
-
-
-def _collect(folder, names: bool, with_images: bool, workers: int | None) -> ClassOverview:
-    per_exercise, participants, skipped = read_class(folder)
-    labels = _label_participants(participants, names)
-    overview = ClassOverview(str(folder), len(participants), names, skipped=skipped)
-    groups = group_by_module(per_exercise)
-    order = sorted(participants, key=labels.__getitem__)  # listed by pseudonym (or name)
-    tasks = []
-    for _, _, ids in groups:
-        for exercise_id in ids:
-            given = per_exercise[exercise_id]
-            tasks.append((exercise_id, {labels[n]: given[n] for n in order if n in given}, with_images))
-    drawn = iter(_pictures(tasks, _workers(workers, len(tasks))))
-    for key, title, ids in groups:
-        overview.modules.append((key, title, [next(drawn) for _ in ids]))
-    return overview
+    return ClassState(folder).overview(names, with_images, workers)
 
 
 def render_overview(overview: ClassOverview) -> str:
@@ -322,10 +383,15 @@ def default_class_folder() -> Path:
     return default_folder()
 
 
-def class_overview(folder=None, names: bool = False):
+def class_overview(folder=None, names: bool = False, live: bool = False, refresh: float = 5):
     """The class overview as a widget for the teacher's notebook: pick a
-    folder, show names or pseudonyms, and read the overview in place."""
+    folder, show names or pseudonyms, and read the overview in place.
+
+    ``live=True``: in a kernel it refreshes by itself every ``refresh``
+    seconds (only the workbooks and pictures that changed), until the
+    widget is closed; ``refresh()`` on the widget does the same by hand."""
     from .overview_view import ClassOverviewView
     from ..widgets import build_view
 
-    return build_view(lambda: ClassOverviewView(Path(folder) if folder else default_class_folder(), names))
+    return build_view(lambda: ClassOverviewView(Path(folder) if folder else default_class_folder(), names,
+                                                live=live, refresh=refresh))

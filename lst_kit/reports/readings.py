@@ -17,6 +17,7 @@ from typing import Any
 
 from ..content import ContentError, Field, load_spec, load_yaml, rel_path, spec_path
 from ..i18n import t
+from ..paths import steady
 from ..registry import EXERCISE_TYPES, SKIP, ExerciseType, exercise_type, generic_class_lines, generic_lines
 
 __all__ = ["ExerciseInfo", "class_picture", "demo_answer", "exercise_info", "has_reading", "plot_answer",
@@ -38,8 +39,11 @@ class ExerciseInfo:
     problem: str = ""                   # why the spec did not load (Dutch), if it did not
 
 
+@steady
 def exercise_info(exercise_id: str) -> ExerciseInfo:
-    """Spec, title and type of an exercise; never raises."""
+    """Spec, title and type of an exercise; never raises. Inside
+    :func:`lst_kit.paths.steady_content` (a class overview) once per exercise,
+    not once per reading."""
     try:
         path = spec_path(exercise_id)
     except ValueError:

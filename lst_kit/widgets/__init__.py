@@ -9,7 +9,7 @@ here and in the exercises' ``view.py`` files; models never import it).
 - :mod:`.style`: the kit's CSS and :func:`side_by_side`.
 """
 
-from .debounce import Debouncer, flush_pending
+from .debounce import Debouncer, flush_pending, kernel_loop
 from .frame import ExerciseFrame, build_view
 from .parts import ErrorBanner, FigureBox, SavedIndicator, esc, labelled_layout
 from .slider import FloatSlider, IntSlider
@@ -27,6 +27,7 @@ __all__ = [
     "build_view",
     "esc",
     "flush_pending",
+    "kernel_loop",
     "labelled_layout",
     "side_by_side",
     "style_html",

@@ -12,7 +12,7 @@ from typing import Callable
 
 from .. import web
 
-__all__ = ["Debouncer", "flush_pending"]
+__all__ = ["Debouncer", "flush_pending", "kernel_loop"]
 
 log = logging.getLogger("lst_kit")
 
@@ -36,6 +36,13 @@ def _kernel_loop():
         return asyncio.get_running_loop()
     except RuntimeError:
         return None
+
+
+def kernel_loop():
+    """The running kernel's event loop, or None outside a kernel: where a
+    delayed or repeated call (a debounced save, the live class overview's
+    refresh) can be scheduled."""
+    return _kernel_loop()
 
 
 class Debouncer:

@@ -69,9 +69,9 @@ class Server:
 
 
 @pytest.fixture(scope="session")
-def browser():
-    path = chromium_path()
-    if path is None:
+def playwright():
+    """One Playwright for the session (its sync API allows only one at a time)."""
+    if chromium_path() is None:
         message = "Chromium ontbreekt (Debian-pakket 'chromium'); .ci/run installeert het."
         if os.environ.get("CI"):
             pytest.fail(message)
@@ -79,9 +79,14 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+        yield p
+
+
+@pytest.fixture(scope="session")
+def browser(playwright):
+    chromium = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+    yield chromium
+    chromium.close()
 
 
 @pytest.fixture(scope="session")

@@ -62,17 +62,14 @@ def site():
 
 
 @pytest.fixture(scope="module")
-def lite_browser():
+def lite_browser(playwright):
     """Chromium that cannot resolve any host name: a request elsewhere fails
     (and is counted below) instead of quietly reaching the internet."""
-    from playwright.sync_api import sync_playwright
-
     os.environ.setdefault("PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS", "1")
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=chromium_path(),
-                                     args=[*CHROMIUM_ARGS, "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"])
-        yield chromium
-        chromium.close()
+    chromium = playwright.chromium.launch(executable_path=chromium_path(),
+                                          args=[*CHROMIUM_ARGS, "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"])
+    yield chromium
+    chromium.close()
 
 
 def test_the_site_is_offline_by_construction(site):

@@ -15,7 +15,7 @@ REPO = Path(__file__).resolve().parents[2]
 MODULES = sorted((REPO / "notebooks").glob("*.ipynb"))
 EXERCISES = sorted((REPO / "exercises").glob("*.ipynb"))
 ALL = MODULES + EXERCISES
-CALL = re.compile(r"^lst_kit\.([a-z_]+)\((?:\"([a-z0-9_.\-]+)\")?\)$")
+CALL = re.compile(r"^lst_kit\.([a-z_]+)\((?:\"([a-z0-9_.\-]+)\")?(?:(?:, )?[a-z_]+=(?:True|False|\d+))*\)$")
 
 
 def ids(paths):
