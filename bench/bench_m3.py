@@ -28,7 +28,7 @@ def risk_view(n_risks: int):
     rng = random.Random(1)
     while len(view.model.risks) < n_risks:
         view.model.add(f"Extra risico {len(view.model.risks) + 1}", rng.randint(1, 5), rng.randint(1, 5))
-    view._build_rows()
+    view._sync_rows()
     view._redraw()
     return view
 

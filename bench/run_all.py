@@ -4,9 +4,10 @@ Runs bench_notebooks.py (notebook run and import, as ratios to a floor),
 each module's redraw benchmark (bench_m*.py), bench_collect.py (class
 overview at 100 / 1,000 / 5,000 workbooks against a json+pandas floor),
 bench_live.py (the teacher's live overview of 300: cold, and a refresh
-after 5 workbooks changed), bench_export.py (portfolio) and bench_lite.py
+after 5 workbooks changed), bench_export.py (portfolio), bench_lite.py
 (time to first widget in the static JupyterLite site, in headless
-Chromium). Each prints its own table; this script then
+Chromium) and bench_browser.py (the risk-matrix lab in Voilà and
+Chromium: input event to new figure on the page). Each prints its own table; this script then
 prints one table of all figures and writes bench/results/summary.json.
 Benchmarks print figures; they do not pass or fail.
 
@@ -34,6 +35,7 @@ def scripts(quick: bool) -> list[list[str]]:
     out.append(["bench_live.py"] + (["--repeats", "3"] if quick else []))
     out.append(["bench_export.py"] + (["--repeat", "2"] if quick else []))
     out.append(["bench_lite.py"] + (["--repeat", "1"] if quick else []))
+    out.append(["bench_browser.py"] + (["--repeat", "4"] if quick else []))
     return out
 
 

@@ -8,13 +8,15 @@ same keys with the same ``{placeholders}`` (a test checks this).
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from .paths import pinned_language
 
-__all__ = ["LANGUAGES", "NUMBER_FORMATS", "language", "localized", "money", "number", "percent", "t"]
+__all__ = ["LANGUAGES", "NUMBER_FORMATS", "language", "localized", "money", "number", "number_input",
+           "parse_number", "percent", "shorten", "t"]
 
 LANGUAGES = ("nl", "en")
 _LOCALES = Path(__file__).with_name("locales")
@@ -101,3 +103,56 @@ def money(amount: float) -> str:
 def percent(share: float, digits: int = 0) -> str:
     """A share (0..1) as a percentage: ``12,5%`` (nl), ``12.5%`` (en)."""
     return number(100 * float(share), digits, strip=True) + "%"
+
+
+_GROUPED = {",": r"[1-9]\d{0,2}(,\d{3})+", ".": r"[1-9]\d{0,2}(\.\d{3})+"}
+
+
+def parse_number(text) -> float:
+    """A number as a participant types it, with a decimal comma or a decimal
+    point: ``0,1`` and ``0.1`` are both 0.1 in either language. The current
+    language's group separator is read as one when it groups by three
+    (``20.000`` is 20000 in Dutch, ``20,000`` in English); a leading zero
+    never starts a group (``0.125`` is 0.125 everywhere). A ``€`` sign and
+    spaces are ignored. ValueError for anything else (the caller turns it into a
+    Dutch message)."""
+    if isinstance(text, bool):
+        raise ValueError(text)
+    if isinstance(text, (int, float)):
+        return float(text)
+    s = str(text).strip().replace("\u00a0", "").replace("\u202f", "").replace(" ", "").replace("€", "")
+    if s.startswith("+"):
+        s = s[1:]
+    sign = -1.0 if s.startswith(("-", "\u2212")) else 1.0
+    if sign < 0:
+        s = s[1:]
+    if not s:
+        raise ValueError(text)
+    group = NUMBER_FORMATS[language()]["group"]
+    if re.fullmatch(_GROUPED[group], s):
+        s = s.replace(group, "")
+    elif "," in s and "." in s:  # both: the last one is the decimal mark
+        decimal = "," if s.rfind(",") > s.rfind(".") else "."
+        other = "." if decimal == "," else ","
+        whole, _, frac = s.rpartition(decimal)
+        if not re.fullmatch(r"[1-9]\d{0,2}(" + re.escape(other) + r"\d{3})+|\d{1,3}", whole) or not frac.isdigit():
+            raise ValueError(text)
+        s = whole.replace(other, "") + "." + frac
+    else:
+        s = s.replace(",", ".")
+    if not re.fullmatch(r"\d+(\.\d*)?|\.\d+", s):
+        raise ValueError(text)
+    return sign * float(s)
+
+
+def number_input(x: float, digits: int = 6) -> str:
+    """A number for a text field a participant edits: the current language's
+    notation, no trailing zeros, so that :func:`parse_number` reads it back
+    as the same value (``0,02``, ``20.000``)."""
+    return number(x, digits, strip=True)
+
+
+def shorten(text, limit: int = 60) -> str:
+    """Text cut to ``limit`` characters with "…" (for echoing input back)."""
+    text = str(text)
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

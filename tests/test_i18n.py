@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from lst_kit import i18n
+from lst_kit.errors import MAX_SHOWN
 from lst_kit.i18n import catalogue, language, localized, t
 
 PACKAGE = Path(i18n.__file__).parent
@@ -68,3 +69,46 @@ def test_numbers_follow_the_language(monkeypatch):
     monkeypatch.setenv("LST_LANG", "en")
     assert (number(2.5), number(1234.56, 2), money(12500), percent(0.125, 1)) == ("2.5", "1,234.56", "€12,500", "12.5%")
     assert (format_number(1e6), format_number(70.5), format_number(float("inf"))) == ("1,000,000", "70.5", "∞")
+
+
+@pytest.mark.parametrize("lang,text,value", [
+    ("nl", "0,1", 0.1), ("nl", "0.1", 0.1), ("nl", " 0,05 ", 0.05), ("nl", "20.000", 20000.0),
+    ("nl", "1.234,5", 1234.5), ("nl", "€ 4.000", 4000.0), ("nl", "0.125", 0.125), ("nl", "-2,5", -2.5),
+    ("en", "0,1", 0.1), ("en", "0.1", 0.1), ("en", "20,000", 20000.0), ("en", "1,234.5", 1234.5),
+    ("en", "1.5", 1.5),
+])
+def test_parse_number_reads_a_decimal_comma_and_point(monkeypatch, lang, text, value):
+    from lst_kit.i18n import parse_number
+
+    monkeypatch.setenv("LST_LANG", lang)
+    assert parse_number(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["", "abc", "1,2,3", "1..2", "0,1,2", "--1", "1e5x"])
+def test_parse_number_refuses_what_is_no_number(text):
+    from lst_kit.i18n import parse_number
+
+    with pytest.raises(ValueError):
+        parse_number(text)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_number_input_reads_back_as_the_same_value(monkeypatch, lang):
+    from lst_kit.i18n import number_input, parse_number
+
+    monkeypatch.setenv("LST_LANG", lang)
+    for x in (0.02, 0.1, 4, 20000, 1e7, 123456.789, 0.000125):
+        assert parse_number(number_input(x)) == pytest.approx(x)
+
+
+def test_refused_input_is_echoed_short_and_readable(monkeypatch):
+    from lst_kit.errors import InputError
+
+    monkeypatch.setenv("LST_LANG", "nl")
+    assert "ingevuld was: (niets)." in str(InputError("Naam", "iets", ""))
+    long = str(InputError("Naam", "iets", "a" * 300))
+    assert "a" * 300 not in long and "a" * (MAX_SHOWN - 1) + "…" in long
+    assert "ingevuld was: 500." in str(InputError("Band", "iets", 500.0))
+    assert "ingevuld was: 0,5." in str(InputError("Band", "iets", 0.5))
+    monkeypatch.setenv("LST_LANG", "en")
+    assert "entered was: 1,500.5." in str(InputError("Band", "x", 1500.5))

@@ -3,6 +3,7 @@ here and in the exercises' ``view.py`` files; models never import it).
 
 - :mod:`.frame`: :class:`ExerciseFrame` and :func:`build_view`;
 - :mod:`.parts`: error banner, saved indicator, figure box;
+- :mod:`.field`: the refusal message shown next to its control;
 - :mod:`.slider`: the accessible slider (a native range input);
 - :mod:`.debounce`: the debounced save of text fields;
 - :mod:`.status`: the workbook box at the top of a module;
@@ -10,6 +11,7 @@ here and in the exercises' ``view.py`` files; models never import it).
 """
 
 from .debounce import Debouncer, flush_pending, kernel_loop
+from .field import INVALID_CLASS, FieldMessage, typed_number
 from .frame import ExerciseFrame, build_view
 from .parts import ErrorBanner, FigureBox, SavedIndicator, esc, labelled_layout
 from .slider import FloatSlider, IntSlider
@@ -17,9 +19,11 @@ from .status import workbook_status
 from .style import side_by_side, style_html
 
 __all__ = [
+    "INVALID_CLASS",
     "Debouncer",
     "ErrorBanner",
     "ExerciseFrame",
+    "FieldMessage",
     "FigureBox",
     "FloatSlider",
     "IntSlider",
@@ -31,5 +35,6 @@ __all__ = [
     "labelled_layout",
     "side_by_side",
     "style_html",
+    "typed_number",
     "workbook_status",
 ]

@@ -16,6 +16,7 @@ from ..content import ContentError
 from ..errors import InputError
 from ..i18n import t
 from ..workbook import Workbook, WorkbookError, open_workbook
+from .field import INVALID_CLASS, FieldMessage
 from .parts import ErrorBanner, SavedIndicator, esc
 from .style import style_html
 
@@ -47,6 +48,8 @@ class ExerciseFrame(widgets.VBox):
         self.children = (self.header, self.body, self.banner, self.indicator)
         #: True while the view itself sets widget values; handlers return early.
         self._syncing = False
+        #: id(control) -> (control, its FieldMessage): where a refusal is shown
+        self._fields: dict[int, tuple[Any, FieldMessage]] = {}
 
     # -- workbook ------------------------------------------------------
     def saved(self, default: Any = None) -> Any:
@@ -91,16 +94,59 @@ class ExerciseFrame(widgets.VBox):
             widget.value = value
 
     @contextlib.contextmanager
-    def refused_puts_back(self, widget, previous: Callable[[], Any]):
+    def refused_puts_back(self, widget, previous: Callable[[], Any] | None = None):
         """Around a model edit made from ``widget``: when the model refuses it
-        (InputError), the widget shows ``previous()`` again, quietly, and the
-        error goes on to :meth:`guard`'s Dutch banner; model and workbook stay
+        (InputError), the widget shows ``previous()`` again, quietly (unless
+        ``previous`` is None), and the error goes on to :meth:`guard`, which
+        shows it next to ``widget`` when the view gave it a
+        :meth:`field_message` (else in the banner); model and workbook stay
         as they were."""
         try:
             yield
-        except InputError:
-            self.set_quietly(widget, previous())
+        except InputError as exc:
+            if previous is not None:
+                self.set_quietly(widget, previous())
+            if getattr(exc, "widget", None) is None:
+                exc.widget = widget
             raise
+
+    def field_message(self, *controls, message: FieldMessage | None = None) -> FieldMessage:
+        """The message shown next to ``controls`` when an input made in one
+        of them is refused (place the returned widget beside them). Several
+        controls may share one message (``message=``)."""
+        message = message if message is not None else FieldMessage()
+        for control in controls:
+            self._fields[id(control)] = (control, message)
+        return message
+
+    def forget_fields(self, *controls) -> None:
+        """Controls that left the view (a removed row)."""
+        for control in controls:
+            self._fields.pop(id(control), None)
+
+    def _show_refusal(self, exc: InputError) -> bool:
+        """Show ``exc`` next to the control that refused it; False when that
+        control has no field message."""
+        control = getattr(exc, "widget", None)
+        found = self._fields.get(id(control)) if control is not None else None
+        if found is None:
+            return False
+        self._clear_refusals()
+        control.add_class(INVALID_CLASS)
+        found[1].show(str(exc))
+        return True
+
+    def _clear_refusals(self) -> None:
+        for control, message in self._fields.values():
+            if INVALID_CLASS in control._dom_classes:
+                control.remove_class(INVALID_CLASS)
+            if message.message:
+                message.clear()
+
+    @property
+    def refusal(self) -> str:
+        """The refusal shown next to a control now ("" when none)."""
+        return next((m.message for _, m in self._fields.values() if m.message), "")
 
     def note_unavailable_cases(self, problems) -> None:
         """Name, in one line, each case file that did not load (ContentErrors):
@@ -114,20 +160,28 @@ class ExerciseFrame(widgets.VBox):
 
     # -- handlers -------------------------------------------------------
     def guard(self, fn: Callable) -> Callable:
-        """Wrap a handler: Dutch messages in the banner, never a traceback."""
+        """Wrap a handler: Dutch messages next to the refusing control (or in
+        the banner), never a traceback."""
 
         @functools.wraps(fn)
         def wrapper(*args, **kwargs):
+            quiet = self._syncing
             try:
                 result = fn(*args, **kwargs)
             except InputError as exc:
-                self.banner.show(str(exc))
+                if self._show_refusal(exc):
+                    self.banner.clear_from("input")
+                else:
+                    self._clear_refusals()
+                    self.banner.show(str(exc))
                 return None
             except Exception as exc:  # noqa: BLE001 - the participant must not see a traceback
                 log.exception("lst-kit: fout in %s", self.exercise_id)
                 self.banner.show(t("ui.unexpected", error=f"{type(exc).__name__}: {exc}"))
                 return None
-            self.banner.clear_from("input")
+            if not quiet:  # a value put back by the view itself clears nothing
+                self.banner.clear_from("input")
+                self._clear_refusals()
             return result
 
         return wrapper

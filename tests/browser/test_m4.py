@@ -46,7 +46,7 @@ def test_module4_actions_reach_the_workbook_and_come_back(browser, voila, screen
         wait_rendered(page, n)
         t11 = exercise(page, "m4.tafel_van_elf")
         assert t11.get_by_label("T7 Controlekans").input_value() == "3"
-        assert t11.get_by_label("Ontdekkingskans bij eigen controle (0–1)").input_value() == "0.4"
+        assert t11.get_by_label("Ontdekkingskans bij eigen controle (0–1)").input_value() == "0,4"
         matrix = exercise(page, "m4.interventiematrix")
         assert matrix.get_by_label("Bestuurlijke boete").is_checked() and matrix.get_by_label("Recidive").is_checked()
         assert exercise(page, "m4.piramidespel").get_by_text("Ronde 1: trede 2 (Waarschuwen)").count() == 1

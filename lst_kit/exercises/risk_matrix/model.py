@@ -18,6 +18,7 @@ Spec: ``data/exercises/m3/risicomatrix.yaml`` (type ``risk_matrix``).
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 
 from ...content import Case, Field
@@ -41,6 +42,7 @@ __all__ = [
 ]
 
 RULES = ("lxi", "fine_kinney", "expected_damage")
+_NUMBERED = re.compile(r"r[1-9][0-9]{0,5}")
 MAX_RISKS = 100
 MAX_NAME = 60
 
@@ -192,13 +194,40 @@ class RiskMatrix:
             raise InputError(t("risk.field_risk"), t("risk.allowed_count", max=MAX_RISKS), len(self.risks) + 1)
         likelihood = check_scale(name, likelihood, "risk.likelihood")
         impact = check_scale(name, impact, "risk.impact")
-        taken = {r.id for r in self.risks}
-        n = len(self.risks) + 1
-        while f"r{n}" in taken:
-            n += 1
+        # a number after every number in use: the numbers shown never shift or repeat
+        n = max(self.numbers().values(), default=0) + 1
         item = RiskItem(f"r{n}", name, likelihood, impact, self.spec.default_exposure)
         self.risks.append(item)
         return item
+
+    def put_back(self, item: RiskItem, index: int) -> None:
+        """Undo a removal: ``item`` again at ``index`` (its own id and number),
+        unless its name or id is taken meanwhile or the list is full."""
+        item.name = self._check_name(item.name)
+        if any(r.id == item.id for r in self.risks):
+            raise InputError(t("risk.field_risk"), t("risk.allowed_unique_name"), item.name)
+        if len(self.risks) >= MAX_RISKS:
+            raise InputError(t("risk.field_risk"), t("risk.allowed_count", max=MAX_RISKS), len(self.risks) + 1)
+        self.risks.insert(max(0, min(index, len(self.risks))), item)
+
+    def numbers(self) -> dict[str, int]:
+        """Each risk's number in the matrix and the table, stable while risks
+        come and go: ``r7`` is 7; an id of another form gets the next free
+        number in list order."""
+        out = {r.id: int(r.id[1:]) for r in self.risks if _NUMBERED.fullmatch(r.id)}
+        n = max(out.values(), default=0)
+        for r in self.risks:
+            if r.id not in out:
+                n += 1
+                out[r.id] = n
+        return out
+
+    def differs_from(self, case: Case) -> bool:
+        """Whether the risks or band limits differ from the case's own (the
+        rule alone is no change: it is a way of looking, kept for all cases)."""
+        own = type(self).from_case(self.spec, case).to_dict()
+        mine = self.to_dict()
+        return own["risks"] != mine["risks"] or own["bands"] != mine["bands"]
 
     def remove(self, risk_id: str) -> None:
         r = self.risk(risk_id)

@@ -3,7 +3,9 @@ the class picture, and demo answers.
 
 An answer is ``{"case": <case worked on last>, "rule": ..., "cases": {case id:
 one model's to_dict()}}``; every reading restores it through
-:meth:`RiskMatrix.from_dict`, as the view does.
+:meth:`RiskMatrix.from_dict`, as the view does. The portfolio and the
+learning plan show every case the participant changed (:func:`worked_on`),
+not only the one they looked at last.
 """
 
 from __future__ import annotations
@@ -13,10 +15,10 @@ import random
 from ...content import case_ids, case_or_none, load_case
 from ...i18n import number, t
 from ...registry import ExerciseType, most_answered
-from .figures import changes_text, plot_class_scores, plot_matrix
+from .figures import changes_text, plot_class_scores, plot_matrices, plot_matrix
 from .model import RULES, RiskMatrix, RiskMatrixSpec, format_number, parse_spec, score
 
-__all__ = ["TYPE", "RiskMatrixType", "restore"]
+__all__ = ["TYPE", "RiskMatrixType", "restore", "worked_on"]
 
 
 def restore(spec: RiskMatrixSpec, answer) -> RiskMatrix | None:
@@ -33,6 +35,35 @@ def restore(spec: RiskMatrixSpec, answer) -> RiskMatrix | None:
     return model
 
 
+def worked_on(spec: RiskMatrixSpec, answer) -> list[RiskMatrix]:
+    """Every case of the answer whose risks or band limits the participant
+    changed (each with its own rule; the last case with the answer's rule),
+    the case shown last first; only that case when none was changed."""
+    last = restore(spec, answer)
+    if last is None:
+        return []
+    cases = answer.get("cases") if isinstance(answer.get("cases"), dict) else {}
+    out = [last] if last.differs_from(load_case(last.case_id)) else []
+    for case_id, entry in cases.items():
+        case = case_or_none(case_id)
+        if case is None or case_id == last.case_id:
+            continue
+        model = RiskMatrix.from_dict(spec, entry, case)
+        if model.differs_from(case):
+            out.append(model)
+    return out or [last]
+
+
+def _top(model: RiskMatrix) -> str:
+    return "; ".join(f"{r.name} ({format_number(s)}, {model.bands[model.rule][model.band(s)].label})"
+                     for r, s, _ in model.ranked()[:3])
+
+
+def _case_line(model: RiskMatrix) -> str:
+    n = len(model.risks)
+    return t("risk.sum_case_one" if n == 1 else "risk.sum_case_other", case=load_case(model.case_id).label, n=n)
+
+
 class RiskMatrixType(ExerciseType):
     name = "risk_matrix"
     takes_case = True
@@ -41,19 +72,28 @@ class RiskMatrixType(ExerciseType):
         return parse_spec(root, exercise_id)
 
     def summarize(self, spec, answer) -> list[str]:
-        """Top risks first (Module 6's learning plan uses the first line)."""
-        model = restore(spec, answer)
-        if model is None:
-            return []
-        top = [f"{r.name} ({format_number(s)}, {model.bands[model.rule][model.band(s)].label})"
-               for r, s, _ in model.ranked()[:3]]
-        return [t("risk.sum_top", rule=t(f"risk.rule_{model.rule}"), risks="; ".join(top)),
-                t("risk.sum_case", case=load_case(model.case_id).label, n=len(model.risks)),
-                changes_text(model)]
+        """Top risks first (Module 6's learning plan uses the first lines):
+        one line per changed case, then each case's size and rank changes."""
+        models = worked_on(spec, answer)
+        if len(models) == 1:
+            model = models[0]
+            return [t("risk.sum_top", rule=t(f"risk.rule_{model.rule}"), risks=_top(model)), _case_line(model),
+                    changes_text(model)]
+        lines = [t("risk.sum_case_top", case=load_case(m.case_id).label, rule=t(f"risk.rule_{m.rule}"),
+                   risks=_top(m)) for m in models]
+        for model in models:
+            lines += [_case_line(model), changes_text(model)]
+        return lines
 
     def plot_answer(self, spec, answer):
-        model = restore(spec, answer)
-        return plot_matrix(model) if model is not None else None
+        """The matrix of every changed case, one below the other."""
+        models = worked_on(spec, answer)
+        if not models:
+            return None
+        if len(models) == 1:
+            return plot_matrix(models[0])
+        titles = [f"{load_case(m.case_id).label}: {t(f'risk.rule_{m.rule}')}" for m in models]
+        return plot_matrices(models, titles)
 
     def class_picture(self, spec, answers: dict):
         """For the case most participants scored: each risk's L × I score per

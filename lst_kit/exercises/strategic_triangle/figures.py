@@ -12,7 +12,8 @@ from ...figures.style import PALETTE, wrap_label
 from ...i18n import number, t
 from .model import CORNERS, HI, LETTERS, LO, OptionScore, Triangle, TriangleSpec, bottleneck, fit, tied_corners
 
-__all__ = ["ANGLES", "formula_text", "plot_class", "plot_triangle", "score_table", "summary_text"]
+__all__ = ["ANGLES", "draw_triangle", "formula_text", "plot_class", "plot_triangle", "plot_triangles", "score_table",
+           "summary_text"]
 
 #: Corner directions in the drawing (degrees): value on top, legitimacy lower left.
 ANGLES = {"value": 90.0, "legitimacy": 210.0, "capacity": 330.0}
@@ -39,7 +40,26 @@ def plot_triangle(spec: TriangleSpec, options: list[OptionScore], names: bool = 
     (the widget puts the names, scores and fit in the table under the picture).
     """
     fig = svgplot.Figure(figsize=(6.2, 6.0))
-    ax = fig.add_subplot()
+    draw_triangle(fig.add_subplot(), spec, options, names)
+    fig.legend(ncols=1 if names else len(options) + 1, fontsize=8)
+    return fig
+
+
+def plot_triangles(spec: TriangleSpec, panels: list[tuple[str, list[OptionScore]]]) -> svgplot.Figure:
+    """One triangle per case (title, options), one below the other, each
+    with its own legend: the portfolio of a participant who worked on more
+    than one case."""
+    fig = svgplot.Figure(figsize=(6.2, 7.2 * len(panels)))
+    for i, (title, options) in enumerate(panels):
+        ax = fig.add_subplot(len(panels), 1, i + 1)
+        draw_triangle(ax, spec, options, True, title)
+        ax.legend(fontsize=8)
+    return fig
+
+
+def draw_triangle(ax, spec: TriangleSpec, options: list[OptionScore], names: bool = True,
+                  title: str | None = None) -> None:
+    """Draw the triangles of ``options`` on ``ax`` (see :func:`plot_triangle`)."""
     ax.set_axis_off()
     ax.set_aspect("equal")
     for level in range(LO, HI + 1):
@@ -74,9 +94,7 @@ def plot_triangle(spec: TriangleSpec, options: list[OptionScore], names: bool = 
             label=t("strategic_triangle.legend_weakest"))
     ax.set_xlim(-6.4, 6.4)
     ax.set_ylim(-4.0, 6.4)
-    ax.set_title(t("strategic_triangle.plot_title"))
-    fig.legend(ncols=1 if names else len(options) + 1, fontsize=8)
-    return fig
+    ax.set_title(title or t("strategic_triangle.plot_title"))
 
 
 def formula_text(spec: TriangleSpec) -> str:

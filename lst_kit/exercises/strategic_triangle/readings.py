@@ -11,10 +11,10 @@ from collections import Counter
 from ...content import Case, ContentError, case_ids, load_case
 from ...i18n import number, t
 from ...registry import ExerciseType, most_answered
-from .figures import plot_class, plot_triangle
+from .figures import plot_class, plot_triangle, plot_triangles
 from .model import CORNERS, HI, LO, OptionScore, Triangle, TriangleSpec, bottleneck, fit, parse_spec
 
-__all__ = ["TYPE", "TriangleType"]
+__all__ = ["TYPE", "TriangleType", "worked_on"]
 
 
 def _case_of(answer, loaded: dict[str, Case | None]) -> Case | None:
@@ -39,6 +39,27 @@ def _restored(spec: TriangleSpec, answer, loaded: dict[str, Case | None]) -> Tri
     return None if case is None else Triangle.from_dict(spec, answer, {case.case_id: case})
 
 
+def worked_on(spec: TriangleSpec, answer) -> list[Triangle]:
+    """The answer read once per case the participant changed (options chosen
+    or scored differently from a fresh start), the case shown last first;
+    only that case when nothing was changed, [] for an odd answer."""
+    loaded: dict[str, Case | None] = {}
+    last = _restored(spec, answer, loaded)
+    if last is None:
+        return []
+    saved = answer.get("cases") if isinstance(answer.get("cases"), dict) else {}
+    out = []
+    for case_id in [last.case.case_id, *sorted(k for k in saved if k != last.case.case_id)]:
+        case = _case_of({"case": case_id}, loaded)
+        if case is None:
+            continue
+        model = last if case_id == last.case.case_id else Triangle.from_dict(spec, {**answer, "case": case_id},
+                                                                               {case_id: case})
+        if model.entry() != Triangle.start(spec, case).entry():
+            out.append(model)
+    return out or [last]
+
+
 class TriangleType(ExerciseType):
     name = "strategic_triangle"
 
@@ -52,18 +73,23 @@ class TriangleType(ExerciseType):
         return spec
 
     def summarize(self, spec: TriangleSpec, answer) -> list[str]:
-        model = _restored(spec, answer, {})
-        if model is None:
-            return []
-        lines = [t("strategic_triangle.sum_case", case=model.case.label, n=len(model.options))]
-        for o in model.ranked():
-            lines.append(t("strategic_triangle.sum_option", option=o.name, v=o.value, l=o.legitimacy, c=o.capacity,
-                           fit=number(fit(o), 2), weakest=spec.corner(bottleneck(o)).label))
+        """Per changed case its options, best fit first."""
+        lines = []
+        for model in worked_on(spec, answer):
+            lines.append(t("strategic_triangle.sum_case", case=model.case.label, n=len(model.options)))
+            for o in model.ranked():
+                lines.append(t("strategic_triangle.sum_option", option=o.name, v=o.value, l=o.legitimacy,
+                               c=o.capacity, fit=number(fit(o), 2), weakest=spec.corner(bottleneck(o)).label))
         return lines
 
     def plot_answer(self, spec: TriangleSpec, answer):
-        model = _restored(spec, answer, {})
-        return None if model is None else plot_triangle(spec, model.options)
+        """The triangles of every changed case."""
+        models = worked_on(spec, answer)
+        if not models:
+            return None
+        if len(models) == 1:
+            return plot_triangle(spec, models[0].options)
+        return plot_triangles(spec, [(m.case.label, m.options) for m in models])
 
     def class_picture(self, spec: TriangleSpec, answers: dict):
         """For the case most participants worked on: per option the mean score on

@@ -17,7 +17,7 @@ from ...registry import ExerciseType, most_answered
 from .figures import map_caption, plot_class_reach, plot_map
 from .model import REACH, SystemMap, SystemMapSpec, parse_spec
 
-__all__ = ["TYPE", "SystemMapType", "restore"]
+__all__ = ["TYPE", "SystemMapType", "restore", "worked_on"]
 
 
 def restore(spec: SystemMapSpec, answer) -> SystemMap | None:
@@ -31,6 +31,26 @@ def restore(spec: SystemMapSpec, answer) -> SystemMap | None:
     return SystemMap.from_dict(spec, maps.get(case.case_id), case)
 
 
+def worked_on(spec: SystemMapSpec, answer) -> list[SystemMap]:
+    """Every map of the answer that differs from its case's own map, the case
+    shown last first; only that case's map when none was changed."""
+    last = restore(spec, answer)
+    if last is None:
+        return []
+    maps = answer.get("maps") if isinstance(answer.get("maps"), dict) else {}
+    out = []
+    for case_id in [last.case_id, *sorted(k for k in maps if k != last.case_id)]:
+        case = case_or_none(case_id)
+        if case is None:
+            continue
+        model = last if case_id == last.case_id else SystemMap.from_dict(spec, maps.get(case_id), case)
+        own = SystemMap.from_case(spec, case).to_dict()
+        mine = model.to_dict()
+        if (mine["nodes"], mine["links"]) != (own["nodes"], own["links"]):
+            out.append(model)
+    return out or [last]
+
+
 class SystemMapType(ExerciseType):
     name = "system_map"
     takes_case = True
@@ -39,10 +59,13 @@ class SystemMapType(ExerciseType):
         return parse_spec(root, exercise_id)
 
     def summarize(self, spec, answer) -> list[str]:
-        """The case, the map's size, its loops, leverage and reach."""
-        model = restore(spec, answer)
-        if model is None:
-            return []
+        """Per changed map: the case, the map's size, its loops, leverage and reach."""
+        lines = []
+        for model in worked_on(spec, answer):
+            lines += self._map_lines(model)
+        return lines
+
+    def _map_lines(self, model: SystemMap) -> list[str]:
         report = model.loops()
         lines = [t("map.sum_case", case=load_case(model.case_id).label), map_caption(model),
                  t("map.sum_loops", n=len(report.loops), r=report.count("R"), b=report.count("B")),
@@ -53,8 +76,10 @@ class SystemMapType(ExerciseType):
         return lines
 
     def plot_answer(self, spec, answer):
-        model = restore(spec, answer)
-        return plot_map(model) if model is not None else None
+        """The map of the case shown last when it was changed, else of the
+        first changed case (the summary names every changed map)."""
+        models = worked_on(spec, answer)
+        return plot_map(models[0]) if models else None
 
     def class_picture(self, spec, answers: dict):
         """For the case most participants mapped: how often each actor or

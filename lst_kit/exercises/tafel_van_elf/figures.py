@@ -16,7 +16,7 @@ from ...i18n import number, t
 from .model import SCALE_MAX, SCALE_MIN, Deterrence, T11Profile, expected_sanction
 
 __all__ = ["LINE_STYLES", "RADAR_SIZE", "deterrence_summary", "dim_labels", "esc", "eur", "indices_html", "num", "pct",
-           "plot_class", "plot_deterrence", "plot_radar", "radar_summary", "shown_profiles", "weakest_html"]
+           "plot_class", "plot_deterrence", "plot_radar", "plot_radars", "draw_radar", "radar_summary", "shown_profiles", "weakest_html"]
 
 
 # -- formatting ---------------------------------------------------------------------
@@ -61,12 +61,33 @@ def plot_radar(reference: T11Reference, profiles: list[tuple[str, dict[str, int]
     them apart without colour); ``start`` adds the case's scores as a thin
     dotted line. Group sectors are shaded and named. An :mod:`lst_kit.figures.svgplot`
     figure: the whole picture is redrawn after every edit in a few ms."""
+    fig = svgplot.Figure(figsize=RADAR_SIZE)
+    handles = draw_radar(fig.add_subplot(projection="polar"), reference, profiles, start)
+    fig.suptitle(t("tafel_van_elf.radar_title"), fontsize=11)
+    fig.legend(handles=handles, loc="lower center", ncols=3, fontsize=8.5)
+    return fig
+
+
+def plot_radars(reference: T11Reference, panels: list[tuple[str, list[tuple[str, dict[str, int]]]]]) -> svgplot.Figure:
+    """One radar per case (title, profiles), one below the other: the
+    portfolio of a participant who scored more than one case."""
+    fig = svgplot.Figure(figsize=(RADAR_SIZE[0], RADAR_SIZE[1] * len(panels)))
+    for i, (title, profiles) in enumerate(panels):
+        ax = fig.add_subplot(len(panels), 1, i + 1, projection="polar")
+        handles = draw_radar(ax, reference, profiles)
+        ax.set_title(title, pad=26)
+        ax.legend(handles=handles, fontsize=8)
+    fig.suptitle(t("tafel_van_elf.radar_title"), fontsize=11)
+    return fig
+
+
+def draw_radar(ax, reference: T11Reference, profiles: list[tuple[str, dict[str, int]]],
+               start: dict[str, int] | None = None) -> list:
+    """Draw the radar on a polar ``ax``; the legend handles."""
     dims = reference.dimensions
     n = len(dims)
     angles = [2 * math.pi * i / n for i in range(n)]
     closed = angles + angles[:1]
-    fig = svgplot.Figure(figsize=RADAR_SIZE)
-    ax = fig.add_subplot(projection="polar")
     ax.set_frame("circle")
     ax.set_theta_offset(math.pi / 2)
     ax.set_theta_direction(-1)
@@ -105,9 +126,7 @@ def plot_radar(reference: T11Reference, profiles: list[tuple[str, dict[str, int]
     ax.set_yticks(range(SCALE_MIN, SCALE_MAX + 1))
     ax.tick_params(axis="y", labelsize=7)
     ax.set_rlabel_position(360 * 3.5 / n)  # between T4 and T5, clear of the group names
-    fig.suptitle(t("tafel_van_elf.radar_title"), fontsize=11)
-    fig.legend(handles=handles, loc="lower center", ncols=3, fontsize=8.5)
-    return fig
+    return handles
 
 
 def plot_deterrence(calc: Deterrence) -> svgplot.Figure:

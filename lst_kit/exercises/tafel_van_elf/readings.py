@@ -11,10 +11,51 @@ from ...content import T11_KEYS
 from ...i18n import t
 from ...registry import ExerciseType, most_answered
 from . import load_mapping
-from .figures import deterrence_summary, dim_labels, num, plot_class, plot_radar, shown_profiles
-from .model import SCALE_MAX, SCALE_MIN, T11Profile, T11Spec, parse_spec, weakest_dimensions, with_default_case
+from .figures import deterrence_summary, dim_labels, num, plot_class, plot_radar, plot_radars, shown_profiles
+from .model import (SCALE_MAX, SCALE_MIN, Deterrence, T11Profile, T11Spec, parse_spec, weakest_dimensions,
+                    with_default_case)
 
-__all__ = ["TYPE", "TafelVanElfType"]
+__all__ = ["TYPE", "TafelVanElfType", "worked_on"]
+
+
+def _changed_groups(model: T11Profile, case_id: str, case) -> list[str]:
+    """The target groups of ``case`` whose saved scores differ from the case's own."""
+    saved = model.scores.get(case_id, {})
+    return [g.id for g in case.target_groups
+            if any(saved.get(g.id, {}).get(d, g.t11[d].score) != g.t11[d].score for d in T11_KEYS)]
+
+
+def _calculator_changed(model: T11Profile, case_id: str, case, spec: T11Spec) -> bool:
+    calc = model.deterrence.get(case_id)
+    if calc is None:
+        return False
+    src = case.deterrence or spec.deterrence
+    own = Deterrence(src.gain, src.detection, src.sanction, src.fine, getattr(src, "report", spec.deterrence.report))
+    return calc.to_dict() != own.to_dict()
+
+
+def worked_on(spec: T11Spec, answer) -> list[T11Profile]:
+    """The answer read once per case the participant changed (scores or
+    calculator differ from the case's own): the case shown last first, as
+    saved; each other case with its first changed group in focus. Only the
+    last case when nothing was changed."""
+    cases = content.load_cases()[0]
+    reference, mapping = content.load_t11(), load_mapping()
+    last = T11Profile.from_dict(spec, reference, mapping, answer, cases)
+    out = []
+    for case_id, case in cases.items():
+        changed = _changed_groups(last, case_id, case)
+        if not changed and not _calculator_changed(last, case_id, case, spec):
+            continue
+        if case_id == last.case.case_id:
+            out.insert(0, last)
+            continue
+        data = {k: v for k, v in answer.items() if k not in ("focus", "compare")}
+        data["case"] = case_id
+        if changed:
+            data["focus"] = changed[0]
+        out.append(T11Profile.from_dict(spec, reference, mapping, data, cases))
+    return out or [last]
 
 
 class TafelVanElfType(ExerciseType):
@@ -31,11 +72,24 @@ class TafelVanElfType(ExerciseType):
                             f"{spec.default_case} ({exc})") from None
         return with_default_case(root, spec, case)
 
-    def _model(self, spec: T11Spec, answer) -> T11Profile:
-        return T11Profile.from_dict(spec, content.load_t11(), load_mapping(), answer, content.load_cases()[0])
-
     def summarize(self, spec: T11Spec, answer) -> list[str]:
-        model = self._model(spec, answer)
+        """Per changed case its groups' indices and weakest dimensions and the
+        calculator; with several cases, first one line per case (the
+        learning plan shows the first lines)."""
+        models = worked_on(spec, answer if isinstance(answer, dict) else {})
+        if len(models) == 1:
+            return self._case_lines(models[0])
+        lines = []
+        for model in models:
+            labels = dim_labels(model.reference)
+            weak = ", ".join(f"{d} {labels[d]} ({s})" for d, s, _ in model.weakest(model.focus))
+            lines.append(t("tafel_van_elf.sum_case_weakest", case=model.case.label,
+                           group=model.group(model.focus).name, weakest=weak))
+        for model in models:
+            lines += self._case_lines(model)
+        return lines
+
+    def _case_lines(self, model: T11Profile) -> list[str]:
         labels = dim_labels(model.reference)
         lines = [t("tafel_van_elf.sum_case", case=model.case.label)]
         for gid in (model.focus, model.compare):
@@ -50,9 +104,11 @@ class TafelVanElfType(ExerciseType):
         return lines
 
     def plot_answer(self, spec: T11Spec, answer):
-        """The radar of the saved focus and comparison groups."""
-        model = self._model(spec, answer)
-        return plot_radar(model.reference, shown_profiles(model))
+        """The radar of the saved focus and comparison groups, per changed case."""
+        models = worked_on(spec, answer if isinstance(answer, dict) else {})
+        if len(models) == 1:
+            return plot_radar(models[0].reference, shown_profiles(models[0]))
+        return plot_radars(models[0].reference, [(m.case.label, shown_profiles(m)) for m in models])
 
     def class_picture(self, spec: T11Spec, answers: dict):
         """Spread of the class's own scores for the case most participants chose."""

@@ -8,8 +8,8 @@ from collections.abc import Sequence
 import ipywidgets as widgets
 
 from ...content import T11_KEYS, Case, T11Reference
-from ...i18n import t
-from ...widgets import ExerciseFrame, FigureBox, esc, side_by_side
+from ...i18n import number_input, t
+from ...widgets import ExerciseFrame, FieldMessage, FigureBox, esc, side_by_side, typed_number
 from ...widgets.slider import IntSlider
 from ...workbook import Workbook
 from .figures import (deterrence_summary, dim_labels, indices_html, plot_deterrence, plot_radar, radar_summary,
@@ -71,22 +71,23 @@ class T11View(ExerciseFrame):
         self.radar = FigureBox()
         self.indices_table = widgets.HTML()
         self.weakest_box = widgets.HTML()
-        # the deterrence calculator
-        self.det_inputs: dict[str, widgets.FloatText] = {}
+        # the deterrence calculator: text fields, so "0,1" is 0.1 (a FloatText in the browser drops the comma)
+        self.det_inputs: dict[str, widgets.Text] = {}
+        self.det_messages: dict[str, FieldMessage] = {}
         det_controls = []
         for name in DETERRENCE_FIELDS:
-            box = widgets.FloatText(description=t(f"tafel_van_elf.det_{name}"),
-                                    tooltip=t(f"tafel_van_elf.det_{name}_tip"),
-                                    step=100 if name in ("gain", "fine") else 0.01,
-                                    style={"description_width": "21em"}, layout=widgets.Layout(width="33em"))
-            box.observe(self.guard(lambda change, k=name: self._on_deterrence(k, change["new"])), names="value")
+            box = widgets.Text(description=t(f"tafel_van_elf.det_{name}"),
+                               tooltip=t(f"tafel_van_elf.det_{name}_tip"), continuous_update=False,
+                               style={"description_width": "21em"}, layout=widgets.Layout(width="33em"))
+            box.observe(self.guard(lambda change, k=name, w=box: self._on_typed(k, w, change)), names="value")
             self.det_inputs[name] = box
-            det_controls.append(box)
+            self.det_messages[name] = self.field_message(box)
+            det_controls += [box, self.det_messages[name]]
         self.use_report = widgets.Checkbox(description=t("tafel_van_elf.det_use_report"),
                                            tooltip=t("tafel_van_elf.det_use_report_tip"), indent=False)
         self.use_report.observe(self.guard(lambda change: self._on_deterrence("use_report", change["new"])),
                                 names="value")
-        det_controls.insert(4, self.use_report)
+        det_controls.insert(8, self.use_report)
         self.det_source = widgets.HTML()
         self.det_figure = FigureBox()
         self.det_text = widgets.HTML()
@@ -101,8 +102,8 @@ class T11View(ExerciseFrame):
                                   f"<p style='margin:0 0 4px 0'>{esc(t('tafel_van_elf.det_intro'))}</p>")
         self.set_body(illustrative, self.case_dd, self.focus_dd, self.compare_dd, self.group_info,
                       side_by_side([widgets.VBox(sections), widgets.HBox([self.reset_button])],
-                                   [self.radar, self.indices_table, self.weakest_box]), det_header, self.det_source, widgets.VBox(det_controls),
-                      self.det_figure, self.det_text)
+                                   [self.radar, self.indices_table, self.weakest_box]),
+                      det_header, self.det_source, widgets.VBox(det_controls), self.det_figure, self.det_text)
 
     # -- syncing widgets from the model (no save, no redraw per widget) ----
     def _sync_controls(self) -> None:
@@ -131,7 +132,7 @@ class T11View(ExerciseFrame):
                     f"{esc(case_score.rationale)}</small>")
             calc = model.calculator()
             for name in DETERRENCE_FIELDS:
-                self.det_inputs[name].value = getattr(calc, name)
+                self.det_inputs[name].value = number_input(getattr(calc, name))
             self.use_report.value = calc.use_report
             source = "det_from_case" if model.case.deterrence else "det_from_spec"
             self.det_source.value = f"<small>{esc(t('tafel_van_elf.' + source, case=model.case.label))}</small>"
@@ -179,6 +180,22 @@ class T11View(ExerciseFrame):
         self._sync_controls()
         self.save(self.model.to_dict())
         self._redraw_radar()
+
+    def _on_typed(self, name: str, widget, change) -> None:
+        """A calculator number typed with a decimal comma or point; a refused
+        one puts the field back to the value the chart shows."""
+        if self._syncing:
+            return
+        calc = self.model.calculator()
+        with self.refused_puts_back(widget, lambda: number_input(getattr(calc, name))):
+            example = number_input(0.05) if name not in ("gain", "fine") else number_input(4000)
+            value = typed_number(change["new"], t(f"tafel_van_elf.det_{name}"), example)
+            self.model.set_deterrence(name, value)
+        text = number_input(getattr(calc, name))
+        if widget.value != text:
+            self.set_quietly(widget, text)
+        self.save(self.model.to_dict())
+        self._redraw_deterrence()
 
     def _on_deterrence(self, name: str, value) -> None:
         if self._syncing:

@@ -122,3 +122,29 @@ def test_class_picture_is_drawn_without_matplotlib_or_numpy():
             "'numpy' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["lst_kit.figures.svgplot", "True", "False", "False"]
+
+
+def test_portfolio_keeps_every_changed_case(tmp_path):
+    """Scores set in one case stay in the portfolio after the participant
+    moved on to another case; a case only looked at is left out."""
+    import json as _json
+
+    import lst_kit
+    from lst_kit.content import load_case
+    from lst_kit.reports import readings as _readings
+    from lst_kit.workbook import open_workbook
+
+    wb = open_workbook("anna", tmp_path / "wb")
+    view = lst_kit.strategic_triangle("m2.driehoek", workbook=wb)
+    view.sliders[("i2", "legitimacy")].value = 1
+    view.case.value = "ilt_ontgassen_binnenvaart"
+    first_option = next(iter(view.sliders))
+    view.sliders[(first_option[0], "value")].value = 5 if view.sliders[(first_option[0], "value")].value != 5 else 4
+    view.case.value = "kinderopvang_bso_personeelstekort"  # only looked at
+    answer = _json.loads(wb.path.read_text(encoding="utf-8"))["answers"]["m2.driehoek"]
+    text = "\n".join(_readings.summarize("m2.driehoek", answer))
+    assert load_case("nvwa_maaltijdplatforms").label in text
+    assert load_case("ilt_ontgassen_binnenvaart").label in text
+    assert load_case("kinderopvang_bso_personeelstekort").label not in text
+    fig = _readings.plot_answer("m2.driehoek", answer)
+    assert fig is not None and len(fig.axes) == 2

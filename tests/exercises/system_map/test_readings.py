@@ -102,3 +102,28 @@ def test_class_picture_is_drawn_without_matplotlib_or_numpy():
             "print(type(fig).__module__, fig.to_svg()[:4] == b'<svg', 'matplotlib' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["lst_kit.figures.svgplot", "True", "False"]
+
+
+def test_portfolio_keeps_every_changed_map(tmp_path):
+    """A map edited in one case stays in the portfolio's summary after the
+    participant looked at another case (which is left out)."""
+    import json as _json
+
+    import lst_kit
+    from lst_kit.content import load_case
+    from lst_kit.reports import readings as _readings
+    from lst_kit.workbook import open_workbook
+
+    wb = open_workbook("anna", tmp_path / "wb")
+    view = lst_kit.system_map("m3.systeemkaart", workbook=wb)
+    first = view.model.case_id
+    view.node_label.value = "Keurmerk voor thuiskoks"
+    view.node_kind.value = "factor"
+    view.add_node_button.click()
+    other = next(c for c in view.cases if c != first)
+    view.case.value = other  # only looked at
+    answer = _json.loads(wb.path.read_text(encoding="utf-8"))["answers"]["m3.systeemkaart"]
+    assert answer["case"] == other
+    text = "\n".join(_readings.summarize("m3.systeemkaart", answer))
+    assert load_case(first).label in text and load_case(other).label not in text
+    assert _readings.plot_answer("m3.systeemkaart", answer) is not None

@@ -188,3 +188,30 @@ def test_demo_answers_are_seeded_varied_and_valid(t11):
         assert hooks.summarize("m4.tafel_van_elf", answer) == TYPE.summarize(spec, answer)
     fig, lines = TYPE.class_picture(spec, {f"D{i}": a for i, a in enumerate([first, *others])})
     assert "7 deelnemers" in lines[0] and isinstance(fig, svgplot.Figure)
+
+
+def test_portfolio_keeps_every_changed_case(tmp_path):
+    """Scores changed in one case stay in the portfolio after the participant
+    moved on to another case (the summary and the picture cover both)."""
+    import lst_kit
+    from lst_kit.workbook import open_workbook
+
+    wb = open_workbook("anna", tmp_path / "wb")
+    view = lst_kit.tafel_van_elf("m4.tafel_van_elf", workbook=wb)
+    first = view.model.case.case_id
+    view.sliders["T1"].value = 5 if view.sliders["T1"].value != 5 else 4
+    view.case_dd.value = "nvwa_maaltijdplatforms"
+    view.det_inputs["detection"].value = "0,3"
+    view.case_dd.value = "kinderopvang_bso_personeelstekort"  # only looked at
+    answer = json.loads(wb.path.read_text(encoding="utf-8"))["answers"]["m4.tafel_van_elf"]
+    lines = hooks.summarize("m4.tafel_van_elf", answer)
+    text = "\n".join(lines)
+    labels = {c: load_case(c).label for c in (first, "nvwa_maaltijdplatforms", "kinderopvang_bso_personeelstekort")}
+    assert labels[first] in lines[0] and labels["nvwa_maaltijdplatforms"] in lines[1]
+    assert labels["kinderopvang_bso_personeelstekort"] not in text
+    nvwa = load_case("nvwa_maaltijdplatforms").deterrence
+    expected = round(0.3 * nvwa.sanction * nvwa.fine)  # the NVWA calculator as changed: detection 0,3
+    assert f"€ {expected:,}".replace(",", ".") in text
+    fig = hooks.plot_answer("m4.tafel_van_elf", answer)
+    root, texts = svg_picture(fig)
+    assert labels[first] in texts and labels["nvwa_maaltijdplatforms"] in texts and len(fig.axes) == 2

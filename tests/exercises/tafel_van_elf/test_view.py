@@ -42,7 +42,7 @@ def test_t11_case_switch_reloads_target_groups_and_keeps_scores(wb):
     view.case_dd.value = "nvwa_maaltijdplatforms"
     assert [v for _, v in view.focus_dd.options] == ["thuiskoks", "maaltijdplatforms"]
     assert view.sliders["T1"].value == 2 and view.sliders["T7"].value == 1   # the NVWA case's own scores
-    assert view.det_inputs["fine"].value == 1500
+    assert view.det_inputs["fine"].value == "1.500"
     view.sliders["T9"].value = 3
     view.focus_dd.value = "maaltijdplatforms"
     assert view.sliders["T9"].value == 4 and view.compare_dd.value == "thuiskoks"
@@ -75,32 +75,44 @@ def test_t11_case_without_second_group_disables_compare(wb):
 def test_deterrence_calculator_updates_and_explains(wb):
     view = lst_kit.tafel_van_elf("m4.tafel_van_elf", workbook=wb)
     assert "€ 200" in view.det_figure.value and "vanaf een ontdekkingskans van 40%" in view.det_figure.value
-    view.det_inputs["detection"].value = 0.5
+    view.det_inputs["detection"].value = "0,5"
     assert "loont overtreden niet" in view.det_figure.value
     assert on_disk(wb)["m4.tafel_van_elf"]["deterrence"]["ilt_ontgassen_binnenvaart"]["detection"] == 0.5
-    view.det_inputs["fine"].value = 5000
+    view.det_inputs["fine"].value = "5000"
     assert "Zelfs zekere ontdekking schrikt met deze sanctie niet af" in view.det_text.value
     view.use_report.value = True
-    view.det_inputs["report"].value = 0.2
+    view.det_inputs["report"].value = "0.2"
     saved = on_disk(wb)["m4.tafel_van_elf"]["deterrence"]["ilt_ontgassen_binnenvaart"]
     assert saved["use_report"] is True and saved["report"] == 0.2
 
 
-def test_t11_bad_input_shows_dutch_banner_and_keeps_the_saved_answer(wb):
+def test_t11_bad_input_shows_next_to_the_field_and_keeps_the_saved_answer(wb):
     view = lst_kit.tafel_van_elf("m4.tafel_van_elf", workbook=wb)
-    view.det_inputs["detection"].value = 0.1
+    detection = view.det_inputs["detection"]
+    detection.value = "0,1"  # a Dutch decimal comma: 0.1, never 1
+    assert view.model.calculator().detection == 0.1 and detection.value == "0,1"
     before = on_disk(wb)["m4.tafel_van_elf"]
-    view.det_inputs["detection"].value = 1.5
-    message = view.banner.message
+    assert before["deterrence"]["ilt_ontgassen_binnenvaart"]["detection"] == 0.1
+    drawn = view.det_figure.value
+    detection.value = "1,5"
+    message = view.det_messages["detection"].message
     assert "Ontdekkingskans bij eigen controle" in message and "een kans van 0 tot en met 1" in message
-    assert "1.5" in message and "Traceback" not in view.banner.value
+    assert "ingevuld was: 1,5." in message and view.banner.message == ""
+    assert "lst-invalid" in detection._dom_classes
+    assert detection.value == "0,1" and view.det_figure.value == drawn  # field and chart agree
     assert on_disk(wb)["m4.tafel_van_elf"] == before
     assert view.model.calculator().detection == 0.1
-    view.det_inputs["gain"].value = -5
-    assert "Voordeel van overtreden" in view.banner.message and on_disk(wb)["m4.tafel_van_elf"] == before
-    view.det_inputs["gain"].value = 3000
-    assert view.banner.message == ""
+    detection.value = "tien procent"
+    assert "een getal, bijvoorbeeld 0,05" in view.det_messages["detection"].message and detection.value == "0,1"
+    gain_text = view.det_inputs["gain"].value
+    view.det_inputs["gain"].value = "-5"
+    assert "Voordeel van overtreden" in view.det_messages["gain"].message
+    assert view.det_messages["detection"].message == "" and on_disk(wb)["m4.tafel_van_elf"] == before
+    assert view.det_inputs["gain"].value == gain_text != "-5"
+    view.det_inputs["gain"].value = "3.000"
+    assert view.det_messages["gain"].message == "" and "lst-invalid" not in view.det_inputs["gain"]._dom_classes
     assert on_disk(wb)["m4.tafel_van_elf"]["deterrence"]["ilt_ontgassen_binnenvaart"]["gain"] == 3000
+    assert view.det_inputs["gain"].value == "3.000"
 
 
 def test_an_answer_saved_by_the_previous_kit_is_shown(wb):
@@ -113,7 +125,7 @@ def test_an_answer_saved_by_the_previous_kit_is_shown(wb):
     assert view.indicator.state == "loaded" and view.banner.message == ""
     assert (view.case_dd.value, view.focus_dd.value, view.compare_dd.value) == (
         "nvwa_maaltijdplatforms", "maaltijdplatforms", "thuiskoks")
-    assert view.sliders["T9"].value == 2 and view.det_inputs["detection"].value == 0.05
+    assert view.sliders["T9"].value == 2 and view.det_inputs["detection"].value == "0,05"
 
 
 def test_a_broken_case_is_left_out_with_a_note(data):
