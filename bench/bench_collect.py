@@ -64,7 +64,8 @@ def env() -> dict:
 def content_key() -> str:
     """Hash of what decides a demo class: the course content and the demo code."""
     digest = hashlib.sha256()
-    sources = sorted((REPO / "data").rglob("*.yaml")) + [REPO / "lst_kit" / "reports" / "demo.py"]
+    sources = sorted((REPO / "data").rglob("*.yaml"))  # (data/demo/ holds the demo prose)
+    sources += [REPO / "lst_kit" / "content" / "demo.py", REPO / "lst_kit" / "reports" / "class_overview.py"]
     sources += sorted((REPO / "lst_kit" / "exercises").rglob("*.py"))
     for path in sources:
         digest.update(str(path.relative_to(REPO)).encode() + b"\0" + path.read_bytes() + b"\0")

@@ -77,12 +77,30 @@ def bench_map(nodes: int, links: int) -> dict:
     return summary(timed(edit, EDITS))
 
 
+def bench_map_actor() -> dict:
+    """Issue 15.13: adding an actor took 190 ms in the browser. Each edit in
+    turn adds an actor through the form, or removes the one added before."""
+    view = map_view(0, 0)
+    view.node_kind.value = "actor"
+
+    def edit(i):
+        if i % 2 == 0:
+            view.node_label.value = f"Nieuwe actor {i}"
+            view.add_node_button.click()
+        else:
+            view.node_choice.value = next(n for n in view.model.nodes if n.startswith("nieuwe_actor"))
+            view.remove_node_button.click()
+
+    return summary(timed(edit, EDITS))
+
+
 def main() -> None:
     rows = []
     for label, size, fn, target in (
         ("risicomatrix", "6 risico's", lambda: bench_risk(6), 100),
         ("risicomatrix", "60 risico's (10x)", lambda: bench_risk(60), 300),
         ("systeemkaart", "casus (~25 knopen)", lambda: bench_map(0, 0), 100),
+        ("systeemkaart", "actor toevoegen / weghalen", bench_map_actor, 100),
         ("systeemkaart", "250 knopen, 600 invloeden (10x)", lambda: bench_map(250, 600), 300),
     ):
         result = fn()

@@ -110,6 +110,14 @@ class ExerciseType:
         """A plausible invented answer (for the demo class), or :data:`SKIP`."""
         return SKIP
 
+    def parse_demo(self, root: "Field") -> Any:
+        """The type's demo prose from ``data/demo/<name>.yaml`` (see
+        :mod:`lst_kit.content.demo`), for :meth:`demo_answer`. Every field is
+        optional: a missing file arrives as an empty mapping, and the demo
+        answers then fall back to generic text. Only a type that writes demo
+        prose of its own overrides this (``lst-kit check`` validates its file)."""
+        return None
+
     def has(self, reading: str) -> bool:
         """Whether this type has its own ``reading`` (not the generic one)."""
         return getattr(type(self), reading, None) is not getattr(ExerciseType, reading, None)

@@ -103,6 +103,37 @@ def test_cli_app_finds_module_notebooks_and_refuses_missing_ones(capsys, tmp_pat
     assert "ongeldige keuze: 9 (kies uit 1, 2, 3, 4, 5, 6)" in capsys.readouterr().err
 
 
+def test_cli_app_starts_voila_with_the_kit_template_and_an_idle_kernel_culler(monkeypatch, capsys):
+    """`lst-kit app` (and so `make app`): each page load starts a kernel; one
+    whose page is gone must be stopped, and the loading screen is Dutch."""
+    import json
+    import os
+    import subprocess as sp
+
+    calls = []
+    monkeypatch.setattr(sp, "call", lambda command, env=None: calls.append((command, env)) or 0)
+    assert cli.main(["app", "3", "--no-browser", "--port", "9999"]) == 0
+    (command, env), = calls
+    assert command[1:3] == ["-m", "voila"] and command[3].endswith("03_risico_en_systeemanalyse.ipynb")
+    options = dict(arg[2:].split("=", 1) for arg in command if arg.startswith("--") and "=" in arg)
+    assert options["MappingKernelManager.cull_idle_timeout"] == "600"
+    assert options["MappingKernelManager.cull_interval"] == "60"
+    assert options["MappingKernelManager.cull_connected"] == "False"   # an open page keeps its kernel
+    assert options["template"] == "lst" and options["port"] == "9999" and "--no-browser" in command
+    texts = json.loads(options["VoilaConfiguration.resources"])["lst"]
+    assert "{i}" in texts["loading"] and "{n}" in texts["loading"] and "Executing" not in texts["loading"]
+    # Voilà finds the kit's template through JUPYTER_PATH
+    first = Path(env["JUPYTER_PATH"].split(os.pathsep)[0])
+    assert (first / "voila" / "templates" / "lst" / "conf.json").is_file()
+    assert json.loads((first / "voila" / "templates" / "lst" / "conf.json").read_text())["base_template"] == "lab"
+
+    calls.clear()
+    assert cli.main(["app", "3", "--idle-timeout", "30"]) == 0
+    options = dict(arg[2:].split("=", 1) for arg in calls[0][0] if arg.startswith("--") and "=" in arg)
+    assert options["MappingKernelManager.cull_idle_timeout"] == "30"
+    assert int(options["MappingKernelManager.cull_interval"]) <= 30
+
+
 def _requires(wheel) -> list:
     from email.parser import Parser
 

@@ -1,8 +1,8 @@
 """``lst-kit check [PATH ...]``: validate content files and exercise notebooks.
 
 Each file is checked by what it is: an exercise spec (``type:``), a case, a
-reference table or the module list; a notebook's ``lst_kit`` calls must name
-existing exercises."""
+reference table, the module list or a demo file (``demo/<name>.yaml``, by its
+name); a notebook's ``lst_kit`` calls must name existing exercises."""
 
 from __future__ import annotations
 
@@ -93,14 +93,44 @@ def _modules_problems(path: Path) -> list[str]:
     return []
 
 
+def _demo_parsers() -> dict[str, object]:
+    """Demo file name -> its parser: the shared files and every type that writes demo prose."""
+    from ..content.demo import SHARED_DEMO_FILES
+
+    parsers = dict(SHARED_DEMO_FILES)
+    for name in sorted(EXERCISE_TYPES):
+        kind = exercise_type(name)
+        if kind.has("parse_demo"):
+            parsers[name] = kind.parse_demo
+    return parsers
+
+
+def _demo_problems(path: Path) -> list[str]:
+    """A file in ``demo/`` is validated by the parser its name picks; a name
+    lst-kit does not read (a typing error, say) is a problem too."""
+    from ..content.demo import check_demo_file
+
+    parsers = _demo_parsers()
+    if path.stem not in parsers or path.suffix != ".yaml":
+        names = ", ".join(f"{name}.yaml" for name in parsers)
+        return [str(ContentError(rel_path(path), "", t("content.allowed_demo_file", names=names), path.name))]
+    return check_demo_file(path, parsers[path.stem])
+
+
+def _is_demo_file(path: Path) -> bool:
+    return path.parent.name == "demo" and path.parent.parent.name != "exercises"
+
+
 def _yaml_problems(path: Path) -> list[str]:
-    """Pick the validator by what the file is: a spec (``type:``), a case
-    (``case_id:``), the T11 reference or the module list. Any other YAML file
+    """Pick the validator by what the file is: a demo file (in ``demo/``), a
+    spec (``type:``), a case (``case_id:``), the T11 reference or the module list. Any other YAML file
     (a reference table of another module) is checked for valid YAML only."""
     try:
         doc = load_yaml(path)
     except ContentError as exc:
         return [str(exc)]
+    if _is_demo_file(path):
+        return _demo_problems(path)
     if path.name == "tafel_van_elf.yaml" and not (isinstance(doc, dict) and "type" in doc):
         return _reference_problems(path)  # (the exercise m4.tafel_van_elf has the same file name: it has a type)
     if path.name.startswith("signaal_triage"):
@@ -181,7 +211,7 @@ def _targets(paths: list[str]) -> list[Path]:
     root = data_dir()
     repo = root.parent
     found = []
-    for pattern in ("exercises/*/*", "cases/*", "reference/*"):
+    for pattern in ("exercises/*/*", "cases/*", "reference/*", "demo/*"):
         found += sorted(p for p in root.glob(pattern) if p.suffix in YAML_SUFFIXES)
     for folder in ("notebooks", "exercises"):
         found += sorted((repo / folder).glob("*.ipynb"))

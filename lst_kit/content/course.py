@@ -81,11 +81,21 @@ def _notebook_order(path: str, mtime: int) -> tuple[str, ...]:
     return tuple(seen)
 
 
+def module_notebook_path(module: CourseModule) -> Path | None:
+    """The module's notebook: ``notebook`` from modules.yaml, else the one
+    numbered like the module (``m4`` -> ``notebooks/04_*.ipynb``), else None."""
+    folder = data_dir().parent / "notebooks"
+    if module.notebook:
+        return folder / module.notebook
+    found = sorted(folder.glob(f"{int(module.key[1:]):02d}_*.ipynb"))
+    return found[0] if found else None
+
+
 def exercise_order(module: CourseModule) -> tuple[str, ...]:
     """Exercise ids in the order of the module's notebook (empty when there is none)."""
-    if not module.notebook:
+    path = module_notebook_path(module)
+    if path is None:
         return ()
-    path = data_dir().parent / "notebooks" / module.notebook
     try:
         mtime = path.stat().st_mtime_ns
     except OSError:

@@ -422,6 +422,13 @@ class Field:
             return default
         return self.key(key)
 
+    def keys(self) -> list[str]:
+        """The mapping's own keys, each checked as a key (``case_id``, a field's key)."""
+        for key in self.data:
+            if not isinstance(key, str) or not KEY.match(key):
+                raise self.fail(str(key), t("content.allowed_key"), key)
+        return list(self.data)
+
     def unique(self, key: str, values: list[str]) -> None:
         """Refuse a list in which one value occurs twice."""
         seen: set[str] = set()

@@ -25,7 +25,7 @@ What it supports, and nothing more (an argument it does not draw raises
   ``set_ylabel``, ``set_title``, ``invert_yaxis``, ``grid``,
   ``set_axisbelow``, ``spines[...]``, ``legend``, ``tick_params``,
   ``get_legend_handles_labels``, ``get_xticklabels``/``get_yticklabels`` (``set_fontweight``),
-  ``locator_params(integer=True)``;
+  ``locator_params(integer=True)``, ``get_window_extent`` (the plot area in pixels, a ``Bbox``);
 - ``PolarAxes`` (radar charts): ``plot``, ``fill``, ``fill_between``,
   ``bar`` (shaded sectors, drawn beneath the rings), ``text`` (at theta, r;
   rotation, italic, ``bbox``), ``set_theta_offset``, ``set_theta_direction``,
@@ -53,7 +53,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from .font_metrics import line_width
 
-__all__ = ["Figure", "Line2D", "Patch", "Polygon", "Rectangle", "colormap", "text_width"]
+__all__ = ["Bbox", "Figure", "Line2D", "Patch", "Polygon", "Rectangle", "colormap", "text_width"]
 
 DPI = 100
 PT = DPI / 72  # pixels per point
@@ -576,6 +576,25 @@ class _Box:
     h: float
 
 
+@dataclass(frozen=True)
+class Bbox:
+    """A box in pixels as matplotlib's ``Bbox`` gives it: ``x0, y0`` its
+    bottom left, ``x1, y1`` its top right (y counted from the figure's bottom)."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0
+
+    @property
+    def height(self) -> float:
+        return self.y1 - self.y0
+
+
 def _zordered(method):
     """Give an Axes drawing method matplotlib's ``zorder=`` argument: what the
     call draws goes at that height in the drawing order."""
@@ -994,9 +1013,9 @@ class Axes:
             right = max(right, text_width(xlabels[-1], xsize) / 2 + 4)
         return left, top, right, bottom
 
-    def _draw(self, canvas: _Canvas, box: _Box) -> None:
+    def _area(self, box: _Box) -> _Box:
+        """The plot area (pixels, y down) inside the box the figure gives this axes."""
         left, top, right, bottom = self._margins()
-        own_left, own_bottom = left, bottom
         if self._aligned is not None:  # a column of axes sharing x: the same left and right edges
             left, right = self._aligned
         if self._aligned_y is not None:  # a row of axes sharing y: the same top and bottom edges
@@ -1007,6 +1026,23 @@ class Axes:
             scale = min(area.w / (abs(x1 - x0) or 1), area.h / (abs(y1 - y0) or 1))
             w, h = abs(x1 - x0) * scale, abs(y1 - y0) * scale
             area = _Box(area.x + (area.w - w) / 2, area.y + (area.h - h) / 2, w, h)
+        return area
+
+    def get_window_extent(self) -> "Bbox":
+        """The plot area in pixels, as matplotlib gives it (origin at the
+        figure's bottom left), for the figure as it stands now: call it after
+        the limits, title and legends are set. A figure function that places
+        texts itself (the system map's labels) measures with it."""
+        self.figure._prepare()
+        area = self._area(self.figure._box(self))
+        bottom = self.figure.height - area.y - area.h
+        return Bbox(area.x, bottom, area.x + area.w, bottom + area.h)
+
+    def _draw(self, canvas: _Canvas, box: _Box) -> None:
+        left, top, right, bottom = self._margins()
+        own_left, own_bottom = left, bottom
+        area = self._area(box)
+        (x0, x1), (y0, y1) = self._limits()
         if self._yinverted:
             y0, y1 = y1, y0
 
@@ -1494,14 +1530,20 @@ class Figure:
             bottom = _legend_size(self._legend["entries"], self._legend["fontsize"], self._legend["ncols"])[2] + 8
         return top, bottom
 
-    def to_svg(self) -> bytes:
-        """The figure as an SVG document (UTF-8)."""
-        canvas = _Canvas()
+    def _box(self, ax: "Axes | PolarAxes") -> _Box:
+        """The box (pixels, y down) the figure gives one of its axes."""
         top, bottom = self._layout()
         rows, cols, widths, heights = self._grid
         usable_w, usable_h = self.width - 8, self.height - top - bottom - 4
         xs = _offsets(widths, usable_w)
         ys = _offsets(heights, usable_h)
+        r, c = self._cells[self.axes.index(ax)]
+        return _Box(4 + xs[c], top + 2 + ys[r], usable_w * widths[c] / sum(widths),
+                    usable_h * heights[r] / sum(heights))
+
+    def _prepare(self) -> None:
+        """Line up the plot areas of shared axes (before measuring or drawing)."""
+        rows, cols, _, _ = self._grid
         if self._sharex:
             for c in range(cols):
                 column = [ax for ax, (_, col) in zip(self.axes, self._cells) if col == c and isinstance(ax, Axes)]
@@ -1514,10 +1556,14 @@ class Figure:
                 margins = [ax._margins() for ax in row]
                 for ax in row:
                     ax._aligned_y = (max(m[1] for m in margins), max(m[3] for m in margins))
-        for ax, (r, c) in zip(self.axes, self._cells):
-            box = _Box(4 + xs[c], top + 2 + ys[r], usable_w * widths[c] / sum(widths),
-                       usable_h * heights[r] / sum(heights))
-            ax._draw(canvas, box)
+
+    def to_svg(self) -> bytes:
+        """The figure as an SVG document (UTF-8)."""
+        canvas = _Canvas()
+        _, bottom = self._layout()
+        self._prepare()
+        for ax in self.axes:
+            ax._draw(canvas, self._box(ax))
         if self._suptitle:
             canvas.add(_svg_text(self.width / 2, 6, self._suptitle, self._suptitle_size, ha="center", va="top",
                                  weight=self._suptitle_weight))

@@ -344,8 +344,8 @@ def make_demo_class(folder, participants: int, seed: int) -> tuple[list[str], li
     exercise that has a spec and a ``demo_answer`` hook (through
     :mod:`lst_kit.workbook`). Returns (participant names, exercise ids
     skipped for lack of a hook). Refuses a folder that already holds workbooks."""
-    from .demo import demo_name
     from ..content import exercise_ids
+    from ..content.demo import demo_names
     from ..workbook import open_workbook
 
     folder = Path(folder)
@@ -353,15 +353,17 @@ def make_demo_class(folder, participants: int, seed: int) -> tuple[list[str], li
         raise CollectError(t("classroom.demo_count"))
     if folder.exists() and any(folder.glob("*.json")):
         raise CollectError(t("classroom.demo_not_empty", folder=str(folder)))
-    folder.mkdir(parents=True, exist_ok=True)
     ids = exercise_ids()
     usable = [e for e in ids if readings.has_reading(e, "demo_answer")]
     missing = [e for e in ids if e not in usable]
+    people = demo_names()
+    _check_demo_files(usable)  # a broken demo file is named before anything is written
+    folder.mkdir(parents=True, exist_ok=True)
     names: list[str] = []
     taken: set[str] = set()
     name_rng = random.Random(f"{seed}/names")
     for index in range(participants):
-        name = demo_name(name_rng, taken)
+        name = people.name(name_rng, taken)
         rng = random.Random(f"{seed}/{index}")
         wb = open_workbook(name, folder)
         for exercise_id in usable:
@@ -372,6 +374,18 @@ def make_demo_class(folder, participants: int, seed: int) -> tuple[list[str], li
                 wb.save_answer(exercise_id, answer)
         names.append(name)
     return names, missing
+
+
+def _check_demo_files(exercise_ids: list[str]) -> None:
+    """Load the demo prose of every type in the demo class (``data/demo/``):
+    a mistake in one is a ContentError naming file and field, raised here
+    rather than logged per answer while the exercise quietly drops out."""
+    from ..content.demo import demo_sentences, load_demo
+
+    demo_sentences()
+    kinds = {readings.exercise_info(e).kind for e in exercise_ids}
+    for kind in sorted((k for k in kinds if k is not None and k.has("parse_demo")), key=lambda k: k.name):
+        load_demo(kind.name, kind.parse_demo)
 
 
 # -- the teacher's widget ---------------------------------------------------------------------

@@ -19,6 +19,7 @@ import ipywidgets as widgets
 
 from .class_overview import ClassOverview, ClassState, CollectError, ExercisePicture, make_demo_class, \
     render_overview
+from ..content import ContentError
 from ..i18n import number, t
 from ..widgets import ErrorBanner, esc, kernel_loop
 
@@ -274,6 +275,9 @@ class ClassOverviewView(widgets.VBox):
         target = Path(tempfile.mkdtemp(prefix="lst-demoklas-"))
         try:
             make_demo_class(target, DEMO_PARTICIPANTS, DEMO_SEED)
+        except ContentError as exc:  # a teacher's demo file (data/demo/) says which file and field
+            self.banner.show(str(exc))
+            return
         except Exception as exc:  # noqa: BLE001
             self.banner.show(t("ui.unexpected", error=f"{type(exc).__name__}: {exc}"))
             return

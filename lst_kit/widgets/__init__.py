@@ -6,7 +6,8 @@ here and in the exercises' ``view.py`` files; models never import it).
 - :mod:`.field`: the refusal message shown next to its control;
 - :mod:`.slider`: the accessible slider (a native range input);
 - :mod:`.debounce`: the debounced save of text fields;
-- :mod:`.status`: the workbook box at the top of a module.
+- :mod:`.status`: the workbook box at the top of a module;
+- :mod:`.style`: the kit's CSS and :func:`side_by_side`.
 """
 
 from .debounce import Debouncer, flush_pending, kernel_loop
@@ -15,6 +16,7 @@ from .frame import ExerciseFrame, build_view
 from .parts import ErrorBanner, FigureBox, SavedIndicator, esc, labelled_layout
 from .slider import FloatSlider, IntSlider
 from .status import workbook_status
+from .style import side_by_side, style_html
 
 __all__ = [
     "INVALID_CLASS",
@@ -31,6 +33,8 @@ __all__ = [
     "flush_pending",
     "kernel_loop",
     "labelled_layout",
+    "side_by_side",
+    "style_html",
     "typed_number",
     "workbook_status",
 ]

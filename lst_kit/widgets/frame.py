@@ -18,6 +18,7 @@ from ..i18n import t
 from ..workbook import Workbook, WorkbookError, open_workbook
 from .field import INVALID_CLASS, FieldMessage
 from .parts import ErrorBanner, SavedIndicator, esc
+from .style import style_html
 
 __all__ = ["ExerciseFrame", "build_view"]
 
@@ -38,7 +39,8 @@ class ExerciseFrame(widgets.VBox):
         self.banner = ErrorBanner()
         self.indicator = SavedIndicator()
         self.workbook = workbook if workbook is not None else open_workbook()
-        header = f"<h3 style='margin:4px 0'>{esc(title)}</h3>"
+        # the kit's CSS travels with every exercise: wrapping rows, visible focus
+        header = style_html() + f"<h3 style='margin:4px 0'>{esc(title)}</h3>"
         if intro:
             header += f"<p style='margin:2px 0 6px 0'>{esc(intro)}</p>"
         self.header = widgets.HTML(header)

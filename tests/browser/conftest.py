@@ -114,16 +114,41 @@ def _env(workbooks: Path, participant: str) -> dict:
     return env
 
 
+def voila_command(port: int, **culling) -> list[str]:
+    """Voilà serving the repository with the options of `lst-kit app`
+    (the kit's template, Dutch loading text, idle-kernel culling)."""
+    from lst_kit.cli.app import voila_options
+
+    return [sys.executable, "-m", "voila", str(REPO), "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1",
+            *voila_options(**culling), "--VoilaConfiguration.file_allowlist=['.*']"]
+
+
 @pytest.fixture(scope="session")
 def voila(tmp_path_factory):
-    """Voilà serving the repository (module notebooks and exercises)."""
+    """Voilà serving the repository (module notebooks and exercises), as `lst-kit app` runs it."""
+    from lst_kit.cli.app import voila_environment
+
     workbooks = tmp_path_factory.mktemp("werkboeken-voila")
     port = free_port()
     log = tmp_path_factory.mktemp("logs") / "voila.log"
-    command = [sys.executable, "-m", "voila", str(REPO), "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1",
-               "--theme=light", "--VoilaConfiguration.file_allowlist=['.*']"]
-    server = Server(command, port, _env(workbooks, "browsertest"), log)
+    server = Server(voila_command(port), port, voila_environment(_env(workbooks, "browsertest")), log)
     yield SimpleNamespace(url=f"http://127.0.0.1:{port}", workbooks=workbooks, participant="browsertest", log=log)
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def voila_quick_cull(tmp_path_factory):
+    """The same Voilà with a culler short enough to watch: a kernel without an
+    open page is stopped after 6 s idle, checked every second."""
+    from lst_kit.cli.app import voila_environment
+
+    workbooks = tmp_path_factory.mktemp("werkboeken-cull")
+    port = free_port()
+    log = tmp_path_factory.mktemp("logs") / "voila-cull.log"
+    server = Server(voila_command(port, idle_timeout=6, interval=1), port,
+                    voila_environment(_env(workbooks, "culltest")), log)
+    yield SimpleNamespace(url=f"http://127.0.0.1:{port}", workbooks=workbooks, participant="culltest", log=log,
+                          idle_timeout=6)
     server.stop()
 
 

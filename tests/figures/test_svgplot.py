@@ -244,7 +244,7 @@ def test_steps_mid_in_plot_and_fill_between():
     assert len(pts) == 7 and pts[1][1] == pts[0][1] and pts[2][0] == pts[1][0] and pts[3][1] == pts[2][1]
     assert svgplot._steps([1, 2], [5, 6], "mid") == [(1, 5), (1.5, 5), (1.5, 6), (2, 6)]
     assert svgplot._steps([1, 2], [5, 6], "post") == [(1, 5), (2, 5), (2, 6)]
-    markers = [c for c in root.iter("{http://www.w3.org/2000/svg}circle") if c.get("fill") == "#000001"]
+    markers = [c for c in root.iter(SVG + "circle") if c.get("fill") == "#000001"]
     assert len(markers) == 3  # on the points, not on the corners
     area = next(e for e in root.iter("{http://www.w3.org/2000/svg}polygon") if e.get("fill") == "#000002")
     assert len(area.get("points").split()) == 2 * 7
@@ -441,3 +441,25 @@ def test_set_title_loc_aligns_the_title():
     root = ET.fromstring(fig.to_svg())
     (title,) = [el for el in root.iter(SVG + "text") if "".join(el.itertext()) == "Links"]
     assert title.get("text-anchor") in (None, "start") and float(title.get("x")) < 100
+
+
+def test_get_window_extent_is_the_plot_area_drawn():
+    """Axes.get_window_extent (matplotlib's name, y from the bottom) gives the plot area the SVG draws in,
+    title and figure legend taken off: data at the limits lands on its corners."""
+    fig = svgplot.Figure(figsize=(6, 4))
+    ax = fig.add_subplot()
+    ax.set_axis_off()
+    ax.set_title("Titel")
+    ax.scatter([0, 10], [0, 5], s=16, c="#123456")
+    ax.plot([0, 10], [0, 5], label="lijn")
+    fig.legend(loc="lower center")
+    ax.set_xlim(0, 10)
+    ax.set_ylim(0, 5)
+    ext = ax.get_window_extent()
+    assert isinstance(ext, svgplot.Bbox) and ext.width > 0 and ext.height > 0
+    assert ext.y0 > 20 and 400 - ext.y1 > 20  # room for the legend below and the title above
+    root = ET.fromstring(fig.to_svg())
+    dots = [(float(c.get("cx")), float(c.get("cy"))) for c in root.iter(SVG + "circle")
+            if c.get("fill") == "#123456"]
+    assert dots[0] == pytest.approx((ext.x0, 400 - ext.y0), abs=0.01)  # (0, 0) at the bottom left
+    assert dots[1] == pytest.approx((ext.x1, 400 - ext.y1), abs=0.01)  # (10, 5) at the top right

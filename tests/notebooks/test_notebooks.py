@@ -100,3 +100,26 @@ def test_answers_come_back_after_a_kernel_restart(tmp_path, monkeypatch):
     errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
     assert errors == []
     assert open_workbook().answer("m1.reflectie_wrr") == {"text": "Mijn antwoord van vorige week."}
+
+
+#: Instructions that only make sense in JupyterLab: in Voilà there are no cells to run.
+LAB_ONLY = re.compile(r"Voer de cel|Shift\+Enter|ingeklapte cel|zo'n cel|cellen opnieuw|klik (erop|op een cel)", re.I)
+
+
+@pytest.mark.parametrize("path", MODULES, ids=ids(MODULES))
+def test_module_notebook_wording_works_in_lab_and_as_app(path):
+    nb = nbformat.read(path, as_version=4)
+    lines = [line for c in nb.cells if c.cell_type == "markdown" for line in c.source.splitlines()
+             if LAB_ONLY.search(line)]
+    assert lines == [], "participants may read this in Voilà, where there are no cells: " + " | ".join(lines)
+
+
+@pytest.mark.parametrize("path", MODULES, ids=ids(MODULES))
+def test_module_notebook_title_is_the_module_title(path):
+    """Voilà and the browser tab show ``metadata.title``: the module's title
+    from the shipped ``data/reference/modules.yaml``, not the file name."""
+    from lst_kit.content.course import load_modules
+
+    modules = {m.key: m.title for m in load_modules(REPO / "data" / "reference" / "modules.yaml")}
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    assert nb["metadata"].get("title") == modules[f"m{int(path.name[:2])}"]

@@ -150,6 +150,14 @@ def test_teacher_widget_demo_class(tmp_path):
     assert view.overview.participants == 20 and "lst-demoklas-" in view.folder.value
 
 
+def test_teacher_widget_names_a_broken_demo_file(tmp_path, data):
+    (data / "demo" / "namen.yaml").write_text("first_names: Anna\n", encoding="utf-8")
+    view = lst_kit.class_overview(tmp_path)
+    view.demo.click()
+    assert view.banner.message.startswith("Fout in data/demo/namen.yaml, veld 'first_names'")
+    assert view.folder.value == str(tmp_path)  # nothing to show: the folder stays
+
+
 # -- demo class ---------------------------------------------------------------------------------
 
 def test_demo_class_is_seeded_varied_and_covers_every_exercise(tmp_path, capsys):

@@ -193,3 +193,15 @@ def test_svgplot_pictures_are_exported_as_svg(folder, tmp_path, monkeypatch):
     assert all(f"]({rel})" in text for rel in images)
     html = render_html(portfolio)
     assert html.count("data:image/svg+xml;base64,") == len(images)
+
+
+def test_a_module_without_notebook_in_modules_yaml_follows_its_numbered_notebook(tmp_path):
+    """m4 names no notebook in modules.yaml: E4.1 (tafel_van_elf) still comes
+    before E4.2 (piramidespel), as in notebooks/04_*.ipynb, not alphabetically."""
+    from lst_kit.workbook import open_workbook
+
+    wb = open_workbook("anna", tmp_path)
+    for exercise_id in ("m4.piramidespel", "m4.tafel_van_elf", "m4.interventiematrix"):
+        wb.save_answer(exercise_id, {})
+    (m4,) = build_portfolio("anna", tmp_path, with_images=False).modules
+    assert [e.exercise_id for e in m4.entries] == ["m4.tafel_van_elf", "m4.piramidespel", "m4.interventiematrix"]

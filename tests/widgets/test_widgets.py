@@ -3,6 +3,7 @@ the workbook and what the participant sees."""
 
 import asyncio
 import json
+import re
 
 import pytest
 from matplotlib.figure import Figure
@@ -89,6 +90,13 @@ def test_status_names_the_workbook(wb):
     box = lst_kit.workbook_status("anna", wb.folder)
     text = box.children[0].value
     assert str(wb.path) in text and "1 antwoorden" in text
+
+
+def test_status_speaks_of_the_module_not_of_cells(wb):
+    """In Voilà there are no cells: the box must not ask to re-run them."""
+    text = lst_kit.workbook_status("anna", wb.folder).children[0].value.replace(str(wb.path), "")
+    assert not re.search(r"\b(cel|cellen|uitvoert|Shift)\b", text, re.I), text
+    assert "module" in text
 
 
 def test_bad_participant_name_gives_a_banner_not_a_traceback(monkeypatch):

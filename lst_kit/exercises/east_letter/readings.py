@@ -8,24 +8,33 @@ Every reading restores an answer through :meth:`LetterRewrite.from_dict`, as the
 from __future__ import annotations
 
 import random
+from dataclasses import dataclass
 
+from ...content import Field
+from ...content.demo import load_demo
 from ...i18n import t
 from ...registry import ExerciseType
 from .figures import plot_class_scores, plot_scores, score_changes
+from ..reflection.model import MAX_CHARS
 from .model import EastSpec, LetterRewrite, class_means, east_scores, parse_spec
 
-__all__ = ["DEMO_PARTS", "TYPE", "EastLetterType"]
+__all__ = ["TYPE", "EastDemo", "EastLetterType", "parse_demo"]
 
-#: Sentences a demo participant's rewrite is made of (invented).
-DEMO_PARTS = (
-    "Beste heer De Vries,",
-    "Op 12 maart zagen wij dat uw schip ontgaste tijdens het varen. Dat mag niet.",
-    "De dampen zijn slecht voor de gezondheid van omwonenden en van uw bemanning.",
-    "Negen van de tien schippers ontgassen al bij een erkende installatie.",
-    "Laat uw volgende ontgassing binnen twee weken doen bij een installatie.",
-    "Vragen? Bel ons op 030-1234567.",
-    "Over vier weken komen we terug voor een hercontrole.",
-)
+
+@dataclass(frozen=True)
+class EastDemo:
+    """What a demo participant's rewrite is made of (``data/demo/east_letter.yaml``, invented)."""
+
+    salutation: str = ""
+    default_salutation: str = ""
+    sentences: tuple[str, ...] = ()
+    closing: str = ""
+
+
+def parse_demo(root: Field) -> EastDemo:
+    """``salutation``, ``default_salutation``, ``sentences`` and ``closing``; all optional."""
+    return EastDemo(root.text("salutation", "", empty_ok=True), root.text("default_salutation", "", empty_ok=True),
+                    tuple(root.texts("sentences", default=[])), root.text("closing", "", empty_ok=True))
 
 
 class EastLetterType(ExerciseType):
@@ -64,14 +73,21 @@ class EastLetterType(ExerciseType):
         return plot_class_scores(spec, east_scores(spec, spec.letter), mean), lines
 
     def demo_answer(self, spec: EastSpec, rng: random.Random) -> dict:
-        """A rewrite for the demo class: some EAST improvements, not all (invented text)."""
-        chosen = [text for text in DEMO_PARTS if rng.random() < 0.7]
-        if not chosen:
+        """A rewrite for the demo class: some EAST improvements, not all (invented
+        text); without demo sentences, the original letter handed in unchanged."""
+        demo = load_demo(self.name, self.parse_demo)
+        if not demo.sentences:
             return LetterRewrite(spec).to_dict()
-        salutation = chosen[0] if chosen[0].startswith("Beste") else "Geachte heer/mevrouw,"
-        body = [x for x in chosen if not x.startswith("Beste")]
-        text = salutation + "\n\n" + " ".join(body) + "\n\nMet vriendelijke groet,\nDe inspecteur"
-        return LetterRewrite(spec, text).to_dict()
+        personal = rng.random() < 0.7 if demo.salutation else False
+        body = [text for text in demo.sentences if rng.random() < 0.7]
+        if not personal and not body:
+            return LetterRewrite(spec).to_dict()
+        salutation = demo.salutation if personal else demo.default_salutation
+        text = "\n\n".join(x for x in (salutation, " ".join(body), demo.closing) if x)
+        return LetterRewrite(spec, text[:MAX_CHARS]).to_dict()  # (what the view would keep of a long text)
+
+    def parse_demo(self, root: Field) -> EastDemo:
+        return parse_demo(root)
 
 
 TYPE = EastLetterType()

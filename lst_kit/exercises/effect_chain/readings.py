@@ -5,28 +5,32 @@
 from __future__ import annotations
 
 import random
+from dataclasses import dataclass
 
+from ...content import Field
+from ...content.demo import load_demo
 from ...errors import InputError
 from ...i18n import t
 from ...registry import ExerciseType
 from .figures import plot_chain, plot_class
 from .model import EffectChain, EffectChainSpec, MenuIndicator, parse_spec, pct
 
-__all__ = ["DEMO_OWN", "TYPE", "EffectChainType"]
+__all__ = ["TYPE", "EffectChainDemo", "EffectChainType", "parse_demo"]
 
-#: Own indicators an invented participant may write (demo class only), with
-#: the tier the participant puts them on. They echo the (fictional) cases in
-#: data/cases/; the classifier's suggestion is computed as usual.
-DEMO_OWN = (
-    ("Aandeel thuiskoks met een koelbox met temperatuurlogger", "outcome"),
-    ("Aantal meldingen van voedselvergiftiging na een thuismaaltijd", "impact"),
-    ("Aandeel salons dat stopt met injecteren zonder bevoegde arts", "outcome"),
-    ("Aantal benzeenpieken per maand in het burgermeetnet", "impact"),
-    ("Aandeel bso-locaties waar de beroepskracht-kindratio op orde is", "outcome"),
-    ("Aandeel loonstroken met inhoudingen tot onder het minimumloon", "outcome"),
-    ("Aantal gesprekken met ketenpartners", "activiteit"),
-    ("Aantal gecontroleerde woningen van arbeidsmigranten", "output"),
-)
+
+@dataclass(frozen=True)
+class EffectChainDemo:
+    """Own indicators an invented participant may write (``data/demo/effect_chain.yaml``),
+    each with the tier the participant puts it on; the classifier's suggestion
+    is computed as usual."""
+
+    own: tuple[tuple[str, str], ...] = ()
+
+
+def parse_demo(root: Field) -> EffectChainDemo:
+    """``own_indicators``: a list of ``{text, tier}`` (optional)."""
+    items = root.items("own_indicators", default=[])
+    return EffectChainDemo(tuple((item.text("text"), item.key("tier")) for item in items))
 
 
 class EffectChainType(ExerciseType):
@@ -94,7 +98,8 @@ class EffectChainType(ExerciseType):
             if len(model.indicators) < spec.max_indicators:
                 model.add_menu(pick.text)
         tiers = {x.key: x for x in spec.tiers}
-        own = [(text, tier) for text, tier in DEMO_OWN if tier in tiers and not (effort_only and tiers[tier].effect)]
+        own = [(text, tier) for text, tier in load_demo(self.name, self.parse_demo).own
+               if tier in tiers and not (effort_only and tiers[tier].effect)]
         if own and rng.random() < 0.35 and len(model.indicators) < spec.max_indicators:
             text, tier = rng.choice(own)
             try:
@@ -105,6 +110,9 @@ class EffectChainType(ExerciseType):
             weights = [2.0 ** -abs(d.strength - 3) for d in spec.designs]
             model.set_design(rng.choices(spec.designs, weights=weights)[0].key)
         return model.to_dict()
+
+    def parse_demo(self, root: Field) -> EffectChainDemo:
+        return parse_demo(root)
 
 
 TYPE = EffectChainType()

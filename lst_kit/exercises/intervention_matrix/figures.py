@@ -10,13 +10,19 @@ from html import escape
 from ...figures import svgplot
 from ...figures.style import PALETTE, SEQUENTIAL
 from ...i18n import t
-from .model import LEVELS, Catalogue, InterventionMatrix, MatrixSetup, compare_cells, level_range
+from .model import LEVELS, Catalogue, Difference, InterventionMatrix, MatrixSetup, compare_cells, level_range
 
-__all__ = ["COLOUR_BAR", "MAX_IN_CELL_LINES", "cell_lines", "comparison_html", "esc", "level_colours", "names",
+__all__ = ["COLOUR_BAR", "MAX_IN_CELL_LINES", "cell_lines", "comparison_html", "difference_parts", "esc", "MIN_FONT", "wrapped_cell_lines", "level_colours", "names",
            "plot_class_agreement", "plot_matrix", "range_text", "situation_text", "summary_text", "table_html",
            "text_colour"]
 
-MAX_IN_CELL_LINES = 5
+MAX_IN_CELL_LINES = 4
+#: The smallest text in the matrix, in points (10.4 px in the SVG): shown at
+#: the width an 800 px window leaves (about 0.89 of the figure) it is still
+#: more than 9 px. Longer names wrap inside their cell instead of shrinking.
+MIN_FONT = 7.5
+#: Characters per line inside a cell (a 1.75 in cell holds about 26 at MIN_FONT).
+CELL_WRAP = 20
 COLOUR_BAR = 0.55  # room right of the last matrix for the colour scale, in cell widths
 
 
@@ -51,11 +57,35 @@ def names(catalogue: Catalogue, ids) -> str:
     return ", ".join(catalogue.item(i).label for i in ids) or t("intervention_matrix.empty")
 
 
+def difference_parts(catalogue: Catalogue, diff: Difference) -> str:
+    """What differs in one cell: only the sides that have something ("alleen
+    bij jou: X; alleen in de referentie: Y"), never "alleen bij jou (niets)"."""
+    parts = [t(key, names=names(catalogue, ids)) for key, ids in
+             (("intervention_matrix.only_mine", diff.only_mine), ("intervention_matrix.only_reference", diff.only_reference))
+             if ids]
+    return "; ".join(parts)
+
+
 def cell_lines(catalogue: Catalogue, ids, max_lines: int) -> list[str]:
     shorts = [catalogue.item(i).short for i in ids]
     if len(shorts) > max_lines:
         shorts = shorts[:max_lines - 1] + [t("intervention_matrix.more", n=len(shorts) - max_lines + 1)]
     return shorts
+
+
+def wrapped_cell_lines(catalogue: Catalogue, ids, max_lines: int) -> list[str]:
+    """The short names in a cell, each wrapped at ``CELL_WRAP`` characters,
+    at most ``max_lines`` lines (the last one says how many more)."""
+    shorts = [catalogue.item(i).short for i in ids]
+    lines: list[list[str]] = [textwrap.wrap(s, CELL_WRAP, break_long_words=False) or [s] for s in shorts]
+    out: list[str] = []
+    for n, wrapped in enumerate(lines):
+        left = len(shorts) - n
+        if len(out) + len(wrapped) > max_lines or (left > 1 and len(out) + len(wrapped) == max_lines):
+            out.append(t("intervention_matrix.more", n=left))
+            break
+        out.extend(wrapped)
+    return out
 
 
 def _draw_grid(ax, setup: MatrixSetup, cells: dict[str, tuple[str, ...]], title: str, differences: set[str] | None,
@@ -67,7 +97,7 @@ def _draw_grid(ax, setup: MatrixSetup, cells: dict[str, tuple[str, ...]], title:
     spec, catalogue = setup.spec, setup.catalogue
     nrows, ncols = len(spec.segments), len(spec.classes)
     colours = level_colours()
-    small = 7 if nrows <= 4 else 6
+    small = MIN_FONT
     max_lines = max(2, MAX_IN_CELL_LINES - max(0, nrows - 4))
     marks = differences is not None
     frames = []
@@ -83,9 +113,9 @@ def _draw_grid(ax, setup: MatrixSetup, cells: dict[str, tuple[str, ...]], title:
             differs = marks and bool(ids) and cell in differences  # an empty cell is hatched: plain enough
             key = f"{cell}  ≠" if differs else (f"{cell}  =" if marks and ids else cell)
             ax.text(c + 0.05, r + 0.93, key, ha="left", va="top", fontsize=8, fontweight="bold", color=ink)
-            ax.text(c + 0.95, r + 0.05, range_text(rng), ha="right", va="bottom", fontsize=6.5, color=ink)
-            ax.text(c + 0.5, r + 0.47, "\n".join(cell_lines(catalogue, ids, max_lines)), ha="center", va="center",
-                    fontsize=small, color=ink)
+            ax.text(c + 0.95, r + 0.05, range_text(rng), ha="right", va="bottom", fontsize=MIN_FONT, color=ink)
+            ax.text(c + 0.5, r + 0.47, "\n".join(wrapped_cell_lines(catalogue, ids, max_lines)), ha="center",
+                    va="center", fontsize=small, color=ink)
             if differs:
                 frames.append(svgplot.Rectangle((c + 0.03, r + 0.03), 0.94, 0.94, fill=False, edgecolor=ink,
                                                 linestyle="--", linewidth=1.4))
@@ -103,7 +133,7 @@ def _draw_grid(ax, setup: MatrixSetup, cells: dict[str, tuple[str, ...]], title:
         for i, lv in enumerate(LEVELS):
             ax.add_patch(svgplot.Rectangle((x0, i * step), width, step, facecolor=colours[lv], edgecolor="#888888",
                                            linewidth=0.5))
-            ax.text(x0 + width + 0.04, (i + 0.5) * step, str(lv), ha="left", va="center", fontsize=7)
+            ax.text(x0 + width + 0.04, (i + 0.5) * step, str(lv), ha="left", va="center", fontsize=MIN_FONT)
         ax.text(x0 + width + 0.2, nrows / 2, t("intervention_matrix.colour_label"), ha="center", va="center",
                 fontsize=8, rotation=90)
     ax.set_xlim(0, ncols + (COLOUR_BAR if colour_bar else 0))
@@ -130,12 +160,13 @@ def plot_matrix(setup: MatrixSetup, cells: dict[str, tuple[str, ...]], situation
     redrawn whole after every edit in a few ms."""
     ncols = len(setup.spec.classes)
     width = 1.75 * ncols + 1.6
-    fig = svgplot.Figure(figsize=((width * 2 - 0.9 if show_reference else width), 5.6))
+    # with the reference: one above the other, so neither is shrunk to half the width
+    fig = svgplot.Figure(figsize=(width, 5.6 * 2 if show_reference else 5.6))
     comp = compare_cells(setup.spec.cell_keys, cells, setup.reference, setup.catalogue.ids)
     if show_reference:
-        mine, ref = fig.subplots(1, 2, width_ratios=[ncols, ncols + COLOUR_BAR])
+        mine, ref = fig.subplots(2, 1)
         _draw_grid(mine, setup, cells, t("intervention_matrix.plot_mine"), {d.cell for d in comp.differences},
-                   situation, suggested, colour_bar=False)
+                   situation, suggested, colour_bar=True)
         _draw_grid(ref, setup, dict(setup.reference.cells), setup.reference.title, None, situation, suggested,
                    colour_bar=True)
     else:
@@ -148,7 +179,7 @@ def plot_matrix(setup: MatrixSetup, cells: dict[str, tuple[str, ...]], situation
     if suggested:
         keys.append(svgplot.Line2D([], [], color=PALETTE[3], linestyle="-", linewidth=3,
                                    label=t("intervention_matrix.legend_suggested")))
-    fig.legend(handles=keys, fontsize=7.5)
+    fig.legend(handles=keys, fontsize=MIN_FONT)
     return fig
 
 
@@ -168,8 +199,8 @@ def plot_class_agreement(setup: MatrixSetup, agreement: dict[str, float], modal:
             ink = text_colour(face)
             ax.text(c + 0.05, r + 0.93, f"{cell} · {round(100 * share)}%", ha="left", va="top", fontsize=7.5,
                     fontweight="bold", color=ink)
-            ax.text(c + 0.5, r + 0.45, "\n".join(cell_lines(setup.catalogue, modal.get(cell, ()), 4)) or "–",
-                    ha="center", va="center", fontsize=6.5, color=ink)
+            ax.text(c + 0.5, r + 0.45, "\n".join(wrapped_cell_lines(setup.catalogue, modal.get(cell, ()), 4)) or "–",
+                    ha="center", va="center", fontsize=MIN_FONT, color=ink)
     ax.set_xlim(0, len(spec.classes))
     ax.set_ylim(0, len(spec.segments))
     ax.set_xticks([c + 0.5 for c in range(len(spec.classes))], [cls.key for cls in spec.classes])
@@ -218,10 +249,7 @@ def comparison_html(model: InterventionMatrix) -> str:
     reference's note and, folded, every differing cell."""
     comp = model.comparison()
     catalogue, reference = model.catalogue, model.setup.reference
-    items = "".join(
-        f"<li><b>{esc(d.cell)}</b>: {esc(t('intervention_matrix.only_mine'))} {esc(names(catalogue, d.only_mine))}; "
-        f"{esc(t('intervention_matrix.only_reference'))} {esc(names(catalogue, d.only_reference))}</li>"
-        for d in comp.differences)
+    items = "".join(f"<li><b>{esc(d.cell)}</b>: {esc(difference_parts(catalogue, d))}</li>" for d in comp.differences)
     consistency = t("intervention_matrix.consistency", equal=comp.equal, total=comp.total,
                     share=round(100 * comp.consistency))
     return (f"<p><b>{esc(consistency)}</b></p>"

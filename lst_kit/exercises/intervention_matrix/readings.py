@@ -8,7 +8,7 @@ from collections import Counter
 from ...i18n import t
 from ...registry import ExerciseType
 from . import load_setup
-from .figures import names, plot_class_agreement, plot_matrix, range_text
+from .figures import difference_parts, plot_class_agreement, plot_matrix, range_text
 from .model import InterventionMatrix, MatrixSpec, level_range, parse_spec
 
 __all__ = ["TYPE", "InterventionMatrixType"]
@@ -32,8 +32,7 @@ class InterventionMatrixType(ExerciseType):
                            levels=range_text(level_range(setup.catalogue, model.segment_mix(seg.key)))))
         for diff in comp.differences[:5]:
             lines.append(t("intervention_matrix.sum_diff", cell=diff.cell,
-                           mine=names(setup.catalogue, diff.only_mine),
-                           ref=names(setup.catalogue, diff.only_reference)))
+                           parts=difference_parts(setup.catalogue, diff)))
         return lines
 
     def plot_answer(self, spec: MatrixSpec, answer):

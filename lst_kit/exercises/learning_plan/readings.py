@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import random
 
+from ...content.demo import demo_sentences
 from ...i18n import t
 from ...registry import ExerciseType
-from ...reports.demo import demo_text
 from .figures import plot_class_coverage
 from .model import LearningPlan, PlanSpec, parse_spec
 
@@ -59,7 +59,7 @@ class LearningPlanType(ExerciseType):
         model = LearningPlan(spec)
         for f in spec.fields:
             if rng.random() < 0.9:
-                model.set_text(f.key, demo_text(rng, (1, 3)))
+                model.set_text(f.key, demo_sentences().paragraph(rng, (1, 3)))
         return model.to_dict()
 
 

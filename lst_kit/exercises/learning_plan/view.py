@@ -12,7 +12,7 @@ from typing import Callable
 import ipywidgets as widgets
 
 from ...i18n import t
-from ...widgets import Debouncer, ErrorBanner, ExerciseFrame, esc, flush_pending
+from ...widgets import Debouncer, ErrorBanner, ExerciseFrame, esc, flush_pending, style_html
 from ...workbook import Workbook, WorkbookError
 from .figures import prefill_html
 from .model import LearningPlan, PlanSpec, Prefill, word_count
@@ -111,7 +111,7 @@ class PortfolioButton(widgets.VBox):
         self.banner = ErrorBanner()
         self.path: Path | None = None
         self.button.on_click(self._on_click)
-        self.children = (widgets.HTML(f"<p>{esc(t('portfolio.explain'))}</p>"), self.button, self.result,
+        self.children = (widgets.HTML(style_html() + f"<p>{esc(t('portfolio.explain'))}</p>"), self.button, self.result,
                          self.banner)
 
     def _on_click(self, _=None) -> None:
@@ -130,8 +130,13 @@ class PortfolioButton(widgets.VBox):
         self.banner.clear()
         self.path = out
         data = base64.b64encode(out.read_bytes()).decode("ascii")
+        # A link styled as a button (class lst-download in the kit's CSS) that
+        # downloads the file itself: no server path, which a participant on a
+        # hub could not open anyway.
         self.result.value = (
-            f"<p role='status'>{esc(t('portfolio.written', path=str(out)))}<br>"
-            f"<a download='{esc(out.name)}' href='data:text/html;base64,{data}'>"
-            f"{esc(t('portfolio.download'))}</a> · <small>{esc(t('portfolio.print_hint'))}</small></p>"
+            f"<p role='status' style='margin:6px 0 2px 0'>{esc(t('portfolio.written', name=out.name))}</p>"
+            f"<p style='margin:2px 0'><a class='lst-download' role='button' download='{esc(out.name)}' "
+            f"title='{esc(t('portfolio.download_tip', name=out.name))}' "
+            f"href='data:text/html;base64,{data}'>&#x2B07;&#xFE0E; {esc(t('portfolio.download'))}</a></p>"
+            f"<p style='margin:2px 0'><small>{esc(t('portfolio.print_hint'))}</small></p>"
         )

@@ -7,14 +7,17 @@ from __future__ import annotations
 import logging
 import random
 import statistics
+from dataclasses import dataclass, field
 
-from ...content import Case, case_ids, load_cases
+from ...content import ACTOR_TYPES, Case, Field, case_ids, load_cases
+from ...content.demo import load_demo
 from ...i18n import t
 from ...registry import ExerciseType, most_answered
 from .figures import plot_class, plot_public_values, two_decimals
 from .model import MAX_ACTORS, MIN_ACTORS, PublicValuesMap, PublicValuesSpec, norm_name, parse_spec
 
-__all__ = ["TYPE", "PublicValuesType", "class_divergence", "offered_cases", "restore"]
+__all__ = ["TYPE", "DemoGroup", "PublicValuesDemo", "PublicValuesType", "class_divergence", "offered_cases",
+           "parse_demo", "restore"]
 
 log = logging.getLogger("lst_kit")
 
@@ -128,61 +131,80 @@ class PublicValuesType(ExerciseType):
         suggestions = model.suggestions()
         if suggestions and rng.random() < 0.3:
             model.add_value(rng.choice(suggestions))
+        demo = load_demo(self.name, self.parse_demo)
         lo, hi = spec.scale.min, spec.scale.max
         strictness = rng.gauss(0.0, 0.4)  # some participants score everything a little higher
         for value in model.values():
-            group = _demo_group(value)
+            group = demo.group_of(value)
             for actor in model.actors():
-                mean = _DEMO_TENDENCY.get(actor.type, _DEMO_TENDENCY["other"])[group]
-                if group == _PROTECT:
-                    mean += 0.3 * actor.stance  # who resists the rules weighs protection less
-                if _demo_cares(actor, group):
-                    mean += 1.0  # e.g. the catering trade, whose interest is a level playing field
+                mean = demo.tendency(actor.type, group)
+                if group is not None:
+                    mean += group.stance * actor.stance  # e.g. who resists the rules weighs protection less
+                    if group.matches(actor.interest):
+                        mean += 1.0  # e.g. the catering trade, whose interest is a level playing field
                 x = lo + (mean + strictness + rng.gauss(0.0, 0.7)) / 5 * (hi - lo)
                 model.set_weight(value, actor.id, int(min(hi, max(lo, round(x)))))
         return model.to_dict()
+
+    def parse_demo(self, root: Field) -> PublicValuesDemo:
+        return parse_demo(root)
 
 
 TYPE = PublicValuesType()
 
 
-# -- demo tendencies ----------------------------------------------------------------------
-#: Words that put a public value in a group, for the demo tendencies below.
-#: The first group whose word occurs in a value's name is its group.
-_DEMO_GROUPS = (
-    ("protect", ("veilig", "gezond", "milieu", "integriteit", "toestemming", "zorg", "minderjarig", "kinderen",
-                 "pedagogisch", "waardigheid", "eerlijk werk", "zekerheid", "opvang")),
-    ("market", ("concurrentie", "speelveld", "ondernemerschap", "innovatie", "betaalbaar", "werkgeverschap")),
-    ("trust", ("vertrouwen",)),
-)
-_PROTECT = 0
-#: How much an invented participant thinks a type of stakeholder weighs each
-#: group of values, on a 0-5 scale, in the order of _DEMO_GROUPS and then
-#: any other value (protect, market, trust, other). Only for
-#: demo answers: these are invented tendencies, not findings.
-_DEMO_TENDENCY = {
-    "inspectorate": (4.6, 2.4, 4.0, 3.0),
-    "regulatee": (2.6, 4.5, 2.8, 2.8),
-    "chain_partner": (2.6, 4.5, 3.4, 2.8),
-    "policy": (3.6, 3.6, 3.8, 3.2),
-    "parliament": (4.0, 3.0, 4.0, 3.0),
-    "citizens": (4.0, 2.6, 3.8, 3.0),
-    "ngo": (4.8, 1.6, 3.4, 3.2),
-    "media": (3.2, 2.0, 3.0, 2.6),
-    "other_supervisor": (4.0, 2.6, 3.6, 3.0),
-    "other": (3.4, 3.0, 3.2, 3.0),
-}
+# -- demo tendencies (data/demo/public_values.yaml) -----------------------------------------
+
+#: The weight of the values no group holds, in a row of ``tendencies``.
+OTHER_VALUES = "other_values"
+#: The weight when the demo file says nothing: the middle of the 0-5 scale.
+MIDDLE = 2.5
 
 
-def _demo_group(value: str) -> int:
-    name = norm_name(value)
-    for index, (_, words) in enumerate(_DEMO_GROUPS):
-        if any(w in name for w in words):
-            return index
-    return len(_DEMO_GROUPS)
+@dataclass(frozen=True)
+class DemoGroup:
+    """A group of public values, recognised by words in a value's name; ``stance``
+    is how much a stakeholder's stance in the case moves its weight."""
+
+    key: str
+    words: tuple[str, ...]
+    stance: float = 0.0
+
+    def matches(self, text: str) -> bool:
+        name = norm_name(text)
+        return any(w in name for w in self.words)
 
 
-def _demo_cares(actor, group: int) -> bool:
-    """Whether the case says this stakeholder's interest is about this group of values."""
-    interest = norm_name(actor.interest)
-    return group < len(_DEMO_GROUPS) and any(w in interest for w in _DEMO_GROUPS[group][1])
+@dataclass(frozen=True)
+class PublicValuesDemo:
+    """How much an invented participant thinks each type of stakeholder weighs
+    each group of values (0-5). Invented tendencies, not findings."""
+
+    groups: tuple[DemoGroup, ...] = ()
+    tendencies: dict[str, dict[str, float]] = field(default_factory=dict)
+
+    def group_of(self, value: str) -> DemoGroup | None:
+        """The first group one of whose words occurs in the value's name."""
+        return next((g for g in self.groups if g.matches(value)), None)
+
+    def tendency(self, actor_type: str, group: DemoGroup | None) -> float:
+        """The weight for this type (else the type ``other``) and group (else ``other_values``)."""
+        row = self.tendencies.get(actor_type, self.tendencies.get("other"))
+        return MIDDLE if row is None else row[OTHER_VALUES if group is None else group.key]
+
+
+def parse_demo(root: Field) -> PublicValuesDemo:
+    """``groups`` (key, words, stance) and ``tendencies`` (stakeholder type ->
+    weight per group key and ``other_values``); both optional."""
+    groups = tuple(DemoGroup(g.key("key"), tuple(norm_name(w) for w in g.texts("words", min_len=1)),
+                             g.number("stance", -2.0, 2.0, default=0.0)) for g in root.items("groups", default=[]))
+    keys = [g.key for g in groups]
+    root.unique("groups", keys)
+    rows = root.sub("tendencies", default={})
+    tendencies = {}
+    for actor_type in rows.keys():
+        if actor_type not in ACTOR_TYPES:
+            raise rows.fail(actor_type, t("content.allowed_choice", options=", ".join(ACTOR_TYPES)), actor_type)
+        row = rows.sub(actor_type)
+        tendencies[actor_type] = {key: row.number(key, 0.0, 5.0) for key in (*keys, OTHER_VALUES)}
+    return PublicValuesDemo(groups, tendencies)

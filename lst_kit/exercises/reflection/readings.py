@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import random
 
+from ...content.demo import demo_sentences
 from ...i18n import number, t
 from ...registry import ExerciseType
-from ...reports.demo import demo_text
 from .model import ReflectionAnswer, paragraphs, parse_spec
 
 __all__ = ["TYPE", "ReflectionType"]
@@ -42,7 +42,7 @@ class ReflectionType(ExerciseType):
 
     def demo_answer(self, spec, rng: random.Random) -> dict:
         """An invented paragraph of plausible Dutch."""
-        return ReflectionAnswer(demo_text(rng)).to_dict()
+        return ReflectionAnswer(demo_sentences().paragraph(rng)).to_dict()
 
 
 TYPE = ReflectionType()

@@ -14,7 +14,7 @@ import ipywidgets as widgets
 
 from ...content import Case, ContentError
 from ...i18n import number_input, t
-from ...widgets import Debouncer, ExerciseFrame, FigureBox, IntSlider, esc, typed_number
+from ...widgets import Debouncer, ExerciseFrame, FigureBox, IntSlider, esc, side_by_side, typed_number
 from ...workbook import Workbook
 from .figures import changes_text, plot_matrix, ranking_table
 from .model import RULES, RiskItem, RiskMatrix, RiskMatrixSpec, format_number
@@ -141,7 +141,8 @@ class RiskMatrixView(ExerciseFrame):
         self._redraw()
         self.set_body(self.case, self.illustrative, self.rule, self.rows_box, self.undo_box,
                       widgets.HBox([self.new_name, self.add_button]), self.new_message, self.bands_box,
-                      self.band_message, widgets.HBox([self.reset_button]), self.figure, self.changes, self.table)
+                      self.band_message, widgets.HBox([self.reset_button]),
+                      side_by_side(self.figure, [self.table, self.changes]))
 
     # -- state ----------------------------------------------------------
     def _load(self, case_id: str) -> RiskMatrix:

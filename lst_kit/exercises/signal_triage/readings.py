@@ -7,17 +7,20 @@ from __future__ import annotations
 import logging
 import random
 import re
+import string
 import textwrap
+from dataclasses import dataclass, field
 
-from ...content import Case, load_cases
+from ...content import LAW_COVERAGE, Case, Field, load_cases
+from ...content.demo import load_demo
 from ...errors import InputError
 from ...i18n import t
 from ...registry import ExerciseType, most_answered
 from . import load_rule, rule_path
 from .figures import caption, one_decimal, plot_class, plot_triage
-from .model import SignalTriage, TriageSpec, parse_spec
+from .model import MAX_OBSERVATION_CHARS, MAX_WHO_CHARS, SignalTriage, TriageSpec, parse_spec
 
-__all__ = ["TYPE", "SignalTriageType", "offered_cases", "restore"]
+__all__ = ["TYPE", "DemoObservation", "SignalTriageType", "TriageDemo", "offered_cases", "parse_demo", "restore"]
 
 log = logging.getLogger("lst_kit")
 
@@ -144,11 +147,12 @@ class SignalTriageType(ExerciseType):
                 name = rng.choice(("frequency", "severity"))
                 value = getattr(signal, name) + (1 if rng.random() < 0.5 else -1)
                 model.edit(signal.id, name, int(min(5, max(1, value))))
-        own = _DEMO_OWN.get(model.case_id, ())
+        demo = load_demo(self.name, self.parse_demo)
+        own = demo.own.get(model.case_id, ())
         if own and rng.random() < 0.4:
-            text, frequency, severity, covered, systemic, who = rng.choice(own)
+            obs = rng.choice(own)
             try:
-                model.add_own(text, frequency, severity, covered, systemic, who)
+                model.add_own(obs.text, obs.frequency, obs.severity, obs.covered_by_law, obs.systemic, obs.who)
             except InputError:
                 pass  # a teacher put the same observation in the case
         top = model.top_signal()
@@ -158,64 +162,78 @@ class SignalTriageType(ExerciseType):
         values = model.case.public_values
         for section in spec.outline:
             if section.draft == "problem" and top is not None and rng.random() < 0.85:
-                template = rng.choice(_DEMO_PROBLEM)
+                template = rng.choice(demo.problems) if demo.problems else "{obs}"
                 value = values[0 if len(values) < 2 or rng.random() < 0.7 else 1] if values else ""
                 cause = spec.causes.get(top.covered_by_law, "")
                 if ("{value}" in template and not value) or ("{cause}" in template and not cause):
                     template = "{obs}"
                 model.set_outline(section.key, template.format(obs=top.observation, value=value, cause=cause))
-            elif section.draft in ("own_action", "none") and rng.random() < 0.4:
-                model.set_outline(section.key, rng.choice(_DEMO_OWN_ACTION))
+            elif section.draft in ("own_action", "none") and demo.own_action and rng.random() < 0.4:
+                model.set_outline(section.key, rng.choice(demo.own_action))
         return model.to_dict()
+
+    def parse_demo(self, root: Field) -> TriageDemo:
+        return parse_demo(root)
 
 
 TYPE = SignalTriageType()
 
 
-# -- demo prose ---------------------------------------------------------------------------
-#: Own observations an invented participant may add, per case: each restates
-#: something the (fictional) case file itself says, with the participant's
-#: own scores (frequency, severity, covered_by_law, systemic, who can act).
-_DEMO_OWN = {
-    "nvwa_maaltijdplatforms": (
-        ("Consumenten gaan ervan uit dat de veiligheid van maaltijden in de apps gecontroleerd is.",
-         3, 3, "nvt", True, "Platforms en NVWA (informatie in de app)"),
-        ("Klachten over maaltijden komen bij het platform terecht en bereiken de NVWA zelden.",
-         4, 3, "deels", True, "Platforms en ministerie"),
-    ),
-    "igj_cosmetische_injectables": (
-        ("Behandelingen in salons en op thuisfeestjes vallen buiten het gewone zicht van de IGJ.",
-         3, 4, "deels", True, "IGJ met politie / Openbaar Ministerie"),
-        ("Aanbieders met een boete kunnen onder een andere naam doorgaan.",
-         2, 4, "ja", False, "IGJ"),
-    ),
-    "ilt_ontgassen_binnenvaart": (
-        ("Ontgassen tijdens het varen, 's nachts, is moeilijk te bewijzen.",
-         4, 4, "deels", True, "ILT met de beheerder van het sensornetwerk"),
-        ("Legale ontgassingsinstallaties zijn schaars, rekenen een vergoeding en leveren wachttijd op.",
-         4, 3, "nvt", True, "Verladers en ministerie"),
-    ),
-    "kinderopvang_bso_personeelstekort": (
-        ("Het tekort aan personeel op de arbeidsmarkt lost handhaving alleen niet op.",
-         5, 3, "nvt", True, "Ministerie van SZW"),
-    ),
-    "nla_uitzendwerk_arbeidsmigranten": (
-        ("Werknemers klagen zelden; huisvesting, vervoer en verzekering zijn vaak aan de baan gekoppeld.",
-         4, 4, "deels", True, "Ministerie van SZW en gemeenten"),
-        ("Lange diensten en vermoeidheid vergroten de kans op ongevallen in de distributiecentra.",
-         3, 4, "ja", False, "NLA en opdrachtgevers"),
-    ),
-}
-#: Short problem statements; {value} is one of the case's public values and
-#: {cause} the spec's cause hypothesis for how far the law covers the observation.
-_DEMO_PROBLEM = (
-    "{obs} Dit raakt het publieke belang '{value}'. Met handhaving alleen lossen we dit niet op.",
-    "Wij signaleren: {obs} Vermoedelijke oorzaak: {cause}.",
-    "{obs} Daardoor komt '{value}' in het geding. Wij vragen het ministerie dit op te pakken.",
-)
-_DEMO_OWN_ACTION = (
-    "De inspectie blijft handhaven waar de regels het gedrag dekken, en deelt haar gegevens met het ministerie.",
-    "Binnen ons mandaat gaan we door met gerichte controles; de oplossing van het structurele probleem ligt "
-    "bij beleid.",
-    "We bespreken het signaal eerst met de ketenpartners en volgen over een half jaar of het beeld verandert.",
-)
+# -- demo prose (data/demo/signal_triage.yaml) ---------------------------------------------
+
+@dataclass(frozen=True)
+class DemoObservation:
+    """An own observation an invented participant may add, with the participant's scores."""
+
+    text: str
+    frequency: int
+    severity: int
+    covered_by_law: str
+    systemic: bool
+    who: str = ""
+
+
+@dataclass(frozen=True)
+class TriageDemo:
+    """Own observations per case, problem statements ({obs}, {value}, {cause})
+    and texts for the inspectorate's own action."""
+
+    own: dict[str, tuple[DemoObservation, ...]] = field(default_factory=dict)
+    problems: tuple[str, ...] = ()
+    own_action: tuple[str, ...] = ()
+
+
+#: The placeholders a problem statement may use.
+PLACEHOLDERS = ("obs", "value", "cause")
+
+
+def _observation(item: Field) -> DemoObservation:
+    text = item.text("text")
+    if len(text) > MAX_OBSERVATION_CHARS:
+        raise item.fail("text", t("signal_triage.allowed_text", max=MAX_OBSERVATION_CHARS), text)
+    who = item.text("who", "", empty_ok=True)
+    if len(who) > MAX_WHO_CHARS:
+        raise item.fail("who", t("signal_triage.allowed_who", max=MAX_WHO_CHARS), who)
+    return DemoObservation(text, item.integer("frequency", 1, 5), item.integer("severity", 1, 5),
+                           item.choice("covered_by_law", LAW_COVERAGE), item.boolean("systemic"), who)
+
+
+def _template(root: Field, key: str, index: int, text: str) -> str:
+    """A problem statement whose placeholders are all known ({obs}, {value}, {cause})."""
+    try:
+        names = [name for _, name, _, _ in string.Formatter().parse(text) if name is not None]
+    except ValueError:
+        names = ["{"]
+    if any(name not in PLACEHOLDERS for name in names):
+        raise root.fail(f"{key}[{index}]", t("signal_triage.allowed_demo_template",
+                                             names=", ".join(f"{{{n}}}" for n in PLACEHOLDERS)), text)
+    return text
+
+
+def parse_demo(root: Field) -> TriageDemo:
+    """``own_observations`` (case id -> list), ``problem_statements`` and ``own_action``; all optional."""
+    cases = root.sub("own_observations", default={})
+    own = {case_id: tuple(_observation(item) for item in cases.items(case_id)) for case_id in cases.keys()}
+    problems = tuple(_template(root, "problem_statements", i, text)
+                     for i, text in enumerate(root.texts("problem_statements", default=[])))
+    return TriageDemo(own, problems, tuple(root.texts("own_action", default=[])))

@@ -6,7 +6,7 @@ one-page project charter built from what the participant wrote.
 
 - :mod:`.model`: spec and canvas (pure);
 - :mod:`.figures`: charter, warnings and scale feedback (HTML), class picture;
-- :mod:`.readings`: summary, class picture, demo answer (texts in :mod:`.demo_stories`);
+- :mod:`.readings`: summary, class picture, demo answer (texts in ``data/demo/sparrow_canvas.yaml``);
 - :mod:`.view`: the widget.
 """
 

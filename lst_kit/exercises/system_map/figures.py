@@ -1,17 +1,25 @@
-"""E3.3 System analysis map, the figures: the map's layout (pure Python, no
-numpy), the map itself, Mendelow's grid, the class picture of where the
+"""E3.3 System analysis map, the figures: the map itself (laid out and
+labelled by :mod:`.layout`), Mendelow's grid, the class picture of where the
 inspectorate can act, and the captions and HTML lists that say in words what
 the pictures show. Pure functions: none of them changes the model."""
 
 from __future__ import annotations
 
 import math
-import random
-from dataclasses import dataclass, field
 
 from ...figures import svgplot
 from ...figures.style import PALETTE, esc, style_axes, wrap_label
 from ...i18n import number, t
+from .layout import (
+    ACTOR_COLOUR,
+    FACTOR_COLOUR,
+    INSPECTORATE_COLOUR,
+    LINK_COLOUR,
+    NODE_STYLES,
+    layout,
+    map_skeleton,
+    place_labels,
+)
 from .model import REACH, LoopReport, MapNode, SystemMap
 
 __all__ = [
@@ -19,8 +27,6 @@ __all__ = [
     "FACTOR_COLOUR",
     "INSPECTORATE_COLOUR",
     "LINK_COLOUR",
-    "MapLayout",
-    "layout",
     "leverage_html",
     "loops_html",
     "map_caption",
@@ -29,168 +35,21 @@ __all__ = [
     "plot_power_interest",
     "quadrants_html",
     "reach_html",
-    "spring_positions",
 ]
-
-ACTOR_COLOUR = PALETTE[0]
-FACTOR_COLOUR = PALETTE[1]
-INSPECTORATE_COLOUR = PALETTE[2]
-LINK_COLOUR = "#444444bf"  # the links a little transparent (alpha 0.75): nodes and labels stay on top
-
-RING = 1.32  # the radius of the ring of nodes without a link, around the map in [-1, 1]
-
-
-# -- layout -------------------------------------------------------------------------------
-
-def spring_positions(nodes: list[str], edges: list[tuple[str, str]], seed: int,
-                     fixed: dict[str, tuple[float, float]] | None = None,
-                     iterations: int | None = None) -> dict[str, tuple[float, float]]:
-    """A force-directed layout (Fruchterman & Reingold 1991, as networkx's
-    ``spring_layout`` does it) in pure Python: linked nodes attract, all
-    nodes repel, steps shrink as the layout cools.
-
-    Deterministic: each free node starts at a place drawn from
-    ``random.Random(f"{seed}/{node}")`` (or next to its fixed neighbours),
-    so a node's start does not depend on the others. Nodes in ``fixed`` stay
-    where they are; without fixed nodes the result is centred and scaled
-    into [-1, 1]."""
-    fixed = {n: p for n, p in (fixed or {}).items() if n in set(nodes)}
-    n = len(nodes)
-    if n == 0:
-        return {}
-    if n == 1 and not fixed:
-        return {nodes[0]: (0.0, 0.0)}
-    index = {node: i for i, node in enumerate(nodes)}
-    neighbours: list[set[int]] = [set() for _ in nodes]
-    for a, b in edges:
-        if a in index and b in index and a != b:
-            neighbours[index[a]].add(index[b])
-            neighbours[index[b]].add(index[a])
-    xs, ys = [0.0] * n, [0.0] * n
-    free = []
-    for i, node in enumerate(nodes):
-        if node in fixed:
-            xs[i], ys[i] = fixed[node]
-    for i, node in enumerate(nodes):
-        if node in fixed:
-            continue
-        free.append(i)
-        rng = random.Random(f"{seed}/{node}")
-        anchors = [j for j in neighbours[i] if nodes[j] in fixed]
-        if anchors:
-            xs[i] = sum(xs[j] for j in anchors) / len(anchors) + rng.uniform(-0.05, 0.05)
-            ys[i] = sum(ys[j] for j in anchors) / len(anchors) + rng.uniform(-0.05, 0.05)
-        elif fixed:
-            lo_x, hi_x = min(p[0] for p in fixed.values()), max(p[0] for p in fixed.values())
-            lo_y, hi_y = min(p[1] for p in fixed.values()), max(p[1] for p in fixed.values())
-            xs[i], ys[i] = rng.uniform(lo_x, hi_x), rng.uniform(lo_y, hi_y)
-        else:
-            xs[i], ys[i] = rng.random(), rng.random()
-    if not free:
-        return {node: (xs[i], ys[i]) for i, node in enumerate(nodes)}
-    if iterations is None:  # a map of 250 nodes takes about a second once; edits then only place new nodes
-        iterations = 100 if n <= 60 else max(15, 240_000 // (n * n))
-    k = math.sqrt(1.0 / n)
-    k2 = k * k
-    temperature = 0.1 * max(max(xs) - min(xs), max(ys) - min(ys), 0.1)
-    cooling = temperature / (iterations + 1)
-    sqrt = math.sqrt
-    for _ in range(iterations):
-        steps = []
-        for i in free:
-            xi, yi = xs[i], ys[i]
-            fx = fy = 0.0
-            for xj, yj in zip(xs, ys):  # repulsion k²/d along the unit vector (the node itself adds 0)
-                dx, dy = xi - xj, yi - yj
-                d2 = dx * dx + dy * dy
-                if d2 < 1e-4:
-                    d2 = 1e-4
-                fx += dx * k2 / d2
-                fy += dy * k2 / d2
-            for j in neighbours[i]:  # attraction d²/k along the unit vector
-                dx, dy = xi - xs[j], yi - ys[j]
-                d = sqrt(dx * dx + dy * dy)
-                if d < 0.01:
-                    d = 0.01
-                fx -= dx * d / k
-                fy -= dy * d / k
-            length = sqrt(fx * fx + fy * fy)
-            if length < 0.01:
-                length = 0.01
-            steps.append((i, fx * temperature / length, fy * temperature / length))
-        moved = 0.0
-        for i, sx, sy in steps:  # all free nodes move together, as in networkx
-            xs[i] += sx
-            ys[i] += sy
-            moved += sqrt(sx * sx + sy * sy)
-        temperature -= cooling
-        if moved / n < 1e-4:
-            break
-    if not fixed:
-        mx, my = sum(xs) / n, sum(ys) / n
-        lim = max(max(abs(x - mx) for x in xs), max(abs(y - my) for y in ys)) or 1.0
-        xs = [(x - mx) / lim for x in xs]
-        ys = [(y - my) / lim for y in ys]
-    return {node: (xs[i], ys[i]) for i, node in enumerate(nodes)}
-
-
-@dataclass(frozen=True)
-class MapLayout:
-    """Where the nodes of a map stand: ``main`` for the linked nodes (a
-    spring layout), ``pos`` for all (the nodes without a link on a ring
-    around the map, in label order)."""
-
-    main: dict[str, tuple[float, float]] = field(default_factory=dict)
-    pos: dict[str, tuple[float, float]] = field(default_factory=dict)
-
-
-def layout(model: SystemMap, previous: MapLayout | None = None) -> MapLayout:
-    """The map's layout. Given the layout drawn before, linked nodes keep
-    their place and only newly linked nodes are placed, so the map stays put
-    while the participant edits it."""
-    degree = {n: 0 for n in model.nodes}
-    for x in model.links:
-        degree[x.source] += 1
-        degree[x.target] += 1
-    linked = [n for n in model.nodes if degree[n] > 0]
-    isolated = sorted((n for n in model.nodes if degree[n] == 0), key=lambda n: model.nodes[n].label.casefold())
-    known = {n: previous.main[n] for n in linked if previous is not None and n in previous.main}
-    if len(known) == len(linked):
-        main = known
-    else:
-        main = spring_positions(linked, [(x.source, x.target) for x in model.links], model.spec.layout_seed, known)
-    ring = {}
-    for i, n in enumerate(isolated):
-        angle = math.pi / 2 - 2 * math.pi * i / max(1, len(isolated))
-        ring[n] = (RING * math.cos(angle), RING * math.sin(angle))
-    return MapLayout(main, {**main, **ring})
-
 
 # -- the map --------------------------------------------------------------------------------
 
-def _wrap(label: str, width: int = 18) -> str:
-    words, lines, line = label.split(), [], ""
-    for word in words:
-        if line and len(line) + 1 + len(word) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    lines.append(line)
-    return "\n".join(lines[:3])
-
-
 def plot_map(model: SystemMap, pos: dict | None = None) -> svgplot.Figure:
     """Nodes: actors as squares, factors as circles, the inspectorate as a
-    hexagon. Links: solid for +, dashed for −, width by strength, an arrow
-    head at the target, '||' for a delay. ``pos`` defaults to
-    :func:`layout`'s positions. A map of 250 nodes is written in a few ms."""
-    pos = pos or layout(model).pos
-    n = len(model.nodes)
-    big = n > 60
-    fig = svgplot.Figure(figsize=(9.0, 6.8 if not big else 8.0))
-    ax = fig.add_subplot()
-    ax.set_axis_off()
+    hexagon; each label beside its node where it covers no node and no
+    other label (:func:`place_labels`). Links: solid for +, dashed for −,
+    width by strength, an arrow head at the target, '||' for a delay.
+    ``pos`` defaults to the model's kept positions (:func:`layout` places
+    any node without one). A map of 250 nodes is written in a few ms."""
+    if pos is None or any(n not in pos for n in model.nodes):
+        pos = layout(model).pos if pos is None else {**layout(model).pos, **pos}
+    fig, ax, frame = map_skeleton(model, pos)
+    big = frame.big
     shrink = 0.06 if not big else 0.025
     head = 16 if not big else 9  # arrow head size (matplotlib's mutation_scale)
     heads = []
@@ -208,41 +67,22 @@ def plot_map(model: SystemMap, pos: dict | None = None) -> svgplot.Figure:
         if x.delay:
             ax.text((start[0] + end[0]) / 2, (start[1] + end[1]) / 2, "||", rotation=math.degrees(math.atan2(dy, dx))
                     - 90, ha="center", va="center", fontsize=9, fontweight="bold", color="#222222")
-    groups = {"actor": ([], "s", ACTOR_COLOUR), "factor": ([], "o", FACTOR_COLOUR),
-              "inspectorate": ([], "h", INSPECTORATE_COLOUR)}
+    groups: dict[str, list] = {key: [] for key in NODE_STYLES}
     for node in model.nodes.values():
-        key = "inspectorate" if node.actor_type == "inspectorate" else node.kind
-        groups[key][0].append(pos[node.id])
-    size = 260 if not big else 60
-    handles, labels = [], []  # the legend: the kinds of node on the map, then the kinds of link
-    for key, (points, marker, colour) in groups.items():
+        groups["inspectorate" if node.actor_type == "inspectorate" else node.kind].append(pos[node.id])
+    for key, points in groups.items():
         if points:
+            marker, colour = NODE_STYLES[key]
             xs, ys = zip(*points)
-            ax.scatter(xs, ys, s=size * (1.4 if key == "inspectorate" else 1), marker=marker, c=colour,
+            ax.scatter(xs, ys, s=frame.size * (1.4 if key == "inspectorate" else 1), marker=marker, c=colour,
                        edgecolors="white", linewidths=1.2)
-            handles.append(svgplot.Line2D([], [], color=colour, linestyle="", marker=marker, markersize=9))
-            labels.append(t(f"map.legend_{key}"))
     for end, just_before in heads:  # only the head: the line is drawn above
         ax.annotate("", xy=end, xytext=just_before,
                     arrowprops={"arrowstyle": "-|>", "color": "#444444", "linewidth": 0, "mutation_scale": head})
-    fontsize = 8 if not big else 5.5
     # A white box behind each label keeps it legible; on a large map the boxes would hide the links.
     box = None if big else {"boxstyle": "round,pad=0.15", "facecolor": "white", "alpha": 0.75}
-    for node in model.nodes.values():
-        x, y = pos[node.id]
-        ax.text(x, y - (0.07 if not big else 0.03), _wrap(node.label) if not big else node.label[:24], ha="center",
-                va="top", fontsize=fontsize, bbox=box)
-    handles += [svgplot.Line2D([], [], color="#444444", linewidth=2),
-                svgplot.Line2D([], [], color="#444444", linewidth=2, linestyle="--"),
-                svgplot.Line2D([], [], color="none", linestyle="", marker="$||$", markersize=9, markeredgecolor="#222222")]
-    labels += [t("map.legend_plus"), t("map.legend_minus"), t("map.legend_delay")]
-    fig.legend(handles, labels, loc="lower center", ncols=6, fontsize=8)
-    ax.set_title(t("map.plot_title"))
-    xs = [p[0] for p in pos.values()] or [0]
-    ys = [p[1] for p in pos.values()] or [0]
-    pad = 0.15
-    ax.set_xlim(min(xs) - pad, max(xs) + pad)
-    ax.set_ylim(min(ys) - pad - 0.08, max(ys) + pad)
+    for label in place_labels(model, pos, frame).values():
+        ax.text(label.x, label.y, label.text, ha=label.ha, va=label.va, fontsize=label.fontsize, bbox=box)
     return fig
 
 

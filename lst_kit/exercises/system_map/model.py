@@ -11,11 +11,16 @@ by signalling. Loops are searched up to ``max_loop_length`` links
 ``max_loops`` are enumerated, so a large map never hangs.
 
 An answer is ``{"case": <case shown last>, "maps": {case id: to_dict()}}``;
-one map's ``to_dict()`` is ``{"case", "nodes": [...], "links": [...]}``.
+one map's ``to_dict()`` is ``{"case", "nodes": [...], "links": [...],
+"positions": {node id: [x, y]}}``: the positions are where the map drew each
+node (rounded), so it looks the same after a reload and in the portfolio.
+Answers saved before December 2026 have no ``positions``: their layout is
+computed as it was then.
 """
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -30,6 +35,7 @@ __all__ = [
     "MAX_LINKS",
     "INCREMENTAL_UP_TO",
     "MAX_NODES",
+    "POSITION_DECIMALS",
     "QUADRANTS",
     "REACH",
     "Loop",
@@ -49,6 +55,8 @@ QUADRANTS = ("manage_closely", "keep_satisfied", "keep_informed", "monitor")
 MAX_NODES = 400
 MAX_LINKS = 1500
 MAX_LABEL = 60
+#: Decimals kept of a saved position (the map spans about 3 units: a thousandth is a fraction of a pixel).
+POSITION_DECIMALS = 3
 #: After more added links than this, a full loop search is quicker than one search per added link.
 INCREMENTAL_UP_TO = 10
 
@@ -163,6 +171,7 @@ class SystemMap:
     case_id: str
     nodes: dict[str, MapNode] = field(default_factory=dict)
     links: list[MapLink] = field(default_factory=list)
+    positions: dict[str, tuple[float, float]] = field(default_factory=dict)  # node id -> where it is drawn
     version: int = 0
     _last_search: tuple | None = field(default=None, init=False, repr=False, compare=False)  # (cycles, complete)
     _added_links: list = field(default_factory=list, init=False, repr=False, compare=False)  # added since then
@@ -220,6 +229,7 @@ class SystemMap:
     def remove_node(self, node_id: str) -> None:
         self.node(node_id)
         del self.nodes[node_id]
+        self.positions.pop(node_id, None)
         self.links = [x for x in self.links if node_id not in (x.source, x.target)]
         self.version += 1
 
@@ -262,6 +272,12 @@ class SystemMap:
         if reach is not None and reach not in REACH:
             raise InputError(f"{t('map.field_reach')} ({node.label})", ", ".join(REACH), reach)
         node.reach = reach  # does not change the graph: not a structural edit
+
+    def set_positions(self, positions: dict) -> None:
+        """Keep where the nodes are drawn (rounded as they are saved, so the
+        picture drawn now is the one a reload draws); nodes not on the map are left out."""
+        self.positions = {n: (round(float(x), POSITION_DECIMALS) + 0.0, round(float(y), POSITION_DECIMALS) + 0.0)
+                          for n, (x, y) in positions.items() if n in self.nodes}
 
     # -- analysis ---------------------------------------------------------
     def graph(self):
@@ -350,17 +366,22 @@ class SystemMap:
 
     # -- workbook ------------------------------------------------------------
     def to_dict(self) -> dict:
-        return {
+        data = {
             "case": self.case_id,
             "nodes": [{k: v for k, v in vars(x).items() if v is not None} for x in self.nodes.values()],
             "links": [vars(x).copy() for x in self.links],
         }
+        if self.positions:
+            data["positions"] = {n: [x, y] for n, (x, y) in self.positions.items()}
+        return data
 
     @classmethod
     def from_dict(cls, spec: SystemMapSpec, data, case: Case) -> "SystemMap":
         """Restore one map (one entry of the answer's ``maps``). Saved nodes
         of a known kind are kept; saved links are kept exactly when
-        :meth:`add_link`, called one by one, would accept them. Without a
+        :meth:`add_link`, called one by one, would accept them; saved
+        positions of kept nodes are kept when they are two finite numbers
+        (a node without one is placed when the map is drawn). Without a
         usable saved map, the case's own map."""
         if not isinstance(data, dict) or not isinstance(data.get("nodes"), list):
             return cls.from_case(spec, case)
@@ -382,4 +403,10 @@ class SystemMap:
                 continue
         if not model.nodes:
             return cls.from_case(spec, case)
+        saved = data.get("positions") if isinstance(data.get("positions"), dict) else {}
+        for node_id, xy in saved.items():
+            if (node_id in model.nodes and isinstance(xy, (list, tuple)) and len(xy) == 2
+                    and all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
+                            for v in xy)):
+                model.positions[node_id] = (float(xy[0]), float(xy[1]))
         return model

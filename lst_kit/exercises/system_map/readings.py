@@ -77,7 +77,9 @@ class SystemMapType(ExerciseType):
 
     def plot_answer(self, spec, answer):
         """The map of the case shown last when it was changed, else of the
-        first changed case (the summary names every changed map)."""
+        first changed case (the summary names every changed map), drawn at
+        the positions saved with it: the picture the participant saw (an
+        answer without positions is laid out as before)."""
         models = worked_on(spec, answer)
         return plot_map(models[0]) if models else None
 

@@ -1,6 +1,7 @@
-"""E3.3 System analysis map, the view: a case picker and four tabs (the map
-with its loops and leverage candidates; editing nodes and links; Mendelow's
-grid; where the inspectorate can act)."""
+"""E3.3 System analysis map, the view: a case picker and three tabs (the
+editor beside the map it draws, with the loops and leverage candidates below;
+Mendelow's grid; where the inspectorate can act). The editor and the map
+stand side by side where the width allows and stack below about 900 px."""
 
 from __future__ import annotations
 
@@ -14,8 +15,6 @@ from ...i18n import t
 from ...widgets import ExerciseFrame, FigureBox, IntSlider, esc
 from ...workbook import Workbook
 from .figures import (
-    MapLayout,
-    layout,
     leverage_html,
     loops_html,
     map_caption,
@@ -24,6 +23,7 @@ from .figures import (
     quadrants_html,
     reach_html,
 )
+from .layout import MapLayout, layout
 from .model import KINDS, REACH, SystemMap, SystemMapSpec
 
 __all__ = ["SystemMapView"]
@@ -47,7 +47,9 @@ class SystemMapView(ExerciseFrame):
                    else next(iter(cases)))
         self.map_layout: MapLayout | None = None
         self.model = self._load(case_id)
-        wide = {"style": {"description_width": "initial"}, "layout": widgets.Layout(width="auto")}
+        # as wide as its text, within its row (the 2 px margins on each side inside it too)
+        wide = {"style": {"description_width": "initial"},
+                "layout": widgets.Layout(width="auto", max_width="calc(100% - 4px)")}
         self.case = widgets.Dropdown(options=[(case.label, c) for c, case in cases.items()], value=case_id,
                                      description=t("map.field_case"), **wide)
         self.case.observe(self.guard(self._on_case), names="value")
@@ -61,8 +63,12 @@ class SystemMapView(ExerciseFrame):
                                            description=t("map.field_actor_type"), **wide)
         self.power = IntSlider(value=3, min=1, max=5, description=t("map.field_power"), **wide)
         self.interest = IntSlider(value=3, min=1, max=5, description=t("map.field_interest"), **wide)
+        self.node_kind.observe(self.guard(lambda _: self._show_kind_fields()), names="value")
         self.add_node_button = widgets.Button(description=t("map.add_node"), icon="plus")
         self.add_node_button.on_click(self.guard(lambda _: self._on_add_node()))
+        # "Toegevoegd: ..." beside the button that added it
+        self.node_added = widgets.HTML(layout=widgets.Layout(margin="0 0 0 8px"))
+        self.link_added = widgets.HTML(layout=widgets.Layout(margin="0 0 0 8px"))
         # add link
         self.source = widgets.Dropdown(description=t("map.field_source"), **wide)
         self.target = widgets.Dropdown(description=t("map.field_target"), **wide)
@@ -94,23 +100,36 @@ class SystemMapView(ExerciseFrame):
         self.leverage_out = widgets.HTML()
         self.quadrants_out = widgets.HTML()
         self.reach_out = widgets.HTML()
-        edit = widgets.VBox([
-            widgets.HTML(f"<b>{esc(t('map.add_node_title'))}</b>"), self.node_label, self.node_kind, self.actor_type,
-            widgets.HBox([self.power, self.interest]), self.add_node_button,
-            widgets.HTML(f"<b>{esc(t('map.add_link_title'))}</b>"), widgets.HBox([self.source, self.target]),
-            widgets.HBox([self.sign, self.strength, self.delay]), self.add_link_button,
-            widgets.HTML(f"<b>{esc(t('map.remove_title'))}</b>"), widgets.HBox([self.link_choice, self.remove_link_button]),
-            widgets.HBox([self.node_choice, self.remove_node_button]),
-        ])
+        wrap = widgets.Layout(flex_flow="row wrap", align_items="center")
+        self.actor_fields = widgets.VBox([self.actor_type, widgets.HBox([self.power, self.interest], layout=wrap)])
+        self.editor = widgets.VBox([
+            widgets.HTML(f"<b>{esc(t('map.add_node_title'))}</b>"), self.node_label, self.node_kind, self.actor_fields,
+            widgets.HBox([self.add_node_button, self.node_added], layout=wrap),
+            widgets.HTML(f"<b>{esc(t('map.add_link_title'))}</b>"),
+            widgets.HBox([self.source, self.target], layout=wrap),
+            widgets.HBox([self.sign, self.strength, self.delay], layout=wrap),
+            widgets.HBox([self.add_link_button, self.link_added], layout=wrap),
+            widgets.HTML(f"<b>{esc(t('map.remove_title'))}</b>"),
+            widgets.HBox([self.link_choice, self.remove_link_button], layout=wrap),
+            widgets.HBox([self.node_choice, self.remove_node_button], layout=wrap),
+        ], layout=widgets.Layout(flex="1 1 360px", min_width="0", max_width="100%"))
+        self.drawing = widgets.VBox([self.figure, self.loops_out, self.leverage_out],
+                                    layout=widgets.Layout(flex="2 1 520px", min_width="0", max_width="100%"))
+        # side by side from about 900 px; narrower, the map stacks below the editor
+        self.workspace = widgets.HBox([self.editor, self.drawing],
+                                      layout=widgets.Layout(flex_flow="row wrap", align_items="flex-start",
+                                                            width="100%", grid_gap="12px"))
+        self.editor.add_class("lst-map-editor")
+        self.drawing.add_class("lst-map-drawing")
         self.tabs = widgets.Tab(children=[
-            widgets.VBox([self.figure, self.loops_out, self.leverage_out]),
-            edit,
+            self.workspace,
             widgets.VBox([self.grid_figure, self.quadrants_out]),
             widgets.VBox([widgets.HTML(f"<p>{esc(t('map.reach_intro'))}</p>"), self.reach_node, self.reach,
                           self.reach_out]),
         ])
-        for i, key in enumerate(("tab_map", "tab_edit", "tab_grid", "tab_reach")):
+        for i, key in enumerate(("tab_map", "tab_grid", "tab_reach")):
             self.tabs.set_title(i, t(f"map.{key}"))
+        self._show_kind_fields()
         self._grid_actors = None
         self._refresh_choices()
         self._redraw()
@@ -121,19 +140,33 @@ class SystemMapView(ExerciseFrame):
         maps = self._saved.get("maps") if isinstance(self._saved.get("maps"), dict) else {}
         return SystemMap.from_dict(self.spec, maps.get(case_id), self.cases[case_id])
 
+    def _place(self) -> None:
+        """Give every node without a place one (new nodes go into free
+        space; nodes with a place keep it) and keep the places in the model,
+        so they are saved with the answer."""
+        self.map_layout = layout(self.model)
+        if self.map_layout.placed:
+            self.model.set_positions(self.map_layout.pos)
+
     def _answer(self) -> dict:
         maps = dict(self._saved.get("maps", {})) if isinstance(self._saved.get("maps"), dict) else {}
         maps[self.model.case_id] = self.model.to_dict()
         self._saved = {"case": self.model.case_id, "maps": maps}
         return self._saved
 
-    def _commit(self, structural: bool = True) -> None:
-        self.save(self._answer())
+    def _commit(self, structural: bool = True, shown=None) -> None:
+        """Show the edit (and call ``shown``: the confirmation beside its
+        button), then save it: the new picture goes to the browser without
+        waiting for the disk (a save with fsync took 5-80 ms here)."""
         if structural:
+            self._place()
             self._refresh_choices()
             self._redraw()
         else:
             self.reach_out.value = reach_html(self.model)
+        if shown is not None:
+            shown()
+        self.save(self._answer())
 
     # -- widgets ----------------------------------------------------------
     def _refresh_choices(self) -> None:
@@ -146,7 +179,19 @@ class SystemMapView(ExerciseFrame):
                   (x.source, x.target)) for x in self.model.links]
         self.link_choice.options = links
         self.link_choice.value = links[0][1] if links else None
+        self._target_apart()
         self._show_reach_of(self.reach_node.value)
+
+    def _target_apart(self) -> None:
+        """"Naar" on another node than "Van", so the first "Invloed toevoegen" can succeed."""
+        if self.target.value == self.source.value:
+            other = next((n for _, n in self.target.options if n != self.source.value), None)
+            if other is not None:
+                self.target.value = other
+
+    def _show_kind_fields(self) -> None:
+        """Type, power and interest only for an actor."""
+        self.actor_fields.layout.display = None if self.node_kind.value == "actor" else "none"
 
     def _show_reach_of(self, node_id) -> None:
         node = self.model.nodes.get(node_id)
@@ -154,9 +199,10 @@ class SystemMapView(ExerciseFrame):
         self.reach_out.value = reach_html(self.model)
 
     def _redraw(self) -> None:
-        self.map_layout = layout(self.model, self.map_layout)
-        self.figure.show(plot_map(self.model, self.map_layout.pos), alt=t("map.alt"), caption=map_caption(self.model),
-                         fmt="svg")
+        if self.map_layout is None or set(self.model.positions) != set(self.model.nodes):
+            self._place()
+        self.figure.show(plot_map(self.model, self.model.positions), alt=t("map.alt"),
+                         caption=map_caption(self.model), fmt="svg")
         self.loops_out.value = loops_html(self.model, self.model.loops())
         self.leverage_out.value = leverage_html(self.model)
         actors = tuple((a.id, a.label, a.actor_type, a.power, a.interest) for a in self.model.actors())
@@ -168,23 +214,33 @@ class SystemMapView(ExerciseFrame):
     # -- handlers ---------------------------------------------------------
     def _on_case(self, change) -> None:
         self.model = self._load(change["new"])
-        self.map_layout = None
+        self._place()
+        self.node_added.value = self.link_added.value = ""
         self.save(self._answer())
         self._refresh_choices()
         self._redraw()
 
     def _on_add_node(self) -> None:
+        self.node_added.value = ""
         kind = self.node_kind.value
         node = self.model.add_node(self.node_label.value, kind, self.actor_type.value if kind == "actor" else None,
                                    self.power.value, self.interest.value)
         self.node_label.value = ""
-        self._commit()
-        self.source.value = node.id
+
+        def shown():
+            self.source.value = node.id  # ready to link it
+            self._target_apart()
+            self.node_added.value = f"<span role='status'>{esc(t('map.added', what=node.label))}</span>"
+
+        self._commit(shown=shown)
 
     def _on_add_link(self) -> None:
-        self.model.add_link(self.source.value, self.target.value, self.sign.value, self.strength.value,
-                            self.delay.value)
-        self._commit()
+        self.link_added.value = ""
+        link = self.model.add_link(self.source.value, self.target.value, self.sign.value, self.strength.value,
+                                   self.delay.value)
+        what = f"{self.model.nodes[link.source].label} → {self.model.nodes[link.target].label} ({link.sign})"
+        self._commit(shown=lambda: setattr(self.link_added, "value",
+                                           f"<span role='status'>{esc(t('map.added', what=what))}</span>"))
 
     def _on_remove_link(self) -> None:
         if self.link_choice.value is None:

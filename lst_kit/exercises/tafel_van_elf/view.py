@@ -9,7 +9,7 @@ import ipywidgets as widgets
 
 from ...content import T11_KEYS, Case, T11Reference
 from ...i18n import number_input, t
-from ...widgets import ExerciseFrame, FieldMessage, FigureBox, esc, typed_number
+from ...widgets import ExerciseFrame, FieldMessage, FigureBox, esc, side_by_side, typed_number
 from ...widgets.slider import IntSlider
 from ...workbook import Workbook
 from .figures import (deterrence_summary, dim_labels, indices_html, plot_deterrence, plot_radar, radar_summary,
@@ -101,9 +101,9 @@ class T11View(ExerciseFrame):
         det_header = widgets.HTML(f"<h4 style='margin:10px 0 2px 0'>{esc(t('tafel_van_elf.det_heading'))}</h4>"
                                   f"<p style='margin:0 0 4px 0'>{esc(t('tafel_van_elf.det_intro'))}</p>")
         self.set_body(illustrative, self.case_dd, self.focus_dd, self.compare_dd, self.group_info,
-                      widgets.VBox(sections), widgets.HBox([self.reset_button]), self.radar, self.indices_table,
-                      self.weakest_box, det_header, self.det_source, widgets.VBox(det_controls),
-                      self.det_figure, self.det_text)
+                      side_by_side([widgets.VBox(sections), widgets.HBox([self.reset_button])],
+                                   [self.radar, self.indices_table, self.weakest_box]),
+                      det_header, self.det_source, widgets.VBox(det_controls), self.det_figure, self.det_text)
 
     # -- syncing widgets from the model (no save, no redraw per widget) ----
     def _sync_controls(self) -> None:

@@ -3,6 +3,7 @@ matrix, its pictures, and the demo answers."""
 
 import json
 import random
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -50,7 +51,7 @@ def test_matrix_picture_shows_cells_marks_frames_and_the_colour_scale(setup):
     cells = _cell_texts(root)
     assert cells["A1"] == ["A1  ≠", "niveau 1", "InformerenNudge"]   # tspans: one line per intervention
     assert cells["B2"][0] == "B2  =" and cells["C3"][:2] == ["C3", "–"]
-    assert cells["D4"][2].endswith(f"+{len(setup.catalogue.items) - 4} meer")
+    assert cells["D4"][2].endswith(f"+{len(setup.catalogue.items) - (figures.MAX_IN_CELL_LINES - 1)} meer")
     assert "Jouw interventiematrix" in texts and "Referentie van het cursusteam (illustratief)" not in texts
     for label in ("Gevolgen van de overtreding", "Gedrag van de overtreder", "hoogste piramideniveau in de cel",
                   "stippelkader: gekozen cel", "dik kader: voorgestelde cel na verzwarende omstandigheden"):
@@ -78,7 +79,14 @@ def test_matrix_readings_describe_the_answer(setup):
     model.place("A1", ["nudge"])
     lines = TYPE.summarize(setup.spec, model.to_dict())
     assert lines[0] == "Consistentie met de referentie: 15 van de 16 cellen gelijk (94%)."
-    assert any(line.startswith("Cel A1: alleen bij jou Nudge volgens EAST") for line in lines)
+    assert any(line.startswith("Cel A1: alleen bij jou: Nudge volgens EAST; alleen in de referentie: ")
+               for line in lines)
+    # a cell the participant left empty: only the reference's side, never "alleen bij jou (niets)"
+    model.place("B2", [])
+    lines = TYPE.summarize(setup.spec, model.to_dict())
+    b2 = next(line for line in lines if line.startswith("Cel B2"))
+    assert b2.startswith("Cel B2: alleen in de referentie: ") and "bij jou" not in b2 and "(niets)" not in b2
+    model.place("B2", setup.reference.cells["B2"])
     fig, lines = TYPE.class_picture(setup.spec, {"a": model.to_dict(), "b": {"cells": {}}})
     assert fig is not None and "2 matrices" in lines[0] and "gemiddeld 47%" in lines[0]
     root, texts = svg_picture(fig)
@@ -144,3 +152,30 @@ def test_demo_answers_are_seeded_varied_and_valid(setup):
         assert hooks.summarize("m4.interventiematrix", answer) == TYPE.summarize(spec, answer)
     fig, lines = TYPE.class_picture(spec, {f"D{i}": a for i, a in enumerate([first, *others])})
     assert lines[0].startswith("7 matrices") and isinstance(fig, svgplot.Figure)
+
+
+#: The width an exercise has in Voilà at an 800 px window (measured: 766 px).
+NARROW_EXERCISE_PX = 766
+
+
+@pytest.mark.parametrize("show_reference", [False, True])
+def test_matrix_text_stays_at_least_9px_in_an_800px_window(setup, show_reference):
+    """The picture is scaled to the exercise's width (max-width: 100%); every
+    text in it, cells included, must still be 9 px or more there."""
+    model = im.InterventionMatrix(setup)
+    for cell, ids in setup.reference.cells.items():
+        model.place(cell, ids)
+    model.place("A1", list(setup.catalogue.ids)[:7])  # a crowded cell: wraps and says "+n meer"
+    fig = figures.plot_matrix(setup, model.cells, "A1", "B2", show_reference)
+    svg = fig.to_svg()
+    svg = svg.decode() if isinstance(svg, bytes) else svg
+    width = float(re.search(r'<svg[^>]* width="([\d.]+)"', svg).group(1))
+    scale = min(1.0, NARROW_EXERCISE_PX / width)
+    sizes = [float(s) for s in re.findall(r'font-size="([\d.]+)"', svg)]
+    assert sizes and min(sizes) * scale >= 9.0, (min(sizes), width)
+
+
+def test_long_names_wrap_in_their_cell_and_the_cell_stays_within_its_lines(setup):
+    lines = figures.wrapped_cell_lines(setup.catalogue, list(setup.catalogue.ids), 5)
+    assert len(lines) == 5 and lines[-1].startswith("+")
+    assert all(len(line) <= figures.CELL_WRAP for line in lines[:-1])

@@ -1,6 +1,8 @@
 """E6.3 Learning plan, the view and the portfolio button, headless."""
 
+import base64
 import json
+import re
 
 import pytest
 
@@ -78,8 +80,16 @@ def test_portfolio_button_writes_next_to_the_workbook(wb):
     assert button.path == expected and expected.is_file()
     html = expected.read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt; mijn tekst" in html and "<script" not in html
-    assert str(expected) in button.result.value and "download='anna-portfolio.html'" in button.result.value
-    assert "data:text/html;base64," in button.result.value
+    value = button.result.value
+    # a participant on a hub cannot open a server path: the message names the file, never the folder
+    assert str(wb.folder) not in value and str(expected) not in value
+    assert "anna-portfolio.html" in value
+    # one link, styled as a button, that downloads the file itself (the page's bytes, not a server URL)
+    links = re.findall(r"<a ([^>]*)>", value)
+    assert len(links) == 1 and "class='lst-download'" in links[0] and "role='button'" in links[0]
+    assert "download='anna-portfolio.html'" in links[0]
+    data = re.search(r"href='data:text/html;base64,([A-Za-z0-9+/=]+)'", links[0]).group(1)
+    assert base64.b64decode(data) == expected.read_bytes()
 
 
 def test_portfolio_button_reports_a_missing_workbook_in_dutch(tmp_path):

@@ -232,3 +232,23 @@ def test_package_imports_without_ipywidgets_or_matplotlib():
             "print('ipywidgets' in sys.modules, 'matplotlib' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False False"
+
+
+def test_a_new_case_without_demo_prose_gets_valid_demo_answers(data):
+    """A teacher's sixth case has no own observations in data/demo/: its demo
+    answers add none, and still route, draft and restore like any other."""
+    import yaml
+
+    source = yaml.safe_load((data / "cases" / "ilt_ontgassen_binnenvaart.yaml").read_text("utf-8"))
+    source["case_id"], source["title"] = "nieuwe_casus", "Een nieuwe casus"
+    (data / "cases" / "nieuwe_casus.yaml").write_text(yaml.safe_dump(source, allow_unicode=True), encoding="utf-8")
+    spec = load_spec(EXERCISE)
+    answers = [a for a in many(spec, 200, "nieuw") if a["case"] == "nieuwe_casus"]
+    assert len(answers) >= 5
+    rule, cases = load_rule(), offered_cases()
+    observations = {s.observation for s in load_case("nieuwe_casus").signals}
+    for a in answers:
+        assert SignalTriage.from_dict(spec, a, rule, cases).to_dict() == a
+        assert a["cases"]["nieuwe_casus"]["own"] == []
+    problems = [p for a in answers if (p := a["cases"]["nieuwe_casus"]["outline"].get("probleem"))]
+    assert problems and all(any(o in p for o in observations) for p in problems)

@@ -1,5 +1,6 @@
 """E3.3 System map, the model: loops, leverage, Mendelow, edits, restore."""
 
+import json
 import random
 from dataclasses import replace
 
@@ -204,7 +205,26 @@ def test_model_figures_and_readings_import_no_widgets():
     import sys
 
     code = ("import sys; import lst_kit.exercises.system_map, lst_kit.exercises.system_map.model, "
-            "lst_kit.exercises.system_map.figures, lst_kit.exercises.system_map.readings; "
+            "lst_kit.exercises.system_map.figures, lst_kit.exercises.system_map.layout, "
+            "lst_kit.exercises.system_map.readings; "
             "print('ipywidgets' in sys.modules, 'numpy' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+def test_positions_are_kept_rounded_and_odd_ones_dropped(mspec):
+    case = load_case("nvwa_maaltijdplatforms")
+    data = json.loads(json.dumps(SAVED_BY_THE_FLAT_MODULE["maps"]["nvwa_maaltijdplatforms"]))
+    data["positions"] = {"incidenten": [0.5, -0.25], "media_aandacht": [1, 2], "nvwa": "links",
+                         "keurmerk": [float("nan"), 0], "weg": [0, 0]}
+    m = SystemMap.from_dict(mspec, data, case)
+    assert m.positions == {"incidenten": (0.5, -0.25), "media_aandacht": (1.0, 2.0)}
+    m.set_positions({"incidenten": (0.12345, -0.98765), "nvwa": (True + 0.0004, 2), "weg": (0, 0)})
+    assert m.positions == {"incidenten": (0.123, -0.988), "nvwa": (1.0, 2.0)}
+    saved = m.to_dict()
+    assert saved["positions"] == {"incidenten": [0.123, -0.988], "nvwa": [1.0, 2.0]}
+    m.remove_node("nvwa")
+    assert m.positions == {"incidenten": (0.123, -0.988)}
+    for bad in ([1, True], [1], [1, 2, 3], None):
+        data["positions"] = {"incidenten": bad}
+        assert SystemMap.from_dict(mspec, data, case).positions == {}
