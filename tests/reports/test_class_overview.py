@@ -154,7 +154,7 @@ def test_teacher_widget_names_a_broken_demo_file(tmp_path, data):
     (data / "demo" / "namen.yaml").write_text("first_names: Anna\n", encoding="utf-8")
     view = lst_kit.class_overview(tmp_path)
     view.demo.click()
-    assert view.banner.message.startswith("Fout in data/demo/namen.yaml, veld 'first_names'")
+    assert view.banner.message.startswith("Fout in data/demo/namen.yaml: regel 1, veld 'first_names'")
     assert view.folder.value == str(tmp_path)  # nothing to show: the folder stays
 
 
