@@ -72,7 +72,7 @@ def test_cli_check_reports_a_broken_file_and_fails(tmp_path, capsys, monkeypatch
     assert cli.main(["check", str(tmp_path / "data")]) == 1
     out = capsys.readouterr()
     assert "definitie.yaml" in out.out and "correct" in out.out and "'misschien'" in out.out
-    assert "1 problemen gevonden" in out.err
+    assert "2 problemen gevonden" in out.err  # the bad value, and so no option is correct: both in one run
 
 
 def test_cli_check_finds_a_notebook_calling_a_missing_exercise(tmp_path, capsys):
