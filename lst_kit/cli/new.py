@@ -83,15 +83,6 @@ def with_case(text: str, case_id: str) -> str:
     return f"{line}\n{text}"
 
 
-def with_default_case(text: str, case_id: str) -> str:
-    """The spec text with one top-level ``default_case:`` and no ``case:``
-    (for a type that reads only the older key)."""
-    line = f"default_case: {case_id}"
-    if _DEFAULT_CASE_LINE.search(text):
-        return _CASE_LINE.sub("", _DEFAULT_CASE_LINE.sub(line + "\n", text, count=1)).replace("\n\n\n", "\n\n")
-    return _CASE_LINE.sub(line, text, count=1)
-
-
 def _validate(kind_type, text: str, path: Path, exercise_id: str) -> None:
     import yaml
 
@@ -182,18 +173,9 @@ def new_exercise(exercise: str, name: str, case_id: str | None = None, module: s
             new_spec_text = with_case(new_spec_text, case_id)
         if fresh:
             new_spec_text = as_new_exercise(new_spec_text, exercise_id, kind, source_id)
-        try:
+        try:  # every type that takes a case reads ``case:``
             _validate(kind_type, new_spec_text, new_spec, exercise_id)
-        except ContentError as exc:
-            if case_id is None or exc.field != "default_case":
-                raise CommandError(t("tools.new_invalid", error=str(exc))) from None
-            # a type that reads only ``default_case:`` gets that one key instead of ``case:``
-            new_spec_text = with_default_case(new_spec_text, case_id)
-            try:
-                _validate(kind_type, new_spec_text, new_spec, exercise_id)
-            except (ContentError, ValueError) as again:
-                raise CommandError(t("tools.new_invalid", error=str(again))) from None
-        except ValueError as exc:
+        except (ContentError, ValueError) as exc:
             raise CommandError(t("tools.new_invalid", error=str(exc))) from None
         spec_file = new_spec
     if notebook.exists():

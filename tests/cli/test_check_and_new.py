@@ -239,3 +239,17 @@ def test_help_and_argparse_messages_come_from_the_catalogue(capsys, monkeypatch)
         cli.main(["app", "--help"])
     out = capsys.readouterr().out
     assert out.startswith("usage: lst-kit app") and "number of the module" in out
+
+
+@pytest.mark.parametrize("kind, name, spec_path", [
+    ("public_values", "waarden_ilt", "m5/waarden_ilt.yaml"),
+    ("signal_triage", "signalen_ilt", "m5/signalen_ilt.yaml"),
+    ("risk_matrix", "risico_ilt", "m3/risico_ilt.yaml"),
+])
+def test_new_with_a_case_writes_case_for_every_type_that_takes_one(repo, capsys, kind, name, spec_path):
+    """Each type reads ``case:`` now, so the copy gets that one key (no older ``default_case:``)."""
+    assert cli.main(["new", kind, name, "--case", "ilt_ontgassen_binnenvaart"]) == 0
+    text = (repo / "data" / "exercises" / spec_path).read_text(encoding="utf-8")
+    assert "\ncase: ilt_ontgassen_binnenvaart\n" in text and "default_case:" not in text
+    exercise_id = f"{spec_path.split('/')[0]}.{name}"
+    assert load_spec(exercise_id, kind).default_case == "ilt_ontgassen_binnenvaart"

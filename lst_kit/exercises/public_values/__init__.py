@@ -19,10 +19,14 @@ __all__ = ["public_values"]
 
 
 def public_values(exercise_id: str = "m5.publieke_waarden", workbook: "Workbook | None" = None):
-    """E5.1 as a widget."""
-    from ...content import load_spec
+    """E5.1 as a widget, on every case whose file loads (a broken one is named in one line)."""
     from ...widgets import build_view
-    from .readings import offered_cases
-    from .view import PublicValuesView
 
-    return build_view(lambda: PublicValuesView(load_spec(exercise_id, "public_values"), offered_cases(), workbook))
+    def build():
+        from ...content import load_cases, load_spec
+        from .view import PublicValuesView
+
+        cases, broken = load_cases()
+        return PublicValuesView(load_spec(exercise_id, "public_values"), cases, workbook, broken=broken)
+
+    return build_view(build)

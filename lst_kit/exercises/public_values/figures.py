@@ -13,7 +13,8 @@ from ...figures.style import PALETTE, SEQUENTIAL, style_axes, wrap_label
 from ...i18n import number, t
 from .model import PublicValuesMap
 
-__all__ = ["caption", "plot_class", "plot_public_values", "ranked_table", "two_decimals"]
+__all__ = ["caption", "draw_public_values", "plot_class", "plot_public_values", "plot_public_values_cases",
+           "ranked_table", "two_decimals"]
 
 
 def two_decimals(x: float) -> str:
@@ -25,20 +26,14 @@ def _esc(text) -> str:
     return html.escape(str(text), quote=True)
 
 
-def plot_public_values(model: PublicValuesMap) -> svgplot.Figure:
-    """Heat map of the weights (cividis, numbers in the cells) with the
-    values ranked from most to least divergent, and beside each row a bar
-    with its divergence index."""
-    ranked = model.ranked()
-    values = [v for v, _ in ranked]
-    actors = model.actors()
-    matrix = [[model.weight(v, a.id) for a in actors] for v in values]
-    scale = model.spec.scale
-    n_rows, n_cols = len(values), len(actors)
-    row_labels = [wrap_label(v, 24) for v in values]
-    col_labels = [wrap_label(a.name, 18) for a in actors]
+def _labels(model: PublicValuesMap) -> tuple[list[str], list[str]]:
+    return ([wrap_label(v, 24) for v, _ in model.ranked()], [wrap_label(a.name, 18) for a in model.actors()])
 
-    # Size in inches: [row labels | heat map | bars], rows as tall as their labels.
+
+def _size(model: PublicValuesMap) -> tuple[float, float]:
+    """(width of row labels and heat map, height) in inches: rows as tall as their labels."""
+    row_labels, col_labels = _labels(model)
+    n_rows = len(row_labels)
     row_w = max((svgplot.text_width(label, 8) for label in row_labels), default=0) / svgplot.DPI
     row_lines = max((label.count("\n") + 1 for label in row_labels), default=1)
     col_w = max((svgplot.text_width(label, 8) for label in col_labels), default=0) / svgplot.DPI
@@ -48,10 +43,45 @@ def plot_public_values(model: PublicValuesMap) -> svgplot.Figure:
     cell_h = max(0.34, row_lines * 8 * 1.3 / 72 + 0.08)
     height = 0.7 + bottom + cell_h * n_rows
     left = max(row_w + 0.2, col_w * math.cos(slant) - 0.2)
-    heat = min(0.95 * max(n_cols, 3), 6.2)
-    bars = 2.3
-    fig = svgplot.Figure(figsize=(left + heat + bars + 0.2, height))
-    ax, bx = fig.subplots(1, 2, width_ratios=[left + heat, bars], sharey=True)
+    return left + min(0.95 * max(len(col_labels), 3), 6.2), height
+
+
+BARS = 2.3  # inches for the divergence bars
+
+
+def plot_public_values(model: PublicValuesMap) -> svgplot.Figure:
+    """Heat map of the weights (cividis, numbers in the cells) with the
+    values ranked from most to least divergent, and beside each row a bar
+    with its divergence index."""
+    width, height = _size(model)
+    fig = svgplot.Figure(figsize=(width + BARS + 0.2, height))
+    ax, bx = fig.subplots(1, 2, width_ratios=[width, BARS], sharey=True)
+    draw_public_values(ax, bx, model)
+    return fig
+
+
+def plot_public_values_cases(models: list[PublicValuesMap], titles: list[str]) -> svgplot.Figure:
+    """Several cases' heat maps one below the other (the portfolio of a
+    participant who changed more than one case), each titled with its case."""
+    sizes = [_size(m) for m in models]
+    width = max(w for w, _ in sizes)
+    fig = svgplot.Figure(figsize=(width + BARS + 0.2, sum(h for _, h in sizes)))
+    rows = fig.subplots(len(models), 2, width_ratios=[width, BARS], height_ratios=[h for _, h in sizes],
+                        sharey=True, squeeze=False)
+    for (ax, bx), model, title in zip(rows, models, titles):
+        draw_public_values(ax, bx, model, title)
+    return fig
+
+
+def draw_public_values(ax, bx, model: PublicValuesMap, title: str | None = None) -> None:
+    """The heat map on ``ax`` and the divergence bars on ``bx``; ``title`` (a case) above the heat map."""
+    ranked = model.ranked()
+    values = [v for v, _ in ranked]
+    actors = model.actors()
+    matrix = [[model.weight(v, a.id) for a in actors] for v in values]
+    scale = model.spec.scale
+    n_rows, n_cols = len(values), len(actors)
+    row_labels, col_labels = _labels(model)
 
     cmap = svgplot.colormap(SEQUENTIAL)
     span = (scale.max - scale.min) or 1
@@ -67,9 +97,9 @@ def plot_public_values(model: PublicValuesMap) -> svgplot.Figure:
     ax.set_yticks(range(n_rows), row_labels, fontsize=8)
     for side in ax.spines.values():
         side.set_visible(False)
-    ax.set_title(t("public_values.plot_heatmap") + "\n" + t("public_values.plot_scale", lo=scale.min, low=scale.low,
-                                                            hi=scale.max, high=scale.high),
-                 loc="left", fontsize=9.5)
+    heading = (f"{title}: " if title else "") + t("public_values.plot_heatmap")
+    ax.set_title(heading + "\n" + t("public_values.plot_scale", lo=scale.min, low=scale.low, hi=scale.max,
+                                    high=scale.high), loc="left", fontsize=9.5)
 
     scores = [x for _, x in ranked]
     bx.barh(range(n_rows), scores, color=PALETTE[0], height=0.6)
@@ -86,7 +116,6 @@ def plot_public_values(model: PublicValuesMap) -> svgplot.Figure:
     style_axes(bx)
     bx.grid(axis="x")
     bx.spines["left"].set_visible(False)
-    return fig
 
 
 def ranked_table(model: PublicValuesMap) -> str:

@@ -4,7 +4,7 @@ deviation of the weights across the chosen stakeholders) ranks the values
 from most to least contested.
 
 Spec: ``data/exercises/m5/publieke_waarden.yaml`` (type ``public_values``)
-with ``default_case``, the weight ``scale`` (min, max, neutral ``start``),
+with ``case`` (or ``default_case``), the weight ``scale`` (min, max, neutral ``start``),
 ``default_actors`` per case (2 to 8 actor ids; a case without an entry
 starts with its first ``default_actor_count`` actors) and ``extra_values``
 offered as suggestions next to the case's own ``public_values``.
@@ -28,7 +28,8 @@ from ...errors import InputError
 from ...i18n import t
 
 __all__ = ["MAX_ACTORS", "MAX_EXTRA_VALUES", "MAX_VALUE_CHARS", "MIN_ACTORS", "CaseWeights", "PublicValuesMap",
-           "PublicValuesSpec", "WeightScale", "clean_name", "divergence_index", "norm_name", "parse_spec"]
+           "PublicValuesSpec", "WeightScale", "clean_name", "divergence_index", "norm_name", "parse_spec",
+           "spec_case"]
 
 MIN_ACTORS, MAX_ACTORS = 2, 8
 MAX_EXTRA_VALUES = 30
@@ -67,7 +68,7 @@ def parse_spec(root: Field, exercise_id: str, cases: Mapping[str, Case], broken=
     """The spec, checked against the cases the course offers; ``default_actors``
     of a case whose file is ``broken`` (does not load) are left out with it."""
     known = list(cases)
-    default_case = root.choice("default_case", known)
+    default_case = spec_case(root, cases, broken)
     node = root.sub("scale")
     lo = node.integer("min", 0, 10)
     hi = node.integer("max", lo + 1, 10)
@@ -95,6 +96,16 @@ def parse_spec(root: Field, exercise_id: str, cases: Mapping[str, Case], broken=
         default_actor_count=root.integer("default_actor_count", MIN_ACTORS, MAX_ACTORS, default=5),
         extra_values=tuple(extra),
     )
+
+
+def spec_case(root: Field, cases: Mapping[str, Case], broken=()) -> str:
+    """The spec's ``case:`` (or older ``default_case:``), one of ``cases``;
+    when its file is ``broken`` the first case that loads instead, so the
+    exercise still opens on the other cases (the view names the broken file)."""
+    key = "case" if root.raw("case", None) is not None else "default_case"
+    if isinstance(root.raw(key, None), str) and root.raw(key) in broken and cases:
+        return next(iter(cases))
+    return root.choice(key, list(cases))
 
 
 # -- model ------------------------------------------------------------------------
@@ -142,9 +153,13 @@ class PublicValuesMap:
     per_case: dict[str, CaseWeights] = field(default_factory=dict)
 
     def __post_init__(self):
-        self.switch_case(self.case_id or self.spec.default_case)
+        self.switch_case(self.case_id or self.start_case())
 
     # -- the case ----------------------------------------------------------
+    def start_case(self) -> str:
+        """The spec's case, or the first case on offer when its file does not load."""
+        return self.spec.default_case if self.spec.default_case in self.cases else next(iter(self.cases), "")
+
     @property
     def case(self) -> Case:
         return self.cases[self.case_id]
@@ -282,7 +297,7 @@ class PublicValuesMap:
                 for actor_id, weight in (row.items() if isinstance(row, dict) else ()):
                     _skip_refused(model.set_weight, value, actor_id, weight)
         current = data.get("case")
-        model.switch_case(current if isinstance(current, str) and current in cases else spec.default_case)
+        model.switch_case(current if isinstance(current, str) and current in cases else model.start_case())
         return model
 
 

@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 from ...content import ACTOR_TYPES, Case, Field, case_ids, load_cases
 from ...content.demo import load_demo
 from ...i18n import t
-from ...registry import ExerciseType, most_answered
-from .figures import plot_class, plot_public_values, two_decimals
+from ...registry import ExerciseType, meaningful_keys
+from .figures import plot_class, plot_public_values, plot_public_values_cases, two_decimals
 from .model import MAX_ACTORS, MIN_ACTORS, PublicValuesMap, PublicValuesSpec, norm_name, parse_spec
 
 __all__ = ["TYPE", "DemoGroup", "PublicValuesDemo", "PublicValuesType", "class_divergence", "offered_cases",
-           "parse_demo", "restore"]
+           "parse_demo", "restore", "worked_on"]
 
 log = logging.getLogger("lst_kit")
 
@@ -37,24 +37,67 @@ def restore(spec: PublicValuesSpec, answer, cases: dict[str, Case]) -> PublicVal
     return PublicValuesMap.from_dict(spec, answer, cases)
 
 
+def _seen(model: PublicValuesMap) -> tuple:
+    """What the participant sees of the current case: rows, columns, weights."""
+    return model.values(), [a.id for a in model.actors()], model.matrix()
+
+
+def worked_on(spec: PublicValuesSpec, answer, cases: dict[str, Case]) -> list[PublicValuesMap]:
+    """The answer once per case the participant changed (stakeholders, values
+    or weights other than a fresh map of that case), the case shown last
+    first; only that case when none was changed, [] for an odd answer."""
+    last = restore(spec, answer, cases)
+    if last is None:
+        return []
+    out = []
+    for case_id in [last.case_id, *sorted(c for c in last.per_case if c != last.case_id)]:
+        model = last if case_id == last.case_id else PublicValuesMap(spec, cases, case_id, last.per_case)
+        if _seen(model) != _seen(PublicValuesMap(spec, cases, case_id)):
+            out.append(model)
+    return out or [last]
+
+
 def class_divergence(spec: PublicValuesSpec, answers: dict,
-                     cases: dict[str, Case]) -> tuple[str | None, dict[str, list[float]]]:
-    """The most chosen case in the class, and per value of that case the
-    divergence index each participant arrived at (participants who chose
-    that case only)."""
+                     cases: dict[str, Case]) -> tuple[dict[str, int], dict[str, dict[str, list[float]]]]:
+    """How many participants worked last on each case, and per case a
+    meaningful share of the class chose (largest first) per value of that
+    case the divergence index each participant who chose it arrived at."""
     models = {who: m for who, a in answers.items() if (m := restore(spec, a, cases)) is not None}
-    if not models:
-        return None, {}
     counts: dict[str, int] = {}
     for model in models.values():
         counts[model.case_id] = counts.get(model.case_id, 0) + 1
-    case_id = most_answered(counts)
-    per_value: dict[str, list[float]] = {}
-    for who in sorted(models):
-        if models[who].case_id == case_id:
-            for value, index in models[who].divergence():
-                per_value.setdefault(value, []).append(index)
-    return case_id, per_value
+    out: dict[str, dict[str, list[float]]] = {}
+    for case_id in meaningful_keys(counts) if counts else []:
+        per_value = out.setdefault(case_id, {})
+        for who in sorted(models):
+            if models[who].case_id == case_id:
+                for value, index in models[who].divergence():
+                    per_value.setdefault(value, []).append(index)
+    return counts, out
+
+
+def _case_lines(model: PublicValuesMap) -> list[str]:
+    """One case's summary: its most contested values (or that all agree),
+    the case and stakeholders, the values all agree on, the values added."""
+    lines = []
+    ranked = model.ranked()
+    for rank, (value, index) in enumerate(ranked[:3]):
+        if index == 0:
+            break
+        low_names, low, high_names, high = model.extremes(value)
+        lines.append(t("public_values.sum_top" if rank == 0 else "public_values.sum_next", value=value,
+                       index=two_decimals(index), low=low, low_names=", ".join(low_names), high=high,
+                       high_names=", ".join(high_names)))
+    if not lines:
+        lines.append(t("public_values.caption_none"))
+    lines.append(t("public_values.sum_case", case=model.case.label, n=len(model.actors()),
+                   actors=", ".join(a.name for a in model.actors())))
+    agreed = [v for v, x in ranked if x == 0]
+    if agreed and len(agreed) < len(ranked):
+        lines.append(t("public_values.sum_agree", values=", ".join(agreed)))
+    if model.state.extra_values:
+        lines.append(t("public_values.sum_added", values=", ".join(model.state.extra_values)))
+    return lines
 
 
 class PublicValuesType(ExerciseType):
@@ -67,49 +110,42 @@ class PublicValuesType(ExerciseType):
 
     def summarize(self, spec: PublicValuesSpec, answer) -> list[str]:
         """Dutch lines: the most contested values first, then the case and the
-        stakeholders, the values everyone agrees on and the values added."""
-        model = restore(spec, answer, offered_cases())
-        if model is None:
-            return []
-        lines = []
-        ranked = model.ranked()
-        for rank, (value, index) in enumerate(ranked[:3]):
-            if index == 0:
-                break
-            low_names, low, high_names, high = model.extremes(value)
-            lines.append(t("public_values.sum_top" if rank == 0 else "public_values.sum_next", value=value,
-                           index=two_decimals(index), low=low, low_names=", ".join(low_names), high=high,
-                           high_names=", ".join(high_names)))
-        if not lines:
-            lines.append(t("public_values.caption_none"))
-        lines.append(t("public_values.sum_case", case=model.case.label, n=len(model.actors()),
-                       actors=", ".join(a.name for a in model.actors())))
-        agreed = [v for v, x in ranked if x == 0]
-        if agreed and len(agreed) < len(ranked):
-            lines.append(t("public_values.sum_agree", values=", ".join(agreed)))
-        if model.state.extra_values:
-            lines.append(t("public_values.sum_added", values=", ".join(model.state.extra_values)))
+        stakeholders, the values everyone agrees on and the values added; with
+        more than one changed case, first each case's most contested value."""
+        models = worked_on(spec, answer, offered_cases())
+        if len(models) <= 1:
+            return [line for model in models for line in _case_lines(model)]
+        lines = [t("public_values.sum_case_top", case=m.case.label, line=_case_lines(m)[0]) for m in models]
+        for model in models:
+            lines += _case_lines(model)[1:]
         return lines
 
     def plot_answer(self, spec: PublicValuesSpec, answer):
-        model = restore(spec, answer, offered_cases())
-        return None if model is None else plot_public_values(model)
+        """The heat map of every changed case, one below the other."""
+        models = worked_on(spec, answer, offered_cases())
+        if len(models) <= 1:
+            return plot_public_values(models[0]) if models else None
+        return plot_public_values_cases(models, [m.case.label for m in models])
 
     def class_picture(self, spec: PublicValuesSpec, answers: dict):
-        """Where values diverge in the class: per value of the most chosen case,
-        the mean divergence index across participants, most contested first."""
+        """Where values diverge in the class: per case a meaningful share of the
+        class chose, per value the mean divergence index across participants,
+        most contested first; the figure of the largest."""
         cases = offered_cases()
-        case_id, per_value = class_divergence(spec, answers, cases)
-        if case_id is None or not per_value:
+        counts, per_case = class_divergence(spec, answers, cases)
+        per_case = {c: v for c, v in per_case.items() if v}
+        if not per_case:
             return None, [t("public_values.class_none")]
-        label = cases[case_id].label
-        n = max(len(x) for x in per_value.values())
-        lines = [t("public_values.class_case", case=label, n=n)]
-        for value, xs in sorted(per_value.items(), key=lambda kv: -statistics.fmean(kv[1])):
-            spread = statistics.pstdev(xs) if len(xs) > 1 else 0.0
-            lines.append(t("public_values.class_value", value=value, mean=two_decimals(statistics.fmean(xs)),
-                           lo=two_decimals(min(xs)), hi=two_decimals(max(xs)), spread=two_decimals(spread)))
-        return plot_class(label, per_value), lines
+        lines = []
+        for case_id, per_value in per_case.items():
+            lines.append(t("public_values.class_case", case=cases[case_id].label, n=counts[case_id],
+                           total=sum(counts.values())))
+            for value, xs in sorted(per_value.items(), key=lambda kv: -statistics.fmean(kv[1])):
+                spread = statistics.pstdev(xs) if len(xs) > 1 else 0.0
+                lines.append(t("public_values.class_value", value=value, mean=two_decimals(statistics.fmean(xs)),
+                               lo=two_decimals(min(xs)), hi=two_decimals(max(xs)), spread=two_decimals(spread)))
+        case_id, per_value = next(iter(per_case.items()))
+        return plot_class(cases[case_id].label, per_value), lines
 
     def demo_answer(self, spec: PublicValuesSpec, rng: random.Random) -> dict:
         """An invented participant (demo class only): mostly the start case with

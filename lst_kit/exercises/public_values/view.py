@@ -3,11 +3,11 @@ with the heat map, the ranked table and the index per row."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import ipywidgets as widgets
 
-from ...content import Case
+from ...content import Case, ContentError
 from ...i18n import t
 from ...widgets import ExerciseFrame, FigureBox, esc
 from ...workbook import Workbook
@@ -18,8 +18,15 @@ __all__ = ["PublicValuesView"]
 
 
 class PublicValuesView(ExerciseFrame):
-    def __init__(self, spec: PublicValuesSpec, cases: Mapping[str, Case], workbook: Workbook | None = None):
+    """The map of one case at a time; ``cases`` are the cases on offer (by id),
+    ``broken`` the case files that did not load (named in one line)."""
+
+    def __init__(self, spec: PublicValuesSpec, cases: Mapping[str, Case], workbook: Workbook | None = None,
+                 broken: Sequence[ContentError] = ()):
+        if not cases:
+            raise broken[0] if broken else ContentError("data/cases", "", t("content.allowed_existing_file"), "")
         super().__init__(spec.exercise_id, spec.title, workbook, intro=spec.intro)
+        self.note_unavailable_cases(broken)
         self.spec = spec
         self.model = PublicValuesMap.from_dict(spec, self.saved(), cases)
         options = [(case.label, case_id) for case_id, case in cases.items()]

@@ -44,14 +44,14 @@ def check_rule_file(path) -> list[str]:
 
 
 def signal_triage(exercise_id: str = "m5.signalen", workbook: "Workbook | None" = None):
-    """E5.2 as a widget."""
-    from ...content import load_spec
+    """E5.2 as a widget, on every case whose file loads (a broken one is named in one line)."""
+    from ...content import load_cases, load_spec
     from ...widgets import build_view
-    from .readings import offered_cases
     from .view import SignalTriageView
 
     def build():
         spec = load_spec(exercise_id, "signal_triage")
-        return SignalTriageView(spec, load_rule(spec.rule_name), offered_cases(), workbook)
+        cases, broken = load_cases()
+        return SignalTriageView(spec, load_rule(spec.rule_name), cases, workbook, broken=broken)
 
     return build_view(build)

@@ -12,7 +12,8 @@ from ...i18n import number, t
 from .model import SignalTriage
 from .rule import MAX_ROUTES, TriageRule
 
-__all__ = ["MARKERS", "caption", "one_decimal", "plot_class", "plot_triage", "route_colour", "route_marker"]
+__all__ = ["MARKERS", "caption", "draw_triage", "one_decimal", "plot_class", "plot_triage", "plot_triages",
+           "route_colour", "route_marker"]
 
 #: The marker of each route, in the rule's order (a rule has at most MAX_ROUTES routes).
 MARKERS = ("o", "s", "^", "D", "v", "P")[:MAX_ROUTES]
@@ -36,11 +37,27 @@ def route_marker(rule: TriageRule, key: str) -> str:
 def plot_triage(model: SignalTriage) -> svgplot.Figure:
     """Left: the number of observations per route. Right: every observation
     by frequency and severity, marked by its route."""
+    fig = svgplot.Figure(figsize=(9.6, 3.6))
+    ax, bx = fig.subplots(1, 2, width_ratios=[1.0, 1.25])
+    draw_triage(ax, bx, model)
+    return fig
+
+
+def plot_triages(models: list[SignalTriage], titles: list[str]) -> svgplot.Figure:
+    """Several cases' figures one below the other (the portfolio of a
+    participant who changed more than one case), each titled with its case."""
+    fig = svgplot.Figure(figsize=(9.6, 3.8 * len(models)))
+    rows = fig.subplots(len(models), 2, width_ratios=[1.0, 1.25], squeeze=False)
+    for (ax, bx), model, title in zip(rows, models, titles):
+        draw_triage(ax, bx, model, title)
+    return fig
+
+
+def draw_triage(ax, bx, model: SignalTriage, title: str | None = None) -> None:
+    """The counts per route on ``ax``, the observations on ``bx``; ``title`` (a case) before the first."""
     rule = model.rule
     counts = model.counts()
     routes = list(rule.routes)
-    fig = svgplot.Figure(figsize=(9.6, 3.6))
-    ax, bx = fig.subplots(1, 2, width_ratios=[1.0, 1.25])
     ys = list(range(len(routes)))[::-1]
     for y, route in zip(ys, routes):
         n = counts.get(route.key, 0)
@@ -53,7 +70,7 @@ def plot_triage(model: SignalTriage) -> svgplot.Figure:
     step = max(1, math.ceil(most / 6))
     ax.set_xticks(range(0, most + step + 1, step), [str(x) for x in range(0, most + step + 1, step)], fontsize=8)
     ax.set_xlabel(t("signal_triage.axis_count"), fontsize=8)
-    ax.set_title(t("signal_triage.plot_counts"), loc="left", fontsize=9.5)
+    ax.set_title((f"{title}: " if title else "") + t("signal_triage.plot_counts"), loc="left", fontsize=9.5)
     style_axes(ax)
     ax.grid(axis="x")
 
@@ -85,7 +102,6 @@ def plot_triage(model: SignalTriage) -> svgplot.Figure:
                               markeredgecolor="black", label=wrap_label(r.label, 16))
                for r in routes]
     bx.legend(handles=handles, fontsize=7.5)
-    return fig
 
 
 def caption(model: SignalTriage) -> str:

@@ -5,7 +5,7 @@ a signal to policy or the public agenda by a rule a teacher can change
 the participant completes.
 
 Spec: ``data/exercises/m5/signalen.yaml`` (type ``signal_triage``) with
-``default_case``, ``rule`` (a file in ``data/reference/``), the ``outline``
+``case`` (or ``default_case``), ``rule`` (a file in ``data/reference/``), the ``outline``
 sections and the ``causes`` used in the draft.
 
 The model receives its rule and the cases it may use; it reads no files.
@@ -34,7 +34,8 @@ from ...i18n import t
 from .rule import TriageRule, field_label
 
 __all__ = ["DRAFTS", "EDITABLE", "MAX_OBSERVATION_CHARS", "MAX_OUTLINE_CHARS", "MAX_OWN", "MAX_WHO_CHARS",
-           "CaseTriage", "Observation", "Section", "SignalTriage", "TriageSpec", "check_value", "parse_spec"]
+           "CaseTriage", "Observation", "Section", "SignalTriage", "TriageSpec", "check_value", "parse_spec",
+           "spec_case"]
 
 MAX_OWN = 100
 MAX_OBSERVATION_CHARS = 500
@@ -112,9 +113,10 @@ class TriageSpec:
     causes: dict[str, str]
 
 
-def parse_spec(root: Field, exercise_id: str, known_cases) -> TriageSpec:
-    """The spec (``known_cases``: the ids of the cases the course offers). That the rule file
-    exists and is valid is checked by the caller, which reads it."""
+def parse_spec(root: Field, exercise_id: str, known_cases, broken=()) -> TriageSpec:
+    """The spec (``known_cases``: the ids of the cases the course offers, ``broken``:
+    those whose file does not load). That the rule file exists and is valid is
+    checked by the caller, which reads it."""
     rule_name = root.key("rule")
     outline = tuple(Section(n.key("key"), n.text("label"), n.text("question"), n.choice("draft", DRAFTS))
                     for n in root.items("outline", 1, 10))
@@ -122,7 +124,17 @@ def parse_spec(root: Field, exercise_id: str, known_cases) -> TriageSpec:
     causes_node = root.sub("causes")
     causes = {key: causes_node.text(key) for key in (*LAW_COVERAGE, "systemic")}
     return TriageSpec(exercise_id, root.text("title"), root.text("intro", default="", empty_ok=True),
-                      root.choice("default_case", list(known_cases)), rule_name, outline, causes)
+                      spec_case(root, list(known_cases), broken), rule_name, outline, causes)
+
+
+def spec_case(root: Field, known_cases: list[str], broken=()) -> str:
+    """The spec's ``case:`` (or older ``default_case:``), one of ``known_cases``;
+    when its file is ``broken`` the first case that loads instead, so the
+    exercise still opens on the other cases (the view names the broken file)."""
+    key = "case" if root.raw("case", None) is not None else "default_case"
+    if isinstance(root.raw(key, None), str) and root.raw(key) in broken and known_cases:
+        return known_cases[0]
+    return root.choice(key, known_cases)
 
 
 # -- model --------------------------------------------------------------------------
@@ -145,7 +157,11 @@ class SignalTriage:
     per_case: dict[str, CaseTriage] = field(default_factory=dict)
 
     def __post_init__(self):
-        self.switch_case(self.case_id or self.spec.default_case)
+        self.switch_case(self.case_id or self.start_case())
+
+    def start_case(self) -> str:
+        """The spec's case, or the first case on offer when its file does not load."""
+        return self.spec.default_case if self.spec.default_case in self.cases else next(iter(self.cases), "")
 
     @property
     def case(self) -> Case:
@@ -339,7 +355,7 @@ class SignalTriage:
                 model.switch_case(case_id)
                 model._restore_case(saved)
         current = data.get("case")
-        model.switch_case(current if isinstance(current, str) and current in cases else spec.default_case)
+        model.switch_case(current if isinstance(current, str) and current in cases else model.start_case())
         return model
 
     def _restore_case(self, saved: dict) -> None:

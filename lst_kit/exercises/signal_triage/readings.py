@@ -11,16 +11,17 @@ import string
 import textwrap
 from dataclasses import dataclass, field
 
-from ...content import LAW_COVERAGE, Case, Field, load_cases
+from ...content import LAW_COVERAGE, Case, Field, case_ids, load_cases
 from ...content.demo import load_demo
 from ...errors import InputError
 from ...i18n import t
-from ...registry import ExerciseType, most_answered
+from ...registry import ExerciseType, meaningful_keys
 from . import load_rule, rule_path
-from .figures import caption, one_decimal, plot_class, plot_triage
+from .figures import caption, one_decimal, plot_class, plot_triage, plot_triages
 from .model import MAX_OBSERVATION_CHARS, MAX_WHO_CHARS, SignalTriage, TriageSpec, parse_spec
 
-__all__ = ["TYPE", "DemoObservation", "SignalTriageType", "TriageDemo", "offered_cases", "parse_demo", "restore"]
+__all__ = ["TYPE", "DemoObservation", "SignalTriageType", "TriageDemo", "offered_cases", "parse_demo", "restore",
+           "worked_on"]
 
 log = logging.getLogger("lst_kit")
 
@@ -40,6 +41,27 @@ def restore(spec: TriageSpec, answer, cases: dict[str, Case]) -> SignalTriage | 
     return SignalTriage.from_dict(spec, answer, load_rule(spec.rule_name), cases)
 
 
+def _seen(model: SignalTriage) -> tuple:
+    """What the participant sees of the current case: observations, routes and signalement."""
+    return model.routed(), [model.outline_text(s.key) for s in model.spec.outline]
+
+
+def worked_on(spec: TriageSpec, answer, cases: dict[str, Case]) -> list[SignalTriage]:
+    """The answer once per case the participant changed (observations edited
+    or added, the signalement written: other than a fresh triage of that
+    case), the case shown last first; only that case when none was changed,
+    [] for an odd answer."""
+    last = restore(spec, answer, cases)
+    if last is None:
+        return []
+    out = []
+    for case_id in [last.case_id, *sorted(c for c in last.per_case if c != last.case_id)]:
+        model = last if case_id == last.case_id else SignalTriage(spec, last.rule, cases, case_id, last.per_case)
+        if _seen(model) != _seen(SignalTriage(spec, last.rule, cases, case_id)):
+            out.append(model)
+    return out or [last]
+
+
 def _one_line(text: str, width: int = 300) -> str:
     lines = [re.sub(r"^[-*•]\s*", "", line).strip() for line in text.splitlines()]
     return textwrap.shorten(" ".join(x for x in lines if x), width=width, placeholder=" …")
@@ -54,12 +76,35 @@ def _snapshot_signal(answer) -> str | None:
     return text if isinstance(text, str) and text.strip() else None
 
 
+def _case_lines(spec: TriageSpec, model: SignalTriage) -> list[str]:
+    """One case's summary, its signal to policy first."""
+    problem = next((s for s in spec.outline if s.draft == "problem"), None)
+    top = model.top_signal()
+    if problem is not None and model.is_edited(problem.key) and model.outline_text(problem.key).strip():
+        first = t("signal_triage.sum_signal", signal=_one_line(model.outline_text(problem.key)))
+    elif top is not None:
+        first = t("signal_triage.sum_signal", signal=top.observation)
+    else:
+        first = t("signal_triage.sum_no_signal")
+    lines = [first, t("signal_triage.sum_case", case=model.case.label, caption=caption(model))]
+    for section in spec.outline:
+        if section.draft == "problem" and lines[0] != t("signal_triage.sum_no_signal"):
+            continue
+        text = model.outline_text(section.key).strip()
+        if text:
+            lines.append(f"{section.label}: {_one_line(text)}")
+    if model.state.own:
+        lines.append(t("signal_triage.sum_own", n=len(model.state.own)))
+    return lines
+
+
 class SignalTriageType(ExerciseType):
     name = "signal_triage"
     takes_case = True
 
     def parse_spec(self, root, exercise_id):
-        spec = parse_spec(root, exercise_id, offered_cases())
+        cases = offered_cases()
+        spec = parse_spec(root, exercise_id, cases, broken=[c for c in case_ids() if c not in cases])
         if not rule_path(spec.rule_name).is_file():
             raise root.fail("rule", t("signal_triage.allowed_rule"), spec.rule_name)
         load_rule(spec.rule_name)  # a broken rule file is reported when the exercise loads
@@ -69,36 +114,27 @@ class SignalTriageType(ExerciseType):
         """Dutch lines; the FIRST line is always the participant's signal to
         policy (Module 6's learning plan takes it from here). An answer the
         current content cannot rebuild still yields the signal of its snapshot."""
-        model = restore(spec, answer, offered_cases())
-        if model is None:
+        models = worked_on(spec, answer, offered_cases())
+        if not models:
             text = _snapshot_signal(answer)
             return [t("signal_triage.sum_signal", signal=_one_line(text))] if text else []
-        problem = next((s for s in spec.outline if s.draft == "problem"), None)
-        top = model.top_signal()
-        if problem is not None and model.is_edited(problem.key) and model.outline_text(problem.key).strip():
-            first = t("signal_triage.sum_signal", signal=_one_line(model.outline_text(problem.key)))
-        elif top is not None:
-            first = t("signal_triage.sum_signal", signal=top.observation)
-        else:
-            first = t("signal_triage.sum_no_signal")
-        lines = [first, t("signal_triage.sum_case", case=model.case.label, caption=caption(model))]
-        for section in spec.outline:
-            if section.draft == "problem" and lines[0] != t("signal_triage.sum_no_signal"):
-                continue
-            text = model.outline_text(section.key).strip()
-            if text:
-                lines.append(f"{section.label}: {_one_line(text)}")
-        if model.state.own:
-            lines.append(t("signal_triage.sum_own", n=len(model.state.own)))
-        return lines
+        if len(models) == 1:
+            return _case_lines(spec, models[0])
+        blocks = [_case_lines(spec, m) for m in models]
+        lines = [t("signal_triage.sum_case_signal", case=m.case.label, line=b[0]) for m, b in zip(models, blocks)]
+        return lines + [line for b in blocks for line in b[1:]]
 
     def plot_answer(self, spec: TriageSpec, answer):
-        model = restore(spec, answer, offered_cases())
-        return None if model is None else plot_triage(model)
+        """The figure of every changed case, one below the other."""
+        models = worked_on(spec, answer, offered_cases())
+        if len(models) <= 1:
+            return plot_triage(models[0]) if models else None
+        return plot_triages(models, [m.case.label for m in models])
 
     def class_picture(self, spec: TriageSpec, answers: dict):
-        """How the class routed the observations of the most chosen case: per
-        route the mean count, and the observations the class split on most."""
+        """How the class routed the observations, per case a meaningful share of
+        the class chose (largest first): per route the mean count, and the
+        observations the class split on most; the figure of the largest."""
         cases = offered_cases()
         models = [m for _, a in sorted(answers.items()) if (m := restore(spec, a, cases)) is not None]
         if not models:
@@ -106,33 +142,37 @@ class SignalTriageType(ExerciseType):
         tally: dict[str, int] = {}
         for m in models:
             tally[m.case_id] = tally.get(m.case_id, 0) + 1
-        case_id = most_answered(tally)
-        chosen = [m for m in models if m.case_id == case_id]
-        rule = chosen[0].rule
-        counts: dict[str, list[int]] = {key: [] for key in rule.keys()}
-        per_signal: dict[str, dict[str, int]] = {}
-        for m in chosen:
-            for route, n in m.counts().items():
-                counts.setdefault(route, []).append(n)
-            for obs, route, _, _ in m.routed():
-                if not obs.own:
-                    per_signal.setdefault(obs.id, {}).setdefault(route, 0)
-                    per_signal[obs.id][route] += 1
-        label = cases[case_id].label
-        lines = [t("signal_triage.class_case", case=label, n=len(chosen))]
-        for route in rule.routes:
-            xs = counts.get(route.key, [])
-            if xs:
-                lines.append(t("signal_triage.class_route", route=route.label, mean=one_decimal(sum(xs) / len(xs)),
-                               lo=min(xs), hi=max(xs)))
-        split = sorted(((sid, r) for sid, r in per_signal.items() if len(r) > 1),
-                       key=lambda kv: (-len(kv[1]), -min(kv[1].values()), kv[0]))
-        texts = {s.id: s.observation for s in cases[case_id].signals}
-        for sid, routes in split[:3]:
-            spread = ", ".join(f"{rule.label(k)} {n}×" for k, n in routes.items())
-            lines.append(t("signal_triage.class_split",
-                           obs=textwrap.shorten(texts.get(sid, sid), 70, placeholder=" …"), spread=spread))
-        return plot_class(rule, label, counts), lines
+        lines: list[str] = []
+        figure = None
+        for case_id in meaningful_keys(tally):  # each case a meaningful part of the group chose; the figure: the largest
+            chosen = [m for m in models if m.case_id == case_id]
+            rule = chosen[0].rule
+            counts: dict[str, list[int]] = {key: [] for key in rule.keys()}
+            per_signal: dict[str, dict[str, int]] = {}
+            for m in chosen:
+                for route, n in m.counts().items():
+                    counts.setdefault(route, []).append(n)
+                for obs, route, _, _ in m.routed():
+                    if not obs.own:
+                        per_signal.setdefault(obs.id, {}).setdefault(route, 0)
+                        per_signal[obs.id][route] += 1
+            label = cases[case_id].label
+            lines.append(t("signal_triage.class_case", case=label, n=len(chosen), total=len(models)))
+            for route in rule.routes:
+                xs = counts.get(route.key, [])
+                if xs:
+                    lines.append(t("signal_triage.class_route", route=route.label,
+                                   mean=one_decimal(sum(xs) / len(xs)), lo=min(xs), hi=max(xs)))
+            split = sorted(((sid, r) for sid, r in per_signal.items() if len(r) > 1),
+                           key=lambda kv: (-len(kv[1]), -min(kv[1].values()), kv[0]))
+            texts = {s.id: s.observation for s in cases[case_id].signals}
+            for sid, routes in split[:3]:
+                spread = ", ".join(f"{rule.label(k)} {n}×" for k, n in routes.items())
+                lines.append(t("signal_triage.class_split",
+                               obs=textwrap.shorten(texts.get(sid, sid), 70, placeholder=" …"), spread=spread))
+            if figure is None:
+                figure = plot_class(rule, label, counts)
+        return figure, lines
 
     def demo_answer(self, spec: TriageSpec, rng: random.Random) -> dict:
         """An invented participant (demo class only): mostly the start case, a few

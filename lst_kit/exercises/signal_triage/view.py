@@ -3,11 +3,11 @@ a form for an own observation, the figure and the signalement."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import ipywidgets as widgets
 
-from ...content import LAW_COVERAGE, Case
+from ...content import LAW_COVERAGE, Case, ContentError
 from ...i18n import t
 from ...widgets import Debouncer, ExerciseFrame, FigureBox, esc
 from ...workbook import Workbook
@@ -20,8 +20,11 @@ __all__ = ["SignalTriageView"]
 
 class SignalTriageView(ExerciseFrame):
     def __init__(self, spec: TriageSpec, rule: TriageRule, cases: Mapping[str, Case],
-                 workbook: Workbook | None = None, save_delay: float = 1.0):
+                 workbook: Workbook | None = None, save_delay: float = 1.0, broken: Sequence[ContentError] = ()):
+        if not cases:
+            raise broken[0] if broken else ContentError("data/cases", "", t("content.allowed_existing_file"), "")
         super().__init__(spec.exercise_id, spec.title, workbook, intro=spec.intro)
+        self.note_unavailable_cases(broken)
         self.spec = spec
         self.model = SignalTriage.from_dict(spec, self.saved(), rule, cases)
         self._debounce = Debouncer(self.guard(self._save), delay=save_delay)

@@ -71,13 +71,16 @@ def test_public_values_class_picture_shows_where_the_class_diverges(pv_spec, cas
     answers["e"] = "onleesbaar"
     fig, lines = TYPE.class_picture(pv_spec, answers)
     assert fig is not None
-    assert lines[0].startswith("Casus NVWA · Maaltijd aan huis: antwoorden van 3 deelnemers")
+    assert lines[0] == "Casus NVWA · Maaltijd aan huis: antwoorden van 3 van de 4 deelnemers."
     assert lines[1].startswith("'eerlijke concurrentie': gemiddelde divergentie")
-    case_id, per_value = class_divergence(pv_spec, answers, cases)
+    # 1 of 4 is a meaningful share (at least a fifth): that case has its lines too, after the largest
+    assert "Casus IGJ · Injectables buiten de zorg: antwoorden van 1 van de 4 deelnemers." in lines[2:]
+    counts, per_case = class_divergence(pv_spec, answers, cases)
     n = len(pv_spec.default_actors["nvwa_maaltijdplatforms"])
     expected = [statistics.pstdev([lo, hi] + [3] * (n - 2)) for lo, hi in ((0, 5), (1, 4), (3, 3))]
-    assert case_id == "nvwa_maaltijdplatforms"
-    assert per_value["eerlijke concurrentie"] == pytest.approx(expected)
+    assert counts == {"nvwa_maaltijdplatforms": 3, "igj_cosmetische_injectables": 1}
+    assert list(per_case) == ["nvwa_maaltijdplatforms", "igj_cosmetische_injectables"]
+    assert per_case["nvwa_maaltijdplatforms"]["eerlijke concurrentie"] == pytest.approx(expected)
     assert TYPE.class_picture(pv_spec, {}) == (None, ["Nog geen antwoorden op deze oefening."])
 
 
@@ -91,7 +94,7 @@ def test_public_values_class_picture_is_an_svg_of_bars_and_dots(pv_spec, cases):
     fig, _ = TYPE.class_picture(pv_spec, answers)
     texts, marks = _svg(fig)
     assert "Divergentie per waarde in de groep · NVWA · Maaltijd aan huis" in texts
-    _, per_value = class_divergence(pv_spec, answers, cases)
+    per_value = class_divergence(pv_spec, answers, cases)[1]["nvwa_maaltijdplatforms"]
     assert "eerlijke concurrentie" in texts
     bars = [m for m in marks if m.tag.endswith("rect") and m.get("fill") == "#56b4e9"]
     dots = [m for m in marks if m.tag.endswith("circle")]
@@ -146,7 +149,7 @@ def test_an_answer_whose_case_is_gone_is_skipped_not_fatal(pv_spec, cases):
     fine = PublicValuesMap(pv_spec, cases)
     fine.set_weight("voedselveiligheid", "nvwa", 0)
     fig, lines = TYPE.class_picture(pv_spec, {"a": gone, "b": fine.to_dict()})
-    assert fig is not None and lines[0].startswith("Casus NVWA · Maaltijd aan huis: antwoorden van 1 deelnemer")
+    assert fig is not None and lines[0] == "Casus NVWA · Maaltijd aan huis: antwoorden van 1 van de 1 deelnemers."
 
 
 def test_the_reports_get_the_same_readings_by_exercise_id(pv_spec, cases):
@@ -207,3 +210,47 @@ def test_package_imports_without_ipywidgets_or_matplotlib():
             "print('ipywidgets' in sys.modules, 'matplotlib' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False False"
+
+
+#: Two changed cases (NVWA: two weights; IGJ: an added value), and the case looked at last untouched.
+TWO_CHANGED = {
+    "case": "ilt_ontgassen_binnenvaart",
+    "cases": {
+        "nvwa_maaltijdplatforms": {"weights": {"eerlijke concurrentie": {"thuiskoks": 0, "horeca_branche": 5}}},
+        "igj_cosmetische_injectables": {"extra_values": ["rechtszekerheid"],
+                                        "weights": {"rechtszekerheid": {"klinieken": 1, "igj": 5}}},
+        "ilt_ontgassen_binnenvaart": {"weights": {"milieu": {"ilt": 3}}},  # 3 is the start weight: no change
+    },
+}
+
+
+def test_the_portfolio_keeps_every_changed_case(pv_spec):
+    """Issue 15.2: the summary and the figure show both changed cases, not
+    only (nor at all) the untouched case the participant looked at last."""
+    assert pv_spec.scale.start == 3
+    lines = TYPE.summarize(pv_spec, TWO_CHANGED)
+    assert lines[0] == ("IGJ · Injectables buiten de zorg: Waar de opvattingen het verst uiteenlopen: "
+                        "'rechtszekerheid' (divergentie 1,15; laagste gewicht 1 (Cosmetische klinieken met artsen), hoogste 5 (IGJ).")
+    assert lines[1].startswith("NVWA · Maaltijd aan huis: Waar de opvattingen het verst uiteenlopen: "
+                               "'eerlijke concurrentie'")
+    text = "\n".join(lines)
+    assert "Casus IGJ · Injectables buiten de zorg, met 6 belanghebbenden" in text
+    assert "Casus NVWA · Maaltijd aan huis, met 7 belanghebbenden" in text
+    assert "Zelf toegevoegde waarden: rechtszekerheid." in text
+    assert "ILT" not in text
+    fig = TYPE.plot_answer(pv_spec, TWO_CHANGED)
+    _, texts = svg_picture(fig)
+    assert len(fig.axes) == 4  # heat map and bars per changed case
+    titles = [x for x in texts if "Gewicht per belanghebbende" in x or x.startswith(("IGJ", "NVWA", "ILT"))]
+    assert any(x.startswith("IGJ · Injectables buiten de zorg: ") for x in titles)
+    assert any(x.startswith("NVWA · Maaltijd aan huis: ") for x in titles)
+    assert not any(x.startswith("ILT") for x in titles)
+
+
+def test_only_the_last_case_reads_when_nothing_was_changed(pv_spec):
+    answer = {"case": "ilt_ontgassen_binnenvaart", "cases": {"ilt_ontgassen_binnenvaart": {},
+                                                           "nvwa_maaltijdplatforms": {}}}
+    lines = TYPE.summarize(pv_spec, answer)
+    assert lines[0] == "Alle belanghebbenden geven nog elke waarde hetzelfde gewicht: de divergentie is overal 0."
+    assert lines[1].startswith("Casus ILT · Ontgassen in de binnenvaart, met 6 belanghebbenden")
+    assert len(TYPE.plot_answer(pv_spec, answer).axes) == 2

@@ -166,3 +166,33 @@ def test_a_broken_spec_is_a_dutch_banner_not_a_traceback(data, wb):
     view = lst_kit.public_values(EXERCISE, workbook=wb)
     assert isinstance(view, ErrorBanner)
     assert "publieke_waarden.yaml" in view.message and "default_case" in view.message
+
+
+def break_the_default_case(data):
+    """A likelihood of 6 in the spec's own case, nvwa_maaltijdplatforms."""
+    path = data / "cases" / "nvwa_maaltijdplatforms.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("likelihood: 4", "likelihood: 6", 1), encoding="utf-8")
+
+
+def test_a_broken_default_case_leaves_only_that_case_out(data, wb):
+    """Issue 16: the spec still loads (on the first case that does), the map
+    works on the other cases and names the broken file in one line."""
+    break_the_default_case(data)
+    view = lst_kit.public_values(EXERCISE, workbook=wb)
+    assert hasattr(view, "model"), view.value  # a working map, not only an error banner
+    offered = [value for _, value in view.case_choice.options]
+    assert "nvwa_maaltijdplatforms" not in offered and view.model.case_id == "igj_cosmetische_injectables"
+    assert view.banner.kind == "info" and "cases/nvwa_maaltijdplatforms.yaml" in view.banner.message
+    view.cells[("patiëntveiligheid", "igj")].value = 5
+    assert on_disk(wb, EXERCISE)["cases"]["igj_cosmetische_injectables"]["weights"] == {"patiëntveiligheid": {"igj": 5}}
+
+
+def test_the_spec_accepts_case_as_well_as_default_case(data):
+    path = data / "exercises" / "m5" / "publieke_waarden.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("default_case: nvwa_maaltijdplatforms",
+                                                             "case: ilt_ontgassen_binnenvaart"), encoding="utf-8")
+    assert load_spec(EXERCISE).default_case == "ilt_ontgassen_binnenvaart"
+    path.write_text(path.read_text(encoding="utf-8").replace("case: ilt_ontgassen_binnenvaart", "case: ilt"),
+                    encoding="utf-8")
+    view = lst_kit.public_values(EXERCISE)
+    assert isinstance(view, ErrorBanner) and "case" in view.message and "ilt" in view.message

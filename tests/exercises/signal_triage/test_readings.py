@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 import pytest
+from _svg import svg_picture
 
 from lst_kit import registry
 from lst_kit.content import load_case, load_spec
@@ -71,7 +72,7 @@ def test_triage_class_picture_counts_routes_and_splits(st_spec):
     two.edit("s1", "covered_by_law", "nee")
     fig, lines = TYPE.class_picture(st_spec, {"a": one.to_dict(), "b": two.to_dict(), "c": None})
     assert fig is not None
-    assert lines[0].startswith("Casus NVWA · Maaltijd aan huis: antwoorden van 2 deelnemers")
+    assert lines[0] == "Casus NVWA · Maaltijd aan huis: antwoorden van 2 van de 2 deelnemers."
     assert "Handhaven: gemiddeld 0,5 observaties (van 0 tot 1)." in lines
     assert any(line.startswith("Verdeeld: 'Een groot deel") for line in lines)
 
@@ -166,7 +167,7 @@ def test_an_answer_whose_case_is_gone_gives_its_snapshot_and_is_left_out_of_the_
     assert TYPE.summarize(st_spec, gone) == ["Signaal aan beleid: Oud signaal"]
     assert TYPE.plot_answer(st_spec, gone) is None
     fig, lines = TYPE.class_picture(st_spec, {"a": gone, "b": fresh(st_spec).to_dict()})
-    assert fig is not None and lines[0].startswith("Casus NVWA · Maaltijd aan huis: antwoorden van 1 deelnemer")
+    assert fig is not None and lines[0] == "Casus NVWA · Maaltijd aan huis: antwoorden van 1 van de 1 deelnemers."
 
 
 def test_the_reports_get_the_same_readings_by_exercise_id(st_spec):
@@ -252,3 +253,41 @@ def test_a_new_case_without_demo_prose_gets_valid_demo_answers(data):
         assert a["cases"]["nieuwe_casus"]["own"] == []
     problems = [p for a in answers if (p := a["cases"]["nieuwe_casus"]["outline"].get("probleem"))]
     assert problems and all(any(o in p for o in observations) for p in problems)
+
+
+#: Two changed cases (NVWA: a score edited; IGJ: the problem written), and the case looked at last untouched.
+TWO_CHANGED = {
+    "case": "ilt_ontgassen_binnenvaart",
+    "cases": {
+        "nvwa_maaltijdplatforms": {"edits": {"s1": {"severity": 5}}},
+        "igj_cosmetische_injectables": {"outline": {"probleem": "Salons zetten injecties zonder arts"}},
+        "ilt_ontgassen_binnenvaart": {"edits": {"s1": {"frequency": 4}}},  # its own value: no change
+    },
+}
+
+
+def test_the_portfolio_keeps_every_changed_case(st_spec):
+    """Issue 15.2: the summary and the figure show both changed cases, not
+    only (nor at all) the untouched case the participant looked at last;
+    the first lines are still the signals to policy, one per case."""
+    lines = TYPE.summarize(st_spec, TWO_CHANGED)
+    assert lines[0] == "IGJ · Injectables buiten de zorg: Signaal aan beleid: Salons zetten injecties zonder arts"
+    assert lines[1].startswith("NVWA · Maaltijd aan huis: Signaal aan beleid: ")
+    text = "\n".join(lines)
+    assert "Casus IGJ · Injectables buiten de zorg." in text and "Casus NVWA · Maaltijd aan huis." in text
+    assert "ILT" not in text
+    fig = TYPE.plot_answer(st_spec, TWO_CHANGED)
+    _, texts = svg_picture(fig)
+    assert len(fig.axes) == 4  # counts and observations per changed case
+    assert any(x.startswith("IGJ · Injectables buiten de zorg: ") for x in texts)
+    assert any(x.startswith("NVWA · Maaltijd aan huis: ") for x in texts)
+    assert not any(x.startswith("ILT") for x in texts)
+
+
+def test_only_the_last_case_reads_when_nothing_was_changed(st_spec):
+    answer = {"case": "ilt_ontgassen_binnenvaart", "cases": {"ilt_ontgassen_binnenvaart": {},
+                                                           "nvwa_maaltijdplatforms": {"outline": {}}}}
+    lines = TYPE.summarize(st_spec, answer)
+    assert lines[0].startswith("Signaal aan beleid: ")
+    assert lines[1].startswith("Casus ILT · Ontgassen in de binnenvaart.")
+    assert len(TYPE.plot_answer(st_spec, answer).axes) == 2
