@@ -46,15 +46,15 @@ def plot_triage(model: SignalTriage) -> svgplot.Figure:
 def plot_triages(models: list[SignalTriage], titles: list[str]) -> svgplot.Figure:
     """Several cases' figures one below the other (the portfolio of a
     participant who changed more than one case), each titled with its case."""
-    fig = svgplot.Figure(figsize=(9.6, 3.8 * len(models)))
-    rows = fig.subplots(len(models), 2, width_ratios=[1.0, 1.25], squeeze=False)
+    fig = svgplot.Figure(figsize=(9.6, 4.1 * len(models)))
+    rows = fig.subplots(len(models), 2, width_ratios=[1.0, 1.25], squeeze=False, sharey=True)
     for (ax, bx), model, title in zip(rows, models, titles):
         draw_triage(ax, bx, model, title)
     return fig
 
 
 def draw_triage(ax, bx, model: SignalTriage, title: str | None = None) -> None:
-    """The counts per route on ``ax``, the observations on ``bx``; ``title`` (a case) before the first."""
+    """The counts per route on ``ax``, the observations on ``bx``; ``title`` (a case) above the first."""
     rule = model.rule
     counts = model.counts()
     routes = list(rule.routes)
@@ -70,7 +70,7 @@ def draw_triage(ax, bx, model: SignalTriage, title: str | None = None) -> None:
     step = max(1, math.ceil(most / 6))
     ax.set_xticks(range(0, most + step + 1, step), [str(x) for x in range(0, most + step + 1, step)], fontsize=8)
     ax.set_xlabel(t("signal_triage.axis_count"), fontsize=8)
-    ax.set_title((f"{title}: " if title else "") + t("signal_triage.plot_counts"), loc="left", fontsize=9.5)
+    ax.set_title((f"{title}\n" if title else "") + t("signal_triage.plot_counts"), loc="left", fontsize=9.5)
     style_axes(ax)
     ax.grid(axis="x")
 
