@@ -155,6 +155,14 @@ class ExerciseFrame(widgets.VBox):
             files = ", ".join(sorted({p.file for p in problems}))
             self.banner.show(t("cases.unavailable", n=len(problems), files=files), kind="info", source="content")
 
+    def opening_case(self, cases: dict, default: str) -> str:
+        """The case a case-taking view opens on: the one this participant
+        worked on last (``case`` of the saved answer), else the spec's
+        ``default``, else the first case that loads."""
+        saved = self.saved(default={})
+        last = saved.get("case") if isinstance(saved, dict) else None
+        return last if last in cases else default if default in cases else next(iter(cases))
+
     def set_body(self, *children) -> None:
         self.body.children = tuple(children)
 

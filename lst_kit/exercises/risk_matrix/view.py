@@ -97,8 +97,7 @@ class RiskMatrixView(ExerciseFrame):
         self.spec = spec
         self.cases = cases
         self._saved = self.saved(default={}) or {}
-        saved_case = self._saved.get("case")
-        case_id = saved_case if saved_case in cases else spec.default_case if spec.default_case in cases else next(iter(cases))
+        case_id = self.opening_case(cases, spec.default_case)
         self.model = self._load(case_id)
         self.case = widgets.Dropdown(options=[(case.label, c) for c, case in cases.items()], value=case_id,
                                      description=t("risk.field_case"), style={"description_width": "initial"},

@@ -42,9 +42,7 @@ class SystemMapView(ExerciseFrame):
         self.spec = spec
         self.cases = cases
         self._saved = self.saved(default={}) or {}
-        saved_case = self._saved.get("case")
-        case_id = (saved_case if saved_case in cases else spec.default_case if spec.default_case in cases
-                   else next(iter(cases)))
+        case_id = self.opening_case(cases, spec.default_case)
         self.map_layout: MapLayout | None = None
         self.model = self._load(case_id)
         # as wide as its text, within its row (the 2 px margins on each side inside it too)
