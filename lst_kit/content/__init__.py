@@ -26,6 +26,7 @@ from .cases import (
     load_case,
     load_cases,
     load_t11,
+    opening_case,
 )
 from .course import CourseModule, group_by_module, load_modules, module_key
 from .fields import KEY, MISSING, ContentError, Field, load_yaml, rel_path
@@ -59,6 +60,7 @@ __all__ = [
     "load_t11",
     "load_yaml",
     "module_key",
+    "opening_case",
     "reference_path",
     "rel_path",
     "spec_path",

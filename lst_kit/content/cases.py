@@ -33,6 +33,7 @@ __all__ = [
     "load_case",
     "load_cases",
     "load_t11",
+    "opening_case",
     "yaml_file",
 ]
 
@@ -401,6 +402,15 @@ def case_or_none(case_id) -> Case | None:
         return load_case(case_id)
     except ContentError:
         return None
+
+
+def opening_case(cases, default: str, last=None) -> str:
+    """The case an exercise opens on: the one the participant worked on last,
+    else the spec's ``default``, else the first case that loads ("" when
+    none does)."""
+    if last in cases:
+        return last
+    return default if default in cases else next(iter(cases), "")
 
 
 def load_cases() -> tuple[dict[str, Case], list[ContentError]]:

@@ -12,7 +12,7 @@ from typing import Any, Callable
 
 import ipywidgets as widgets
 
-from ..content import ContentError
+from ..content import ContentError, opening_case
 from ..errors import InputError
 from ..i18n import t
 from ..workbook import Workbook, WorkbookError, open_workbook
@@ -160,8 +160,7 @@ class ExerciseFrame(widgets.VBox):
         worked on last (``case`` of the saved answer), else the spec's
         ``default``, else the first case that loads."""
         saved = self.saved(default={})
-        last = saved.get("case") if isinstance(saved, dict) else None
-        return last if last in cases else default if default in cases else next(iter(cases))
+        return opening_case(cases, default, saved.get("case") if isinstance(saved, dict) else None)
 
     def set_body(self, *children) -> None:
         self.body.children = tuple(children)

@@ -23,7 +23,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from ...content import Case, Field
+from ...content import Case, Field, opening_case
 from ...errors import InputError
 from ...i18n import t
 
@@ -158,7 +158,7 @@ class PublicValuesMap:
     # -- the case ----------------------------------------------------------
     def start_case(self) -> str:
         """The spec's case, or the first case on offer when its file does not load."""
-        return self.spec.default_case if self.spec.default_case in self.cases else next(iter(self.cases), "")
+        return opening_case(self.cases, self.spec.default_case)
 
     @property
     def case(self) -> Case:

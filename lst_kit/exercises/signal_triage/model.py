@@ -28,7 +28,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ...content import LAW_COVERAGE, Case, Field
+from ...content import LAW_COVERAGE, Case, Field, opening_case
 from ...errors import InputError
 from ...i18n import t
 from .rule import TriageRule, field_label
@@ -161,7 +161,7 @@ class SignalTriage:
 
     def start_case(self) -> str:
         """The spec's case, or the first case on offer when its file does not load."""
-        return self.spec.default_case if self.spec.default_case in self.cases else next(iter(self.cases), "")
+        return opening_case(self.cases, self.spec.default_case)
 
     @property
     def case(self) -> Case:
