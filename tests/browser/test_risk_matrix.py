@@ -75,7 +75,13 @@ def test_risk_matrix_refusal_enter_undo_and_ranking_on_a_laptop(browser, voila, 
 
         # the Done-when picture: the matrix with its ranking on a 1366×768 screen
         table = lab.locator("table").filter(has_text="Rang, score en band")
-        table.scroll_into_view_if_needed()
+        # in one step in the page: the ranking HTML is replaced on each redraw, so a located
+        # element may be detached before Playwright scrolls it (seen once under load)
+        page.wait_for_function("""() => {
+            const t = [...document.querySelectorAll('table')].find(e => e.textContent.includes('Rang, score en band'));
+            if (t) t.scrollIntoView({block: 'nearest'});
+            return !!t;
+        }""", timeout=20_000)
         page.wait_for_timeout(300)
         assert in_view(page, table.locator("caption"))
         figure = lab.locator("figure img").first
