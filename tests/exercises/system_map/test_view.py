@@ -5,7 +5,6 @@ import copy
 import json
 import math
 import shutil
-import time
 
 import pytest
 
@@ -238,23 +237,17 @@ def test_van_and_naar_start_apart(wb):
         view.source.value, view.target.value)
 
 
-def test_every_edit_is_quick(wb):
-    """Issue 15.13: adding an actor took 190 ms in the browser. The kernel's part, per edit, on a case
-    (median of repeated edits; bench/bench_m3.py prints the full numbers)."""
+def test_repeated_additions_links_and_a_removal_all_succeed(wb):
+    """Six actors added and linked one after another, then one removed: each
+    edit is taken (how long they take is measured in bench/bench_m3.py)."""
     view = lst_kit.system_map("m3.systeemkaart", workbook=wb)
-    times = []
+    before = (len(view.model.nodes), len(view.model.links))
     for i in range(6):
-        start = time.perf_counter()
         node = add(view, f"Nieuwe actor {i}", "actor")
-        times.append(time.perf_counter() - start)
         view.target.value = "incidenten"
-        start = time.perf_counter()
         view.add_link_button.click()
-        times.append(time.perf_counter() - start)
+        assert not view.banner.message and view.model.links[-1].source == node.id
     view.node_choice.value = node.id
-    start = time.perf_counter()
     view.remove_node_button.click()
-    times.append(time.perf_counter() - start)
     assert not view.banner.message
-    times.sort()
-    assert times[len(times) // 2] < 0.1, times
+    assert (len(view.model.nodes), len(view.model.links)) == (before[0] + 5, before[1] + 5)
