@@ -15,6 +15,16 @@ def edit(path: Path, change) -> None:
     path.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
 
 
+def break_case(data: Path, case_id: str) -> Path:
+    """Give the case file ``data/cases/<case_id>.yaml`` a likelihood of 6
+    (scores run 1-5), as a teacher's typo would: the file no longer loads."""
+    path = data / "cases" / f"{case_id}.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "likelihood: 4" in text, path
+    path.write_text(text.replace("likelihood: 4", "likelihood: 6", 1), encoding="utf-8")
+    return path
+
+
 def assert_broken_spec_is_named(data: Path, rel: str, change, field: str, found: str | None) -> None:
     """After ``change`` to ``data/exercises/<rel>``, loading the spec fails with
     a Dutch error naming the file, the field, what is allowed and (if given)

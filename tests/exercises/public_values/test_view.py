@@ -5,6 +5,7 @@ import json
 import random
 
 import pytest
+from _content import break_case
 
 import lst_kit
 from lst_kit.content import load_spec
@@ -168,16 +169,10 @@ def test_a_broken_spec_is_a_dutch_banner_not_a_traceback(data, wb):
     assert "publieke_waarden.yaml" in view.message and "default_case" in view.message
 
 
-def break_the_default_case(data):
-    """A likelihood of 6 in the spec's own case, nvwa_maaltijdplatforms."""
-    path = data / "cases" / "nvwa_maaltijdplatforms.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("likelihood: 4", "likelihood: 6", 1), encoding="utf-8")
-
-
 def test_a_broken_default_case_leaves_only_that_case_out(data, wb):
     """Issue 16: the spec still loads (on the first case that does), the map
     works on the other cases and names the broken file in one line."""
-    break_the_default_case(data)
+    break_case(data, "nvwa_maaltijdplatforms")  # the spec's own case
     view = lst_kit.public_values(EXERCISE, workbook=wb)
     assert hasattr(view, "model"), view.value  # a working map, not only an error banner
     offered = [value for _, value in view.case_choice.options]

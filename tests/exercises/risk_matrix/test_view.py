@@ -5,6 +5,7 @@ import json
 import re
 
 import pytest
+from _content import break_case
 
 import lst_kit
 from lst_kit.errors import MAX_SHOWN
@@ -220,8 +221,7 @@ def test_switching_case_keeps_both(wb):
 def test_a_broken_case_file_leaves_only_that_case_out(data, wb):
     """A score of 6 in one case file: the lab works on the other cases and
     names the broken file in one line."""
-    path = data / "cases" / "igj_cosmetische_injectables.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("likelihood: 4", "likelihood: 6", 1), encoding="utf-8")
+    break_case(data, "igj_cosmetische_injectables")
     view = lst_kit.risk_matrix("m3.risicomatrix", workbook=wb)
     assert hasattr(view, "model"), view.value  # a working lab, not only an error banner
     assert "igj_cosmetische_injectables" not in view.cases and len(view.cases) >= 1

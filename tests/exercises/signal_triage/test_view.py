@@ -5,6 +5,7 @@ import json
 import random
 
 import pytest
+from _content import break_case
 import yaml
 
 import lst_kit
@@ -211,16 +212,10 @@ def test_a_broken_case_is_left_out_of_the_choice(data, wb):
     assert "igj_cosmetische_injectables" not in offered and "nvwa_maaltijdplatforms" in offered
 
 
-def break_the_default_case(data):
-    """A likelihood of 6 in the spec's own case, nvwa_maaltijdplatforms."""
-    path = data / "cases" / "nvwa_maaltijdplatforms.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("likelihood: 4", "likelihood: 6", 1), encoding="utf-8")
-
-
 def test_a_broken_default_case_leaves_only_that_case_out(data, wb):
     """Issue 16: the spec still loads (on the first case that does), the triage
     works on the other cases and names the broken file in one line."""
-    break_the_default_case(data)
+    break_case(data, "nvwa_maaltijdplatforms")  # the spec's own case
     view = lst_kit.signal_triage(EXERCISE, workbook=wb)
     assert hasattr(view, "model"), view.value  # a working triage, not only an error banner
     offered = [value for _, value in view.case_choice.options]
