@@ -129,7 +129,13 @@ class Hub:
                 self.proc.wait(timeout=5)
             except subprocess.TimeoutExpired:
                 pass
+        # The hub sends its servers SIGTERM as it stops; they finish saving and
+        # exit on their own a moment later. Only what is still alive then counts.
+        settle = time.monotonic() + 15
         left = self.processes()
+        while left and time.monotonic() < settle:
+            time.sleep(0.25)
+            left = self.processes()
         for pid in left:
             try:
                 os.kill(pid, signal.SIGKILL)
