@@ -1,0 +1,152 @@
+"""E3.2 Capacity allocation, the view: a case picker, one whole-number field
+per risk for the participant's days, the days left, the reason, and beside
+them the days figure, its reading and the table. Thin: the model decides,
+:mod:`.figures` draws.
+
+Days are typed (a ``Text`` field read with :func:`typed_number`), so a
+refusal can say what is allowed ("0 tot en met 7") next to the field; the
+reason is saved as it is typed (debounced, as every text field of the kit).
+A case switch builds the rows of that case's risks (a case has a handful)."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+import ipywidgets as widgets
+
+from ...content import Case, ContentError
+from ...i18n import money, t
+from ...widgets import Debouncer, ExerciseFrame, FigureBox, esc, side_by_side, typed_number
+from ...workbook import Workbook
+from .figures import plot_days, reading_text, risk_label, table_html
+from .model import CapacityPlan, CapacitySpec, PlanRisk
+
+__all__ = ["CapacityView"]
+
+
+class CapacityView(ExerciseFrame):
+    """The exercise for one spec, on the cases it is given (id -> Case, in order)."""
+
+    def __init__(self, spec: CapacitySpec, cases: dict[str, Case], workbook: Workbook | None = None,
+                 broken: Sequence[ContentError] = (), save_delay: float = 1.0):
+        if not cases:
+            raise broken[0] if broken else ContentError("data/cases", "", t("content.allowed_existing_file"), "")
+        super().__init__(spec.exercise_id, spec.title, workbook, intro=spec.intro)
+        self.note_unavailable_cases(broken)
+        self.spec = spec
+        self.cases = cases
+        self._saved = self.saved(default={}) or {}
+        case_id = self.opening_case(cases, spec.default_case)
+        self.model = self._load(case_id)
+        self._debounce = Debouncer(self.guard(self._save), delay=save_delay)
+        self.case = widgets.Dropdown(options=[(case.label, c) for c, case in cases.items()], value=case_id,
+                                     description=t("capacity.field_case"), style={"description_width": "initial"},
+                                     layout=widgets.Layout(width="auto"))
+        self.case.observe(self.guard(self._on_case), names="value")
+        note = t("capacity.illustrative", budget=spec.budget_days, r=round(spec.reduction_per_day * 100))
+        self.illustrative = widgets.HTML(f"<small>{esc(note)}</small>")
+        self.minima_note = widgets.HTML()
+        self.status = widgets.HTML()
+        self.day_inputs: dict[str, widgets.Text] = {}
+        self.rows_box = widgets.VBox()
+        self.rows_box.add_class("lst-capacity-rows")
+        self.reason = widgets.Textarea(value=self.model.reason, placeholder=t("capacity.reason_placeholder"),
+                                       continuous_update=True, rows=4, description=self._reason_label(),
+                                       description_allow_html=True, style={"description_width": "initial"},
+                                       layout=widgets.Layout(width="100%", flex_flow="column"))
+        self.reason.observe(self.guard(self._on_reason), names="value")
+        self.reason_message = self.field_message(self.reason)
+        self.figure = FigureBox()
+        self.reading = widgets.HTML()
+        self.table = widgets.HTML()
+        self._build_rows()
+        self._redraw()
+        self.set_body(self.case, self.illustrative, self.minima_note,
+                      side_by_side([self.status, self.rows_box, self.reason, self.reason_message],
+                                   [self.figure, self.reading, self.table]))
+
+    # -- state ----------------------------------------------------------
+    def _load(self, case_id: str) -> CapacityPlan:
+        cases = self._saved.get("cases") if isinstance(self._saved.get("cases"), dict) else {}
+        return CapacityPlan.from_dict(self.spec, cases.get(case_id, {}), self.cases[case_id])
+
+    def _answer(self) -> dict:
+        cases = dict(self._saved.get("cases", {})) if isinstance(self._saved.get("cases"), dict) else {}
+        cases[self.model.case_id] = self.model.to_dict()
+        self._saved = {"case": self.model.case_id, "cases": cases}
+        return self._saved
+
+    def _save(self) -> None:
+        self.save(self._answer())
+
+    def flush(self) -> None:
+        """Save now whatever is pending (the reason being typed)."""
+        if self._debounce.pending:
+            self._debounce.flush()
+
+    # -- widgets ----------------------------------------------------------
+    @staticmethod
+    def _reason_label() -> str:
+        return f"<span style='display:block;text-align:left;font-weight:bold'>{esc(t('capacity.field_reason'))}</span>"
+
+    def _row(self, risk: PlanRisk) -> widgets.Widget:
+        plan = self.model
+        hint = t("capacity.row_hint", l=risk.likelihood, i=risk.impact, amount=money(risk.damage))
+        label = (f"<span style='white-space:normal;line-height:1.25'>{esc(risk_label(plan, risk, 80))}"
+                 f"<br><small style='color:#444'>{esc(hint)}</small></span>")
+        box = widgets.Text(value=str(plan.days[risk.id]), continuous_update=False, description=label,
+                           description_allow_html=True, tooltip=t("capacity.field_days", name=risk.name),
+                           style={"description_width": "calc(100% - 6.5em)"},
+                           layout=widgets.Layout(width="100%", height="auto"))
+        box.observe(self.guard(lambda change, rid=risk.id, w=box: self._on_days(rid, w, change)), names="value")
+        self.day_inputs[risk.id] = box
+        message = self.field_message(box)
+        row = widgets.VBox([box, message])
+        row.add_class("lst-capacity-row")
+        return row
+
+    def _build_rows(self) -> None:
+        self.forget_fields(*self.day_inputs.values())
+        self.day_inputs = {}
+        self.rows_box.children = tuple(self._row(r) for r in self.model.risks)
+        unknown = self.model.unknown_minima
+        note = t("capacity.unknown_minima", ids=", ".join(unknown), case=self.cases[self.model.case_id].label)
+        self.minima_note.value = f"<small>{esc(note)}</small>" if unknown else ""
+
+    # -- handlers --------------------------------------------------------
+    def _on_days(self, risk_id: str, widget, change) -> None:
+        if self._syncing:
+            return
+        name = self.model.risk(risk_id).name
+        with self.refused_puts_back(widget, lambda: change["old"]):
+            value = typed_number(change["new"], t("capacity.field_days", name=name), "2")
+            self.model.set_days(risk_id, value)
+        self.set_quietly(widget, str(self.model.days[risk_id]))
+        self._redraw()
+        self.save(self._answer())
+
+    def _on_reason(self, change) -> None:
+        with self.refused_puts_back(self.reason, lambda: change["old"]):
+            self.model.set_reason(change["new"])
+        self.indicator.set("pending")
+        self._debounce.request()
+
+    def _on_case(self, change) -> None:
+        self.flush()
+        self.model = self._load(change["new"])
+        self.set_quietly(self.reason, self.model.reason)
+        self._build_rows()
+        self._redraw()
+        self.save(self._answer())
+
+    def _redraw(self) -> None:
+        plan = self.model
+        left = plan.left()
+        status = t("capacity.status", left=left, budget=plan.budget, n=left)
+        below = plan.below_minimum(plan.days)
+        if below:
+            status += " " + t("capacity.status_below", names=", ".join(r.name for r in below), n=len(below))
+        self.status.value = f"<div role='status' style='font-weight:bold;margin:4px 0'>{esc(status)}</div>"
+        self.figure.show(plot_days(plan), alt=t("capacity.alt"), fmt="svg")
+        self.reading.value = f"<p>{esc(reading_text(plan))}</p>"
+        self.table.value = table_html(plan)
