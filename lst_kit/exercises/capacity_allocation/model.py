@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 
 from ...content import Case, Field
 from ...errors import InputError
-from ...i18n import t
+from ...i18n import number, t
 from ..risk_matrix.model import expected_damage, lxi_score
 
 __all__ = [
@@ -165,10 +165,11 @@ class CapacityPlan:
 
     def set_reason(self, text) -> None:
         if not isinstance(text, str):
-            raise InputError(t("capacity.field_reason"), t("capacity.allowed_reason", max=MAX_REASON),
+            raise InputError(t("capacity.field_reason_short"), t("capacity.allowed_reason", max=number(MAX_REASON, 0)),
                              type(text).__name__)
         if len(text) > MAX_REASON:
-            raise InputError(t("capacity.field_reason"), t("capacity.allowed_reason", max=MAX_REASON), text)
+            raise InputError(t("capacity.field_reason_short"), t("capacity.allowed_reason", max=number(MAX_REASON, 0)),
+                             text)
         self.reason = text
 
     # -- the allocations ---------------------------------------------------
