@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ...figures import svgplot
 from ...figures.style import PALETTE, esc, style_axes
-from ...i18n import money, number, shorten, t
+from ...i18n import money, number, plural_form, shorten, t
 from .model import ALLOCATIONS, CapacityPlan, PlanRisk
 
 __all__ = ["ALLOCATION_STYLE", "allocation_label", "class_lines", "plot_class_days", "plot_days", "reading_text",
@@ -109,11 +109,11 @@ def reading_text(plan: CapacityPlan) -> str:
         if not left:
             parts.append(t("capacity.read_all", alloc=label))
         else:
-            parts.append(t("capacity.read_none", alloc=label, names=_names(left), n=len(left)))
+            parts.append(t(f"capacity.read_none_{plural_form(len(left))}", alloc=label, names=_names(left)))
     lines = [" ".join(parts)]
     below = plan.below_minimum(plan.days)
     if below:
-        lines.append(t("capacity.read_below", names=_names(below), n=len(below)))
+        lines.append(t(f"capacity.read_below_{plural_form(len(below))}", names=_names(below)))
     lines.append(t("capacity.read_rest", own=money(plan.residual_total(allocations["own"])),
                    lxi=money(plan.residual_total(allocations["lxi"])),
                    ed=money(plan.residual_total(allocations["expected_damage"])),

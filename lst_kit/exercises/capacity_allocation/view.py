@@ -142,10 +142,10 @@ class CapacityView(ExerciseFrame):
     def _redraw(self) -> None:
         plan = self.model
         left = plan.left()
-        status = t("capacity.status", left=left, budget=plan.budget, n=left)
+        status = t("capacity.status", budget=plan.budget, n=left)
         below = plan.below_minimum(plan.days)
         if below:
-            status += " " + t("capacity.status_below", names=", ".join(r.name for r in below), n=len(below))
+            status += " " + t("capacity.status_below", names=", ".join(r.name for r in below))
         self.status.value = f"<div role='status' style='font-weight:bold;margin:4px 0'>{esc(status)}</div>"
         self.figure.show(plot_days(plan), alt=t("capacity.alt"), fmt="svg")
         self.reading.value = f"<p>{esc(reading_text(plan))}</p>"
