@@ -10,8 +10,8 @@ from ...figures.style import PALETTE, esc, style_axes
 from ...i18n import money, number, plural_form, shorten, t
 from .model import ALLOCATIONS, CapacityPlan, PlanRisk
 
-__all__ = ["ALLOCATION_STYLE", "allocation_label", "class_lines", "plot_class_days", "plot_days", "reading_text",
-           "risk_label", "table_html"]
+__all__ = ["ALLOCATION_STYLE", "allocation_label", "class_lines", "plot_class_days", "plot_days", "reading_html",
+           "reading_lines", "reading_text", "risk_label", "table_html"]
 
 #: Colour and hatch per allocation (Okabe & Ito; the participant's own bars
 #: also hatched, so they differ in grey print too).
@@ -81,7 +81,7 @@ def table_html(plan: CapacityPlan) -> str:
             if days < plan.minima.get(r.id, 0):
                 shown += f" <b>{esc(t('capacity.below_mark'))}</b>"
             rest = esc(t("capacity.cell_rest", amount=money(residuals[key][r.id])))
-            cells.append(f"<td>{shown}<br><small>{rest}</small></td>")
+            cells.append(f"<td>{shown}<br><small style='white-space:nowrap'>{rest}</small></td>")
         rows.append(f"<tr><th scope='row' style='text-align:left'>{esc(risk_label(plan, r, 60))}</th>"
                     f"<td>{esc(money(r.damage))}</td>{''.join(cells)}</tr>")
     totals = "".join(f"<td><b>{esc(money(plan.residual_total(allocations[key])))}</b></td>" for key in ALLOCATIONS)
@@ -98,19 +98,18 @@ def _names(risks: list[PlanRisk]) -> str:
     return names[0] if len(names) == 1 else t("capacity.and", first=", ".join(names[:-1]), last=names[-1])
 
 
-def reading_text(plan: CapacityPlan) -> str:
+def reading_lines(plan: CapacityPlan) -> list[str]:
     """Who gets no day under each allocation, who is under a legal minimum
     in the participant's plan, and what each allocation leaves in total."""
     allocations = plan.allocations()
-    parts = []
+    lines = []
     for key in ALLOCATIONS:
         left = plan.untouched(allocations[key])
         label = allocation_label(key)
         if not left:
-            parts.append(t("capacity.read_all", alloc=label))
+            lines.append(t("capacity.read_all", alloc=label))
         else:
-            parts.append(t(f"capacity.read_none_{plural_form(len(left))}", alloc=label, names=_names(left)))
-    lines = [" ".join(parts)]
+            lines.append(t(f"capacity.read_none_{plural_form(len(left))}", alloc=label, names=_names(left)))
     below = plan.below_minimum(plan.days)
     if below:
         lines.append(t(f"capacity.read_below_{plural_form(len(below))}", names=_names(below)))
@@ -120,7 +119,18 @@ def reading_text(plan: CapacityPlan) -> str:
                    evenly=money(plan.residual_total(allocations["evenly"]))))
     if plan.left():
         lines.append(t("capacity.read_unused", n=plan.left()))
-    return " ".join(lines)
+    return lines
+
+
+def reading_text(plan: CapacityPlan) -> str:
+    """:func:`reading_lines` as one paragraph."""
+    return " ".join(reading_lines(plan))
+
+
+def reading_html(plan: CapacityPlan) -> str:
+    """:func:`reading_lines` as a list, for the view."""
+    items = "".join(f"<li>{esc(line)}</li>" for line in reading_lines(plan))
+    return f"<ul style='margin:4px 0;padding-left:1.2em'>{items}</ul>"
 
 
 def class_lines(names: list[str], days: dict[str, list[int]]) -> list[str]:

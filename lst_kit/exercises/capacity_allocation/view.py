@@ -18,10 +18,19 @@ from ...content import Case, ContentError
 from ...i18n import money, t
 from ...widgets import Debouncer, ExerciseFrame, FigureBox, esc, side_by_side, typed_number
 from ...workbook import Workbook
-from .figures import plot_days, reading_text, risk_label, table_html
+from .figures import plot_days, reading_html, risk_label, table_html
 from .model import CapacityPlan, CapacitySpec, PlanRisk
 
-__all__ = ["CapacityView"]
+__all__ = ["ROW_CSS", "CapacityView"]
+
+#: A risk's row: its name (and what the case says of it) on the left, taking the
+#: room there is; the field for the days on the right, wide enough for a number.
+ROW_CSS = """<style data-lst-capacity>
+.lst-exercise .lst-capacity-row .widget-inline-hbox { flex-wrap: nowrap; align-items: center; }
+.lst-exercise .lst-capacity-row .widget-inline-hbox > .widget-label { flex: 1 1 auto; justify-content: flex-start;
+  text-align: left; padding-right: 8px; }
+.lst-exercise .lst-capacity-row .widget-inline-hbox > input { flex: 0 0 5.5em; width: 5.5em; }
+</style>"""
 
 
 class CapacityView(ExerciseFrame):
@@ -61,7 +70,7 @@ class CapacityView(ExerciseFrame):
         self.table = widgets.HTML()
         self._build_rows()
         self._redraw()
-        self.set_body(self.case, self.illustrative, self.minima_note,
+        self.set_body(widgets.HTML(ROW_CSS), self.case, self.illustrative, self.minima_note,
                       side_by_side([self.status, self.rows_box, self.reason, self.reason_message],
                                    [self.figure, self.reading, self.table]))
 
@@ -92,12 +101,11 @@ class CapacityView(ExerciseFrame):
     def _row(self, risk: PlanRisk) -> widgets.Widget:
         plan = self.model
         hint = t("capacity.row_hint", l=risk.likelihood, i=risk.impact, amount=money(risk.damage))
-        label = (f"<span style='white-space:normal;line-height:1.25'>{esc(risk_label(plan, risk, 80))}"
-                 f"<br><small style='color:#444'>{esc(hint)}</small></span>")
+        # one span: the label is a flex box, and each child of it would be a column of its own
+        label = f"<span><b>{esc(risk_label(plan, risk, 80))}</b> · {esc(hint)}</span>"
         box = widgets.Text(value=str(plan.days[risk.id]), continuous_update=False, description=label,
                            description_allow_html=True, tooltip=t("capacity.field_days", name=risk.name),
-                           style={"description_width": "calc(100% - 6.5em)"},
-                           layout=widgets.Layout(width="100%", height="auto"))
+                           style={"description_width": "initial"}, layout=widgets.Layout(width="100%"))
         box.observe(self.guard(lambda change, rid=risk.id, w=box: self._on_days(rid, w, change)), names="value")
         self.day_inputs[risk.id] = box
         message = self.field_message(box)
@@ -148,5 +156,5 @@ class CapacityView(ExerciseFrame):
             status += " " + t("capacity.status_below", names=", ".join(r.name for r in below))
         self.status.value = f"<div role='status' style='font-weight:bold;margin:4px 0'>{esc(status)}</div>"
         self.figure.show(plot_days(plan), alt=t("capacity.alt"), fmt="svg")
-        self.reading.value = f"<p>{esc(reading_text(plan))}</p>"
+        self.reading.value = reading_html(plan)
         self.table.value = table_html(plan)
