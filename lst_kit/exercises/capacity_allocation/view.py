@@ -105,7 +105,7 @@ class CapacityView(ExerciseFrame):
         label = f"<span><b>{esc(risk_label(plan, risk, 80))}</b> · {esc(hint)}</span>"
         box = widgets.Text(value=str(plan.days[risk.id]), continuous_update=False, description=label,
                            description_allow_html=True, tooltip=t("capacity.field_days", name=risk.name),
-                           style={"description_width": "initial"}, layout=widgets.Layout(width="100%"))
+                           style={"description_width": "initial"}, layout=widgets.Layout(width="auto"))
         box.observe(self.guard(lambda change, rid=risk.id, w=box: self._on_days(rid, w, change)), names="value")
         self.day_inputs[risk.id] = box
         message = self.field_message(box)
