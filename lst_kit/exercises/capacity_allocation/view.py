@@ -16,7 +16,7 @@ import ipywidgets as widgets
 
 from ...content import Case, ContentError
 from ...i18n import money, t
-from ...widgets import Debouncer, ExerciseFrame, FigureBox, esc, side_by_side, typed_number
+from ...widgets import CaseFrame, Debouncer, FigureBox, esc, side_by_side, typed_number
 from ...workbook import Workbook
 from .figures import plot_days, reading_html, risk_label, table_html
 from .model import CapacityPlan, CapacitySpec, PlanRisk
@@ -33,19 +33,13 @@ ROW_CSS = """<style data-lst-capacity>
 </style>"""
 
 
-class CapacityView(ExerciseFrame):
+class CapacityView(CaseFrame):
     """The exercise for one spec, on the cases it is given (id -> Case, in order)."""
 
     def __init__(self, spec: CapacitySpec, cases: dict[str, Case], workbook: Workbook | None = None,
                  broken: Sequence[ContentError] = (), save_delay: float = 1.0):
-        if not cases:
-            raise broken[0] if broken else ContentError("data/cases", "", t("content.allowed_existing_file"), "")
-        super().__init__(spec.exercise_id, spec.title, workbook, intro=spec.intro)
-        self.note_unavailable_cases(broken)
-        self.spec = spec
-        self.cases = cases
-        self._saved = self.saved(default={}) or {}
-        case_id = self.opening_case(cases, spec.default_case)
+        super().__init__(spec, cases, workbook, broken)
+        case_id = self.first_case
         self.model = self._load(case_id)
         self._debounce = Debouncer(self.guard(self._save), delay=save_delay)
         self.case = widgets.Dropdown(options=[(case.label, c) for c, case in cases.items()], value=case_id,
