@@ -1,4 +1,4 @@
-"""E6.3 Wat neem je mee? (type ``learning_plan``): a personal learning plan,
+"""E6.2 Wat neem je mee? (type ``learning_plan``): a personal learning plan,
 pre-filled from the participant's earlier answers, and the button that
 writes the portfolio. ``model`` (pure), ``figures``, ``readings``
 (portfolio and class overview) and ``view`` (ipywidgets).
@@ -17,7 +17,7 @@ __all__ = ["learning_plan", "portfolio_button"]
 
 
 def learning_plan(exercise_id: str = "m6.wat_neem_je_mee", workbook=None):
-    """E6.3 as a widget."""
+    """E6.2 as a widget."""
     from ...widgets import build_view
 
     def build():

@@ -1,4 +1,4 @@
-"""E6.3 Wat neem je mee?, the figures: the pre-filled sections as HTML, and
+"""E6.2 Wat neem je mee?, the figures: the pre-filled sections as HTML, and
 the class picture of how often each section could be pre-filled."""
 
 from __future__ import annotations

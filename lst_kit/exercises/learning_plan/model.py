@@ -1,4 +1,4 @@
-"""E6.3 Wat neem je mee?, the model: a personal learning plan, pre-filled
+"""E6.2 Wat neem je mee?, the model: a personal learning plan, pre-filled
 from the participant's earlier answers, with text fields for personal goals
 and next steps.
 

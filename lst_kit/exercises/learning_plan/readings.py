@@ -1,4 +1,4 @@
-"""E6.3 Wat neem je mee?, the readings: the portfolio's summary, the class
+"""E6.2 Wat neem je mee?, the readings: the portfolio's summary, the class
 picture, and demo answers. A learning plan is text: it has no picture of
 one answer.
 

@@ -1,4 +1,4 @@
-"""E6.3 Wat neem je mee?, the view: the sections pre-filled from earlier
+"""E6.2 Wat neem je mee?, the view: the sections pre-filled from earlier
 answers (with a button to read them again), and text areas for the
 participant's own goals and next steps, saved as typed (debounced, like a
 reflection). Also the button that writes the participant's portfolio."""
