@@ -1,6 +1,6 @@
 """Module 3: redraw after one edit, from value change to finished figure.
 
-Typical size: a case's own risks (6) and map (about 25 nodes); 10x: 60 risks;
+Typical size: a case's own risks (6; also for the capacity allocation) and map (about 25 nodes); 10x: 60 risks;
 250 nodes and 600 links. Targets (issue 3): median <= 100 ms typical,
 <= 300 ms at 10x.
 
@@ -94,11 +94,25 @@ def bench_map_actor() -> dict:
     return summary(timed(edit, EDITS))
 
 
+def bench_capacity() -> dict:
+    """E3.2: one day moved per edit (typed into a field): model, figure,
+    table, reading and the workbook save."""
+    view = lst_kit.capacity_allocation("m3.capaciteit")
+    fields = list(view.day_inputs.values())
+
+    def edit(i):
+        field = fields[i % len(fields)]
+        field.value = "1" if field.value == "0" else "0"
+
+    return summary(timed(edit, EDITS))
+
+
 def main() -> None:
     rows = []
     for label, size, fn, target in (
         ("risicomatrix", "6 risico's", lambda: bench_risk(6), 100),
         ("risicomatrix", "60 risico's (10x)", lambda: bench_risk(60), 300),
+        ("capaciteit verdelen", "casus (6 risico's)", bench_capacity, 100),
         ("systeemkaart", "casus (~25 knopen)", lambda: bench_map(0, 0), 100),
         ("systeemkaart", "actor toevoegen / weghalen", bench_map_actor, 100),
         ("systeemkaart", "250 knopen, 600 invloeden (10x)", lambda: bench_map(250, 600), 300),

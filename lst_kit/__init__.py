@@ -34,6 +34,7 @@ __all__ = ["Workbook", "open_workbook", "__version__", *_LAZY]
 
 if TYPE_CHECKING:  # pragma: no cover
     from .reports.class_overview import class_overview
+    from .exercises.capacity_allocation import capacity_allocation
     from .exercises.dilemmas import independence_dilemmas
     from .exercises.learning_plan import learning_plan, portfolio_button
     from .exercises.east_letter import east_letter

@@ -51,6 +51,7 @@ EXERCISE_TYPES = {
     "principles_radar": "lst_kit.exercises.principles",
     "paradox_model": "lst_kit.exercises.paradox",
     "risk_matrix": "lst_kit.exercises.risk_matrix",
+    "capacity_allocation": "lst_kit.exercises.capacity_allocation",
     "system_map": "lst_kit.exercises.system_map",
     "sparrow_canvas": "lst_kit.exercises.sparrow_canvas",
     "strategic_triangle": "lst_kit.exercises.strategic_triangle",

@@ -1,7 +1,8 @@
 """The widget parts shared by every exercise view (all ipywidgets lives
 here and in the exercises' ``view.py`` files; models never import it).
 
-- :mod:`.frame`: :class:`ExerciseFrame` and :func:`build_view`;
+- :mod:`.frame`: :class:`ExerciseFrame`, :class:`CaseFrame` (a view on the
+  shared cases) and :func:`build_view`;
 - :mod:`.parts`: error banner, saved indicator, figure box;
 - :mod:`.field`: the refusal message shown next to its control;
 - :mod:`.slider`: the accessible slider (a native range input);
@@ -12,7 +13,7 @@ here and in the exercises' ``view.py`` files; models never import it).
 
 from .debounce import Debouncer, flush_pending, kernel_loop
 from .field import INVALID_CLASS, FieldMessage, typed_number
-from .frame import ExerciseFrame, build_view
+from .frame import CaseFrame, ExerciseFrame, build_view
 from .parts import ErrorBanner, FigureBox, SavedIndicator, esc, labelled_layout
 from .slider import FloatSlider, IntSlider
 from .status import workbook_status
@@ -20,6 +21,7 @@ from .style import side_by_side, style_html
 
 __all__ = [
     "INVALID_CLASS",
+    "CaseFrame",
     "Debouncer",
     "ErrorBanner",
     "ExerciseFrame",

@@ -20,7 +20,7 @@ from .field import INVALID_CLASS, FieldMessage
 from .parts import ErrorBanner, SavedIndicator, esc
 from .style import style_html
 
-__all__ = ["ExerciseFrame", "build_view"]
+__all__ = ["CaseFrame", "ExerciseFrame", "build_view"]
 
 log = logging.getLogger("lst_kit")
 
@@ -192,6 +192,30 @@ class ExerciseFrame(widgets.VBox):
             return result
 
         return wrapper
+
+
+class CaseFrame(ExerciseFrame):
+    """Base of a view played on one of the shared cases (``takes_case``):
+    the frame for ``spec`` (its ``exercise_id``, ``title``, ``intro`` and
+    ``default_case``) on ``cases`` (id -> Case, the files that loaded).
+
+    ``broken`` are the problems of the case files that did not load: named
+    in one line, the exercise goes on with the others (with no case at all,
+    the first problem is raised, and :func:`build_view` shows it). Sets
+    ``spec``, ``cases``, ``_saved`` (the saved answer, a dict) and
+    ``first_case`` (the case to open on: :meth:`opening_case`)."""
+
+    def __init__(self, spec: Any, cases: dict, workbook: Workbook | None = None, broken=()):
+        if not cases:
+            raise broken[0] if broken else ContentError("data/cases", "", t("content.allowed_existing_file"), "")
+        super().__init__(spec.exercise_id, spec.title, workbook, intro=spec.intro)
+        self.note_unavailable_cases(broken)
+        self.spec = spec
+        self.cases = cases
+        self._saved = self.saved(default={}) or {}
+        if not isinstance(self._saved, dict):
+            self._saved = {}
+        self.first_case = self.opening_case(cases, spec.default_case)
 
 
 def build_view(factory: Callable[[], widgets.Widget]) -> widgets.Widget:

@@ -51,6 +51,7 @@ def test_module_6_builds_every_exercise_and_prefills_the_plan(tmp_path, monkeypa
     ("m6_dilemmas.ipynb", ["DilemmasView", "ReflectionView"]),
     ("m6_wat_neem_je_mee.ipynb", ["LearningPlanView", "ReflectionView", "PortfolioButton"]),
     ("docent_klasoverzicht.ipynb", ["ClassOverviewView"]),
+    ("m3_capaciteit.ipynb", ["CapacityView"]),
 ])
 def test_exercise_notebooks_build_their_views(tmp_path, monkeypatch, name, expected):
     monkeypatch.setenv("LST_WERKBOEK_DIR", str(tmp_path))

@@ -36,7 +36,9 @@ __all__ = [
     "RiskMatrixSpec",
     "band_index",
     "check_scale",
+    "expected_damage",
     "format_number",
+    "lxi_score",
     "parse_spec",
     "score",
 ]
@@ -322,13 +324,24 @@ class RiskMatrix:
         return model
 
 
+def lxi_score(likelihood: int, impact: int) -> float:
+    """Likelihood × impact on the 5×5 convention (1..25)."""
+    return float(likelihood * impact)
+
+
+def expected_damage(likelihood: int, impact: int) -> float:
+    """Expected damage in euro per year on log classes (illustrative):
+    frequency 10^(L−5) per year × damage 10^(I+3) euro."""
+    return 10.0 ** (likelihood - 5) * 10.0 ** (impact + 3)
+
+
 def score(spec: RiskMatrixSpec, likelihood: int, impact: int, exposure: float, rule: str) -> float:
     if rule == "lxi":
-        return float(likelihood * impact)
+        return lxi_score(likelihood, impact)
     if rule == "fine_kinney":
         return spec.w_from_likelihood[likelihood - 1] * exposure * spec.e_from_impact[impact - 1]
     if rule == "expected_damage":
-        return 10.0 ** (likelihood - 5) * 10.0 ** (impact + 3)
+        return expected_damage(likelihood, impact)
     raise ValueError(rule)
 
 

@@ -14,7 +14,7 @@ import ipywidgets as widgets
 
 from ...content import Case, ContentError
 from ...i18n import number_input, t
-from ...widgets import Debouncer, ExerciseFrame, FigureBox, IntSlider, esc, side_by_side, typed_number
+from ...widgets import CaseFrame, Debouncer, FigureBox, IntSlider, esc, side_by_side, typed_number
 from ...workbook import Workbook
 from .figures import changes_text, plot_matrix, ranking_table
 from .model import RULES, RiskItem, RiskMatrix, RiskMatrixSpec, format_number
@@ -85,19 +85,13 @@ class _Row:
             self.exposure.layout.display = display
 
 
-class RiskMatrixView(ExerciseFrame):
+class RiskMatrixView(CaseFrame):
     """The lab for one spec, on the cases it is given (id -> Case, in order)."""
 
     def __init__(self, spec: RiskMatrixSpec, cases: dict[str, Case], workbook: Workbook | None = None,
                  broken: Sequence[ContentError] = ()):
-        if not cases:
-            raise broken[0] if broken else ContentError("data/cases", "", t("content.allowed_existing_file"), "")
-        super().__init__(spec.exercise_id, spec.title, workbook, intro=spec.intro)
-        self.note_unavailable_cases(broken)
-        self.spec = spec
-        self.cases = cases
-        self._saved = self.saved(default={}) or {}
-        case_id = self.opening_case(cases, spec.default_case)
+        super().__init__(spec, cases, workbook, broken)
+        case_id = self.first_case
         self.model = self._load(case_id)
         self.case = widgets.Dropdown(options=[(case.label, c) for c, case in cases.items()], value=case_id,
                                      description=t("risk.field_case"), style={"description_width": "initial"},

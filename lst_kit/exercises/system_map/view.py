@@ -12,7 +12,7 @@ import ipywidgets as widgets
 from ...content import ACTOR_TYPES, Case, ContentError
 from ...errors import InputError
 from ...i18n import t
-from ...widgets import ExerciseFrame, FigureBox, IntSlider, esc
+from ...widgets import CaseFrame, FigureBox, IntSlider, esc
 from ...workbook import Workbook
 from .figures import (
     leverage_html,
@@ -29,20 +29,14 @@ from .model import KINDS, REACH, SystemMap, SystemMapSpec
 __all__ = ["SystemMapView"]
 
 
-class SystemMapView(ExerciseFrame):
+class SystemMapView(CaseFrame):
     """The map for one spec, on the cases it is given (id -> Case, in order);
     ``broken`` are the problems of case files that did not load."""
 
     def __init__(self, spec: SystemMapSpec, cases: dict[str, Case], workbook: Workbook | None = None,
                  broken: Sequence[ContentError] = ()):
-        if not cases:
-            raise broken[0] if broken else ContentError("data/cases", "", t("content.allowed_existing_file"), "")
-        super().__init__(spec.exercise_id, spec.title, workbook, intro=spec.intro)
-        self.note_unavailable_cases(broken)
-        self.spec = spec
-        self.cases = cases
-        self._saved = self.saved(default={}) or {}
-        case_id = self.opening_case(cases, spec.default_case)
+        super().__init__(spec, cases, workbook, broken)
+        case_id = self.first_case
         self.map_layout: MapLayout | None = None
         self.model = self._load(case_id)
         # as wide as its text, within its row (the 2 px margins on each side inside it too)
