@@ -92,7 +92,7 @@ def localized(value: Any) -> str:
 #: and en_GB): decimal sign, group sign, and the euro before the amount. Two
 #: rows of data, where Babel would add 10 MB to the browser build.
 NUMBER_FORMATS = {
-    "nl": {"decimal": ",", "group": ".", "euro": "€ "},
+    "nl": {"decimal": ",", "group": ".", "euro": "€\u00a0"},  # CLDR: a no-break space
     "en": {"decimal": ".", "group": ",", "euro": "€"},
 }
 
@@ -111,7 +111,8 @@ def number(x: float, digits: int = 1, strip: bool = False) -> str:
 
 
 def money(amount: float) -> str:
-    """An amount in euro without cents: ``€ 12.500`` (nl), ``€12,500`` (en)."""
+    """An amount in euro without cents: ``€ 12.500`` (nl; the space is a
+    no-break space, so an amount never wraps away from its sign), ``€12,500`` (en)."""
     return NUMBER_FORMATS[language()]["euro"] + number(amount, 0)
 
 

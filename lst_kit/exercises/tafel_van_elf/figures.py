@@ -12,7 +12,7 @@ from statistics import mean
 from ...content import T11Reference
 from ...figures import svgplot
 from ...figures.style import GRID, PALETTE, style_axes
-from ...i18n import number, t
+from ...i18n import money, number, t
 from .model import SCALE_MAX, SCALE_MIN, Deterrence, T11Profile, expected_sanction
 
 __all__ = ["LINE_STYLES", "RADAR_SIZE", "deterrence_summary", "dim_labels", "esc", "eur", "indices_html", "num", "pct",
@@ -22,10 +22,8 @@ __all__ = ["LINE_STYLES", "RADAR_SIZE", "deterrence_summary", "dim_labels", "esc
 # -- formatting ---------------------------------------------------------------------
 
 def eur(amount: float) -> str:
-    """``4000`` -> ``€ 4.000`` (Dutch thousands separator)."""
-    if math.isinf(amount):
-        return "∞"
-    return "€ " + f"{amount:,.0f}".replace(",", ".")
+    """``4000`` -> ``€ 4.000`` (:func:`~lst_kit.i18n.money`); ∞ for no limit."""
+    return "∞" if math.isinf(amount) else money(amount)
 
 
 def pct(p: float) -> str:

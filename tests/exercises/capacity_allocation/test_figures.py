@@ -40,10 +40,10 @@ def test_legal_minimum_in_the_label_and_the_table():
 
 def test_table_gives_days_and_damage_left_in_dutch_money():
     html = table_html(plan(a=4))
-    assert "€ 100.000.000" in html  # a's expected damage without inspection
-    assert "rest € 6.250.000" in html  # a after 4 days: 10^8 × 0.5^4
-    assert "€ 25.250.100" in html  # total left under L×I (a2 b2 c0)
-    assert "€ 7.250.100" in html  # total left under expected damage and under the own plan (a4)
+    assert "€\u00a0100.000.000" in html  # a's expected damage without inspection
+    assert "rest €\u00a06.250.000" in html  # a after 4 days: 10^8 × 0.5^4
+    assert "€\u00a025.250.100" in html  # total left under L×I (a2 b2 c0)
+    assert "€\u00a07.250.100" in html  # total left under expected damage and under the own plan (a4)
     assert "<th scope='col'>Jouw verdeling</th>" in html
 
 
@@ -53,7 +53,7 @@ def test_reading_names_what_each_allocation_leaves():
     assert "Verwachte schade: Middel en Klein krijgen geen dag." in text
     assert "Gelijk verdeeld: elk risico krijgt minstens één dag." in text
     assert "Jouw verdeling: Klein krijgt geen dag." in text
-    assert "jouw verdeling € 25.250.100" in text and "niet verdeeld" not in text
+    assert "jouw verdeling €\u00a025.250.100" in text and "niet verdeeld" not in text
     below = reading_text(plan({"klein": {"c": 1}}, c=0))
     assert "In jouw verdeling zit Klein onder het wettelijk minimum" in below
     assert "Je hebt nog 4 dagen niet verdeeld." in below

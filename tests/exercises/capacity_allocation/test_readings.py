@@ -43,8 +43,8 @@ def test_portfolio_lines_per_case_played(spec):
     assert lines[1] == ("Bewust laten liggen (geen dag): Niet-geregistreerde aanbieders; "
                         "Slechte hygiëne in de thuiskeuken; Misleidende claims (vegan, halal, bio).")
     assert lines[2] == "Onder het wettelijk minimum: Slechte hygiëne in de thuiskeuken (0 van 2 dagen)."
-    assert lines[3].startswith("Verwachte schade die overblijft: € ")
-    assert "(bij kans × effect € 542.430, bij verwachte schade € 261.196)" in lines[3]
+    assert lines[3].startswith("Verwachte schade die overblijft: €\u00a0")
+    assert "(bij kans × effect €\u00a0542.430, bij verwachte schade €\u00a0261.196)" in lines[3]
     assert lines[4] == ("Wat ik bewust laat liggen en wie dat moet weten: Claims en hygiëne laat ik liggen. "
                         "De directeur moet dat weten.")
     assert any(line.startswith("ILT · Ontgassen in de binnenvaart: Blootstelling omwonenden") for line in lines)

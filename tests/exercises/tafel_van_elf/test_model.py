@@ -78,13 +78,13 @@ def test_unreachable_break_even_is_capped_with_a_clear_message():
     calc = tve.Deterrence(gain=1500, detection=0.03, sanction=0.5, fine=1500)
     assert not calc.break_even().reachable and calc.break_even().value == 1.0
     text = figures.deterrence_summary(calc)
-    assert "Zelfs bij een ontdekkingskans van 100%" in text and "€ 750" in text
+    assert "Zelfs bij een ontdekkingskans van 100%" in text and "€\u00a0750" in text
     calc.fine = 20000
     assert "Omslagpunt: vanaf een ontdekkingskans van 15%" in figures.deterrence_summary(calc)
 
 
 def test_euro_and_percentage_formats():
-    assert figures.eur(4000) == "€ 4.000" and figures.eur(1234567.4) == "€ 1.234.567"
+    assert figures.eur(4000) == "€\u00a04.000" and figures.eur(1234567.4) == "€\u00a01.234.567"
     assert figures.pct(0.4) == "40%" and figures.pct(0.025) == "2,5%" and figures.pct(1 / 3) == "33%"
 
 

@@ -85,7 +85,7 @@ def test_deterrence_plot_shows_gain_line_current_point_and_break_even(t11):
     texts = ["".join(el.itertext()) for el in root.iter(SVG + "text")]
     assert "Verwachte sanctie tegenover het voordeel (illustratief)" in texts
     for label in ("verwachte sanctie", "voordeel van overtreden", "huidige ontdekkingskans", "omslagpunt (40%)",
-                  "ontdekkingskans", "euro per overtreding", "0%", "100%", "€ 0", "€ 10.000"):
+                  "ontdekkingskans", "euro per overtreding", "0%", "100%", "€\u00a00", "€\u00a010.000"):
         assert label in texts
     assert "zonder meldingen" not in texts   # no reports used
     curve = next(el for el in root.iter(SVG + "polyline") if el.get("stroke") == PALETTE[0].lower()
@@ -109,7 +109,7 @@ def test_t11_hooks_describe_the_answer(t11):
     lines = TYPE.summarize(spec, model.to_dict())
     assert lines[0] == "Casus: ILT · Ontgassen in de binnenvaart."
     assert any("Zwakste dimensies: T2 Kosten/baten (1)" in line for line in lines)
-    assert any("€ 200" in line for line in lines)
+    assert any("€\u00a0200" in line for line in lines)
     assert TYPE.plot_answer(spec, model.to_dict()) is not None
     other = tve.T11Profile(spec, ref, mapping, load_case(spec.default_case))
     other.set_score("schippers", "T7", 1)
@@ -211,7 +211,7 @@ def test_portfolio_keeps_every_changed_case(tmp_path):
     assert labels["kinderopvang_bso_personeelstekort"] not in text
     nvwa = load_case("nvwa_maaltijdplatforms").deterrence
     expected = round(0.3 * nvwa.sanction * nvwa.fine)  # the NVWA calculator as changed: detection 0,3
-    assert f"€ {expected:,}".replace(",", ".") in text
+    assert f"€\u00a0{expected:,}".replace(",", ".") in text
     fig = hooks.plot_answer("m4.tafel_van_elf", answer)
     root, texts = svg_picture(fig)
     assert labels[first] in texts and labels["nvwa_maaltijdplatforms"] in texts and len(fig.axes) == 2

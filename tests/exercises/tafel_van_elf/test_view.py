@@ -74,7 +74,7 @@ def test_t11_case_without_second_group_disables_compare(wb):
 
 def test_deterrence_calculator_updates_and_explains(wb):
     view = lst_kit.tafel_van_elf("m4.tafel_van_elf", workbook=wb)
-    assert "€ 200" in view.det_figure.value and "vanaf een ontdekkingskans van 40%" in view.det_figure.value
+    assert "€\u00a0200" in view.det_figure.value and "vanaf een ontdekkingskans van 40%" in view.det_figure.value
     view.det_inputs["detection"].value = "0,5"
     assert "loont overtreden niet" in view.det_figure.value
     assert on_disk(wb)["m4.tafel_van_elf"]["deterrence"]["ilt_ontgassen_binnenvaart"]["detection"] == 0.5
