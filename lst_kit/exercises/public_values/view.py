@@ -9,7 +9,7 @@ import ipywidgets as widgets
 
 from ...content import Case, ContentError
 from ...i18n import t
-from ...widgets import ExerciseFrame, FigureBox, esc
+from ...widgets import CaseFrame, FigureBox, esc
 from ...workbook import Workbook
 from .figures import caption, plot_public_values, ranked_table, two_decimals
 from .model import MAX_ACTORS, MIN_ACTORS, PublicValuesMap, PublicValuesSpec
@@ -17,17 +17,13 @@ from .model import MAX_ACTORS, MIN_ACTORS, PublicValuesMap, PublicValuesSpec
 __all__ = ["PublicValuesView"]
 
 
-class PublicValuesView(ExerciseFrame):
+class PublicValuesView(CaseFrame):
     """The map of one case at a time; ``cases`` are the cases on offer (by id),
     ``broken`` the case files that did not load (named in one line)."""
 
     def __init__(self, spec: PublicValuesSpec, cases: Mapping[str, Case], workbook: Workbook | None = None,
                  broken: Sequence[ContentError] = ()):
-        if not cases:
-            raise broken[0] if broken else ContentError("data/cases", "", t("content.allowed_existing_file"), "")
-        super().__init__(spec.exercise_id, spec.title, workbook, intro=spec.intro)
-        self.note_unavailable_cases(broken)
-        self.spec = spec
+        super().__init__(spec, cases, workbook, broken)
         self.model = PublicValuesMap.from_dict(spec, self.saved(), cases)
         options = [(case.label, case_id) for case_id, case in cases.items()]
         self.case_choice = widgets.Dropdown(options=options, value=self.model.case_id,

@@ -9,7 +9,7 @@ import ipywidgets as widgets
 
 from ...content import LAW_COVERAGE, Case, ContentError
 from ...i18n import t
-from ...widgets import Debouncer, ExerciseFrame, FigureBox, esc
+from ...widgets import CaseFrame, Debouncer, FigureBox, esc
 from ...workbook import Workbook
 from .figures import caption, plot_triage, route_colour
 from .model import EDITABLE, SignalTriage, TriageSpec
@@ -18,14 +18,10 @@ from .rule import TriageRule, field_label
 __all__ = ["SignalTriageView"]
 
 
-class SignalTriageView(ExerciseFrame):
+class SignalTriageView(CaseFrame):
     def __init__(self, spec: TriageSpec, rule: TriageRule, cases: Mapping[str, Case],
                  workbook: Workbook | None = None, save_delay: float = 1.0, broken: Sequence[ContentError] = ()):
-        if not cases:
-            raise broken[0] if broken else ContentError("data/cases", "", t("content.allowed_existing_file"), "")
-        super().__init__(spec.exercise_id, spec.title, workbook, intro=spec.intro)
-        self.note_unavailable_cases(broken)
-        self.spec = spec
+        super().__init__(spec, cases, workbook, broken)
         self.model = SignalTriage.from_dict(spec, self.saved(), rule, cases)
         self._debounce = Debouncer(self.guard(self._save), delay=save_delay)
         self.case_choice = widgets.Dropdown(options=[(case.label, case_id) for case_id, case in cases.items()],

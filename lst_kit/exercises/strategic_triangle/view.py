@@ -11,7 +11,7 @@ import ipywidgets as widgets
 from ...content import Case, ContentError
 from ...errors import InputError
 from ...i18n import t
-from ...widgets import ExerciseFrame, FigureBox, IntSlider, esc
+from ...widgets import CaseFrame, FigureBox, IntSlider, esc
 from ...workbook import Workbook
 from .figures import formula_text, plot_triangle, score_table, summary_text
 from .model import CORNERS, HI, LETTERS, LO, Triangle, TriangleSpec
@@ -19,17 +19,13 @@ from .model import CORNERS, HI, LETTERS, LO, Triangle, TriangleSpec
 __all__ = ["TriangleView"]
 
 
-class TriangleView(ExerciseFrame):
+class TriangleView(CaseFrame):
     """The triangle of one case at a time; ``cases`` are the cases on offer
     (by id), ``broken`` the case files that did not load (named in one line)."""
 
     def __init__(self, spec: TriangleSpec, cases: dict[str, Case], workbook: Workbook | None = None,
                  broken: Sequence[ContentError] = ()):
-        if not cases:
-            raise broken[0] if broken else ContentError("data/cases", "", t("content.allowed_existing_file"), "")
-        super().__init__(spec.exercise_id, spec.title, workbook, intro=spec.intro)
-        self.note_unavailable_cases(broken)
-        self.spec = spec
+        super().__init__(spec, cases, workbook, broken)
         self.cases = dict(cases)
         self.model = Triangle.from_dict(spec, self.saved(), self.cases)
         self.case = widgets.Dropdown(options=[(c.label, c.case_id) for c in self.cases.values()],
