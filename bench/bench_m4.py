@@ -88,6 +88,7 @@ def run(factor: int, n: int, root: Path) -> list[tuple]:
     os.environ["LST_DATA_DIR"] = str(scaled_data(root, factor))
     import lst_kit
     from lst_kit.content.cases import case_ids, load_case
+    from lst_kit.i18n import number
     from lst_kit.workbook import open_workbook
 
     wb = open_workbook("bench", root / f"wb-x{factor}")
@@ -109,7 +110,8 @@ def run(factor: int, n: int, root: Path) -> list[tuple]:
 
     def deterrence(i):
         before = view.det_figure.draws
-        view.det_inputs["detection"].value = round(0.01 + 0.01 * (i % 90), 2) + (0.001 if i % 2 else 0)
+        # typed as a participant types it (a text field since the decimal comma)
+        view.det_inputs["detection"].value = number(0.01 + 0.01 * (i % 90) + (0.001 if i % 2 else 0), 3, strip=True)
         assert view.det_figure.draws == before + 1
 
     rows.append(("Tafel van Elf: calculator → grafiek", factor, *measure(deterrence, n)))
