@@ -1,4 +1,4 @@
-"""E4.2 Intervention strategy matrix: behaviour segments (rows) against
+"""E4.3 Intervention strategy matrix: behaviour segments (rows) against
 consequence classes (columns), in the style of the national enforcement
 strategy (LHS 2014 / LHSO 2022).
 
@@ -55,7 +55,7 @@ def check_reference_file(path: Path) -> list[str]:
 
 
 def intervention_matrix(exercise_id: str = "m4.interventiematrix", workbook=None):
-    """E4.2 as a widget."""
+    """E4.3 as a widget."""
     from ...widgets import build_view
     from .view import MatrixView
 

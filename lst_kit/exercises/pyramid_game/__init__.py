@@ -1,4 +1,4 @@
-"""E4.3 The responsive-pyramid game (illustrative, seeded).
+"""E4.2 The responsive-pyramid game (illustrative, seeded).
 
 Spec: ``data/exercises/m4/piramidespel.yaml`` (type ``pyramid_game``); the
 answer format is in :mod:`.model`.
@@ -12,7 +12,7 @@ __all__ = ["pyramid_game"]
 
 
 def pyramid_game(exercise_id: str = "m4.piramidespel", workbook=None):
-    """E4.3 as a widget."""
+    """E4.2 as a widget."""
     from ...widgets import build_view
     from .view import GameView
 
