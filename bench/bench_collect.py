@@ -9,8 +9,9 @@ collect, floor, collect, ...):
   pandas DataFrame (``python -c ...``), and
 - ``lst-kit collect DIR --out FILE`` (``python -m lst_kit.cli``).
 
-Targets (printed, not asserted): at 1,000 workbooks collect takes at most 2x
-the floor, and 1,000 workbooks cost at most 4x what 100 cost.
+Targets (printed, not asserted): at 1,000 workbooks collect takes at most
+``RATIO_TARGET`` (3x) the floor (issue 12 allowed 3x, up from 2x, for one
+restore path per exercise), and 1,000 workbooks cost at most 4x what 100 cost.
 
 The demo classes are written once with ``lst-kit demo-class`` (through
 lst_kit.workbook) into ``bench/results/cache/`` and reused while the course
@@ -42,6 +43,8 @@ RESULTS = HERE / "results"
 sys.path.insert(0, str(HERE))
 from harness import with_bytecode_cache  # noqa: E402
 
+#: collect of 1,000 workbooks against the floor, at most (issue 12).
+RATIO_TARGET = 3
 FLOOR = r"""
 import json, sys
 from pathlib import Path
@@ -172,7 +175,7 @@ def main(argv=None) -> int:
     summary = {}
     if 1000 in by_size:
         summary["ratio_1000_to_floor"] = by_size[1000]["ratio_to_floor"]
-        print(f"\n1.000 werkboeken: {summary['ratio_1000_to_floor']:.2f}x de vloer (doel: hoogstens 2x)")
+        print(f"\n1.000 werkboeken: {summary['ratio_1000_to_floor']:.2f}x de vloer (doel: hoogstens {RATIO_TARGET}x)")
     if 100 in by_size and 1000 in by_size:
         summary["scaling_1000_over_100"] = by_size[1000]["collect_median_s"] / by_size[100]["collect_median_s"]
         print(f"1.000 t.o.v. 100 werkboeken: {summary['scaling_1000_over_100']:.2f}x zo duur (doel: hoogstens 4x)")

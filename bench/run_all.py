@@ -26,6 +26,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from harness import RESULTS, table, write  # noqa: E402
+from bench_collect import RATIO_TARGET  # noqa: E402
 
 
 def scripts(quick: bool) -> list[list[str]]:
@@ -54,9 +55,9 @@ def _value(row: dict) -> tuple[str, str, str]:
         return f"{row['ratio']}x (vloer {row.get('vloer_s')} s, kit {row.get('kit_s')} s)", row.get("doel", "-"), \
             str(row.get("gehaald", "-"))
     if "ratio_to_floor" in row:
-        ok = row["ratio_to_floor"] <= 2
+        ok = row["ratio_to_floor"] <= RATIO_TARGET
         return (f"{row['ratio_to_floor']:.2f}x de vloer ({row.get('collect_median_s', 0):.2f} s)",
-                "<= 2x (bij 1.000)" if row.get("workbooks") == 1000 else "-",
+                f"<= {RATIO_TARGET}x (bij 1.000)" if row.get("workbooks") == 1000 else "-",
                 ("ja" if ok else "nee") if row.get("workbooks") == 1000 else "-")
     if "median_s" in row:
         return f"mediaan {row['median_s']} s", "-", "-"
@@ -71,7 +72,7 @@ def _label(name: str, row: dict) -> str:
     return f"{name}: " + " · ".join(parts) if parts else name
 
 
-def main(argv=None) -> None:
+def main(argv=None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="fewer repeats (a rough look, not for the record)")
     args = parser.parse_args(argv)
@@ -93,10 +94,12 @@ def main(argv=None) -> None:
                 rows.append({"meting": _label(path.stem, row), "uitkomst": figure, "doel": target, "gehaald": met})
     print("\n=== samenvatting ===")
     print(table(rows, ["meting", "uitkomst", "doel", "gehaald"]))
-    if failed:
-        print(f"\nmislukt: {', '.join(failed)}")
     print(f"\nresultaten: {write('summary', rows)}")
+    if failed:
+        print(f"mislukt: {', '.join(failed)}")
+        return 1
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
