@@ -11,7 +11,7 @@ from ...i18n import money, number, plural_form, shorten, t
 from .model import ALLOCATIONS, CapacityPlan, PlanRisk
 
 __all__ = ["ALLOCATION_STYLE", "allocation_label", "class_lines", "plot_class_days", "plot_days", "reading_html",
-           "reading_lines", "reading_text", "risk_label", "table_html"]
+           "reading_lines", "risk_label", "table_html"]
 
 #: Colour and hatch per allocation (Okabe & Ito; the participant's own bars
 #: also hatched, so they differ in grey print too).
@@ -120,11 +120,6 @@ def reading_lines(plan: CapacityPlan) -> list[str]:
     if plan.left():
         lines.append(t("capacity.read_unused", n=plan.left()))
     return lines
-
-
-def reading_text(plan: CapacityPlan) -> str:
-    """:func:`reading_lines` as one paragraph."""
-    return " ".join(reading_lines(plan))
 
 
 def reading_html(plan: CapacityPlan) -> str:

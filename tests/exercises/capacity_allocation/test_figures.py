@@ -4,7 +4,7 @@ from types import SimpleNamespace
 
 from _svg import filled, svg_picture
 
-from lst_kit.exercises.capacity_allocation.figures import ALLOCATION_STYLE, plot_days, reading_text, table_html
+from lst_kit.exercises.capacity_allocation.figures import ALLOCATION_STYLE, plot_days, reading_lines, table_html
 from lst_kit.exercises.capacity_allocation.model import CapacityPlan, CapacitySpec
 
 CASE = SimpleNamespace(case_id="klein", label="Klein", risks=[
@@ -48,12 +48,12 @@ def test_table_gives_days_and_damage_left_in_dutch_money():
 
 
 def test_reading_names_what_each_allocation_leaves():
-    text = reading_text(plan(a=2, b=2))
+    text = " ".join(reading_lines(plan(a=2, b=2)))
     assert "Kans × effect: Klein krijgt geen dag." in text
     assert "Verwachte schade: Middel en Klein krijgen geen dag." in text
     assert "Gelijk verdeeld: elk risico krijgt minstens één dag." in text
     assert "Jouw verdeling: Klein krijgt geen dag." in text
     assert "jouw verdeling €\u00a025.250.100" in text and "niet verdeeld" not in text
-    below = reading_text(plan({"klein": {"c": 1}}, c=0))
+    below = " ".join(reading_lines(plan({"klein": {"c": 1}}, c=0)))
     assert "In jouw verdeling zit Klein onder het wettelijk minimum" in below
     assert "Je hebt nog 4 dagen niet verdeeld." in below
