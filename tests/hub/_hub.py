@@ -239,14 +239,18 @@ class Hub:
     def execute(self, name: str, kernel_id: str, code: str, timeout: float = 90) -> str:
         """Run ``code`` in the kernel; return its stdout, raise on an error."""
         budget = min(timeout, self.deadline.left(f"running code for {name}"))
-        return asyncio.run(asyncio.wait_for(self._execute(name, kernel_id, code), budget))
+        return asyncio.run(asyncio.wait_for(self._execute(name, kernel_id, code, budget), budget))
 
-    async def _execute(self, name: str, kernel_id: str, code: str) -> str:
+    async def _execute(self, name: str, kernel_id: str, code: str, budget: float) -> str:
         from tornado.httpclient import HTTPRequest
         from tornado.websocket import websocket_connect
 
         url = f"ws://127.0.0.1:{self.port}/user/{name}/api/kernels/{kernel_id}/channels"
-        conn = await websocket_connect(HTTPRequest(url, headers={"Authorization": f"token {self.tokens[name]}"}))
+        # The server completes the handshake only once the new kernel answers kernel_info; with
+        # three kernels starting on two cores that took over tornado's default 20 s once (CI,
+        # 4 December 2026). The budget of execute() is the one limit.
+        conn = await websocket_connect(HTTPRequest(url, headers={"Authorization": f"token {self.tokens[name]}"},
+                                                   connect_timeout=budget, request_timeout=budget))
         msg_id = secrets.token_hex(8)
         conn.write_message(json.dumps({
             "header": {"msg_id": msg_id, "username": name, "session": secrets.token_hex(8),
