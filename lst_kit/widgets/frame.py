@@ -202,8 +202,8 @@ class CaseFrame(ExerciseFrame):
     ``broken`` are the problems of the case files that did not load: named
     in one line, the exercise goes on with the others (with no case at all,
     the first problem is raised, and :func:`build_view` shows it). Sets
-    ``spec``, ``cases``, ``_saved`` (the saved answer, a dict) and
-    ``first_case`` (the case to open on: :meth:`opening_case`)."""
+    ``spec``, ``cases`` and ``_saved`` (the saved answer, a dict);
+    :attr:`first_case` is the case to open on."""
 
     def __init__(self, spec: Any, cases: dict, workbook: Workbook | None = None, broken=()):
         if not cases:
@@ -215,7 +215,12 @@ class CaseFrame(ExerciseFrame):
         self._saved = self.saved(default={}) or {}
         if not isinstance(self._saved, dict):
             self._saved = {}
-        self.first_case = self.opening_case(cases, spec.default_case)
+
+    @property
+    def first_case(self) -> str:
+        """The case to open on (:meth:`opening_case`); views whose model
+        picks its own opening case never ask."""
+        return self.opening_case(self.cases, self.spec.default_case)
 
 
 def build_view(factory: Callable[[], widgets.Widget]) -> widgets.Widget:
